@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allocateDoor, type DoorSize, type DoorStatus } from '../../src/domain/allocation';
 
-const door = (doorId: string, size: DoorSize, position: number, over: Partial<DoorStatus> = {}): DoorStatus => ({
+const door = (
+  doorId: string,
+  size: DoorSize,
+  position: number,
+  over: Partial<DoorStatus> = {},
+): DoorStatus => ({
   doorId,
   size,
   position,
@@ -49,7 +54,12 @@ describe('door allocation', () => {
   });
 
   it('the choice does not depend on the order the doors are listed in', () => {
-    const bank = [door('x', 'M', 3), door('y', 'M', 3), door('z', 'M', 1, { assigned: true }), door('w', 'L', 0)];
+    const bank = [
+      door('x', 'M', 3),
+      door('y', 'M', 3),
+      door('z', 'M', 1, { assigned: true }),
+      door('w', 'L', 0),
+    ];
     const first = allocateDoor(bank, 'M');
     expect(allocateDoor([...bank].reverse(), 'M')).toEqual(first);
     expect(first).toMatchObject({ door: { doorId: 'x' } });

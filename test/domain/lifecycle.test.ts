@@ -48,7 +48,14 @@ const ALLOWED: [DossierState, DossierEvent['type'], Actor, DossierState, 'staff'
   ['reclaiming', 'door_failed', 'system', 'ready', null],
   ...LIVE_STATES.flatMap((s) =>
     (['system', 'technician'] as const).map(
-      (a) => [s, 'lost_track', a, 'needs_inspection', null] as [DossierState, 'lost_track', Actor, DossierState, null],
+      (a) =>
+        [s, 'lost_track', a, 'needs_inspection', null] as [
+          DossierState,
+          'lost_track',
+          Actor,
+          DossierState,
+          null,
+        ],
     ),
   ),
   ['needs_inspection', 'settle', 'technician', 'ready', null],
@@ -99,7 +106,9 @@ describe('dossier lifecycle', () => {
       ok: false,
       code: 'actor_not_allowed',
     });
-    expect(transition({ state: 'at_counter' }, { type: 'open_for_loading' }, 'citizen')).toMatchObject({ ok: false });
+    expect(transition({ state: 'at_counter' }, { type: 'open_for_loading' }, 'citizen')).toMatchObject({
+      ok: false,
+    });
     expect(transition({ state: 'ready' }, { type: 'open_for_pickup' }, 'staff')).toEqual({
       ok: false,
       code: 'actor_not_allowed',
@@ -120,7 +129,11 @@ describe('dossier lifecycle', () => {
   it('losing track remembers where the dossier was, and keeps it through a second loss', () => {
     const first = transition({ state: 'pickup_open' }, { type: 'lost_track' }, 'system');
     expect(first).toMatchObject({ ok: true, next: 'needs_inspection', inspectedFrom: 'pickup_open' });
-    const again = transition({ state: 'needs_inspection', inspectedFrom: 'pickup_open' }, { type: 'lost_track' }, 'system');
+    const again = transition(
+      { state: 'needs_inspection', inspectedFrom: 'pickup_open' },
+      { type: 'lost_track' },
+      'system',
+    );
     expect(again).toMatchObject({ ok: true, inspectedFrom: 'pickup_open' });
   });
 
@@ -141,7 +154,8 @@ describe('dossier lifecycle', () => {
 
   it('staff may reclaim a result only after the configured days', () => {
     const readyAt = new Date('2026-03-07T03:00:00Z');
-    const ev = (now: string) => ({ type: 'open_for_reclaim', now: new Date(now), reclaimAfterDays: 3 }) as const;
+    const ev = (now: string) =>
+      ({ type: 'open_for_reclaim', now: new Date(now), reclaimAfterDays: 3 }) as const;
     expect(transition({ state: 'ready', readyAt }, ev('2026-03-10T02:59:59Z'), 'staff')).toEqual({
       ok: false,
       code: 'reclaim_too_early',

@@ -31,7 +31,11 @@ describe('receipt numbers', () => {
     for (let seq = 1; seq <= 400; seq++) {
       const kiosk = String((seq * 37) % 1000).padStart(3, '0');
       const day = String((seq % 28) + 1).padStart(2, '0');
-      const { compact } = formatReceipt({ kioskCode: kiosk, date: `2026-0${(seq % 9) + 1}-${day}`, sequence: seq });
+      const { compact } = formatReceipt({
+        kioskCode: kiosk,
+        date: `2026-0${(seq % 9) + 1}-${day}`,
+        sequence: seq,
+      });
       expect(parseReceipt(compact).ok).toBe(true);
       for (let i = 0; i < compact.length; i++) {
         for (let d = 0; d <= 9; d++) {
@@ -63,7 +67,9 @@ describe('receipt numbers', () => {
   it('refuses to print a receipt outside its ranges', () => {
     expect(() => formatReceipt({ kioskCode: '61', date: '2026-01-01', sequence: 1 })).toThrow(RangeError);
     expect(() => formatReceipt({ kioskCode: '061', date: '2026-01-01', sequence: 0 })).toThrow(RangeError);
-    expect(() => formatReceipt({ kioskCode: '061', date: '2026-01-01', sequence: 10_000 })).toThrow(RangeError);
+    expect(() => formatReceipt({ kioskCode: '061', date: '2026-01-01', sequence: 10_000 })).toThrow(
+      RangeError,
+    );
     expect(() => formatReceipt({ kioskCode: '061', date: '2026-02-29', sequence: 1 })).toThrow(RangeError);
   });
 });

@@ -42,15 +42,22 @@ class LineSplitter extends ReadlineParser {
 function noop(): void {}
 
 /**
- * Bytes of the line dialect -> frames. A line is taken from its last kind byte ('>', '<', '!'),
- * so noise glued in front of a frame costs only the noise. The partial line is held up to
- * maxLineBytes; past that it is dropped (keeping a kind byte near the end, which may start a
- * frame), and what follows up to the next '\n' is reported as 'overflow' too.
+ * Bytes of the line dialect -> frames. A frame starts at the beginning of a line or right after
+ * a byte that no line may contain (outside printable ASCII: boot noise, a framing error), and
+ * the last such start in a line wins, so binary noise glued in front of a frame costs only the
+ * noise. A kind byte inside printable text is never a start: that is what keeps one corrupted
+ * byte from turning the tail of a damaged frame into a frame its CRC never covered.
+ *
+ * The partial line is held up to maxLineBytes; past that it is dropped as 'overflow', keeping
+ * a frame start near its end, and what follows up to the next '\n' is 'overflow' too.
  */
 export class LineDecoder implements FrameDecoder<LineFrame> {
   private readonly splitter = new LineSplitter();
   private readonly maxLineBytes: number;
-  private overflowing = false;
+  /** The held bytes do not begin a line: their head was dropped for overflow. */
+  private headDropped = false;
+  /** The first held byte may start a frame: it begins a line or follows a dropped non-printable. */
+  private zeroMayStart = true;
 
   constructor(options: LineDecoderOptions = {}) {
     this.maxLineBytes = options.maxLineBytes ?? LINE_MAX_BYTES;
@@ -62,7 +69,8 @@ export class LineDecoder implements FrameDecoder<LineFrame> {
 
   reset(): void {
     this.splitter.buffer = Buffer.alloc(0);
-    this.overflowing = false;
+    this.headDropped = false;
+    this.zeroMayStart = true;
   }
 
   push(chunk: Uint8Array): Decoded<LineFrame>[] {
@@ -73,9 +81,10 @@ export class LineDecoder implements FrameDecoder<LineFrame> {
   }
 
   private takeLine(line: Buffer, out: Decoded<LineFrame>[]): void {
-    const head = this.overflowing ? 'overflow' : 'noise';
-    this.overflowing = false;
-    const start = lastKindByte(line, line.length - 1);
+    const head = this.headDropped ? 'overflow' : 'noise';
+    const start = lastFrameStart(line, this.zeroMayStart);
+    this.headDropped = false;
+    this.zeroMayStart = true;
     if (start < 0) {
       out.push(discard(line, head));
       return;
@@ -95,17 +104,31 @@ export class LineDecoder implements FrameDecoder<LineFrame> {
   private bound(out: Decoded<LineFrame>[]): void {
     const held = this.splitter.buffer;
     if (held.length <= this.maxLineBytes) return;
-    const start = lastKindByte(held, held.length - 1);
-    const keepFrom = start >= 0 && held.length - start <= this.maxLineBytes ? start : held.length;
-    if (keepFrom > 0) out.push(discard(held.subarray(0, keepFrom), 'overflow'));
-    this.splitter.buffer = held.subarray(keepFrom);
-    this.overflowing = true;
+    const start = lastFrameStart(held, this.zeroMayStart);
+    if (start >= 0 && held.length - start <= this.maxLineBytes) {
+      out.push(discard(held.subarray(0, start), 'overflow'));
+      this.splitter.buffer = held.subarray(start);
+      this.zeroMayStart = true;
+      return;
+    }
+    // Nothing worth keeping: the next bytes continue a line whose head is gone.
+    out.push(discard(held, 'overflow'));
+    this.splitter.buffer = Buffer.alloc(0);
+    this.headDropped = true;
+    this.zeroMayStart = !isPrintable(held[held.length - 1]!);
   }
 }
 
-function lastKindByte(bytes: Buffer, from: number): number {
-  for (let i = from; i >= 0; i--) if (isKindByte(bytes[i]!)) return i;
-  return -1;
+/** Index of the last place a frame may start in these bytes, or -1. */
+function lastFrameStart(bytes: Buffer, zeroIsLineStart: boolean): number {
+  for (let i = bytes.length - 1; i > 0; i--) {
+    if (isKindByte(bytes[i]!) && !isPrintable(bytes[i - 1]!)) return i;
+  }
+  return zeroIsLineStart && bytes.length > 0 && isKindByte(bytes[0]!) ? 0 : -1;
+}
+
+function isPrintable(byte: number): boolean {
+  return byte >= 0x20 && byte <= 0x7e;
 }
 
 function discard(bytes: Buffer, reason: DiscardReason): Decoded<LineFrame> {

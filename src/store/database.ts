@@ -1,0 +1,168 @@
+import Database from 'better-sqlite3';
+import { type AttemptRepo, createAttemptRepo } from './attempts';
+import { type AuditLog, createAuditLog } from './audit';
+import { type BackupResult, backupDatabase } from './backup';
+import { type CredentialRepo, createCredentialRepo } from './credentials';
+import { createDoorOperationRepo, type DoorOperationRepo } from './door-operations';
+import { createDossierRepo, type DossierRepo } from './dossiers';
+import { StoreError } from './errors';
+import { createIncidentRepo, type IncidentRepo } from './incidents';
+import {
+  assertIntegrity,
+  checkIntegrity,
+  checkIntegrityInBackground,
+  type IntegrityReport,
+} from './integrity';
+import { bindConnection } from './internal';
+import { createLockerRepo, type LockerRepo } from './lockers';
+import { type MigrationResult, runMigrations } from './migrate';
+import type { Migration } from './migrations/index';
+import { createOutboxRepo, type OutboxRepo } from './outbox';
+import { applyDurabilityPragmas, type PragmaReport } from './pragmas';
+import { createProcedureRepo, type ProcedureRepo } from './procedures';
+import { type PurgeOptions, type PurgeResult, purgePersonalData } from './purge';
+import { createReceiptSequenceRepo, type ReceiptSequenceRepo } from './receipts';
+import { createReportRepo, type ReportRepo } from './reports';
+import { createSettingsRepo, type SettingsRepo } from './settings';
+import { createStaffRepo, type StaffRepo } from './staff';
+
+export type StoreOptions = {
+  /** How long a statement waits on a lock held by another connection (a backup reader). */
+  readonly busyTimeoutMs?: number;
+  /**
+   * 'startup' runs PRAGMA quick_check before the store is handed out (and refuses a damaged
+   * file); 'skip' leaves it to checkInBackground(). See QUICK_CHECK_DEFAULT for the default.
+   */
+  readonly quickCheck?: 'startup' | 'skip';
+  /** Only for tests of the migration runner. */
+  readonly migrations?: readonly Migration[];
+};
+
+/**
+ * quick_check reads every page of the file: on the 1,000,000-dossier bench file (about 1.2 GB) it
+ * takes several seconds, far beyond the 2 s start-up budget, and while it runs the writer
+ * connection (and so every door) would wait. The default therefore skips it at start-up and the
+ * daemon runs checkInBackground('quick_check') right after start (then integrity_check on a
+ * schedule) on a separate read-only connection in a worker thread, raising an incident on failure.
+ * Small files (tests, a new machine) can afford 'startup'.
+ */
+export const QUICK_CHECK_DEFAULT: 'startup' | 'skip' = 'skip';
+
+export type Store = {
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly pragmas: PragmaReport;
+  readonly migration: MigrationResult;
+  /** The quick_check run at open, if any. */
+  readonly startupCheck: IntegrityReport | null;
+  /**
+   * Runs fn in one IMMEDIATE transaction (the write lock is taken at BEGIN, so a write never fails
+   * half way on a busy lock). fn is synchronous: returning a Promise rolls back and throws, since
+   * nothing may be awaited inside a transaction. Nested calls become savepoints.
+   */
+  write<T>(fn: () => T): T;
+  /** Runs fn in one read transaction: a consistent snapshot across several queries. */
+  read<T>(fn: () => T): T;
+  readonly lockers: LockerRepo;
+  readonly procedures: ProcedureRepo;
+  readonly dossiers: DossierRepo;
+  readonly doorOperations: DoorOperationRepo;
+  readonly credentials: CredentialRepo;
+  readonly attempts: AttemptRepo;
+  readonly staff: StaffRepo;
+  readonly outbox: OutboxRepo;
+  readonly incidents: IncidentRepo;
+  readonly settings: SettingsRepo;
+  readonly receipts: ReceiptSequenceRepo;
+  readonly reports: ReportRepo;
+  readonly audit: AuditLog;
+  /** Blocking check on the writer connection. */
+  checkNow(kind: 'quick_check' | 'integrity_check'): IntegrityReport;
+  /** Non-blocking check on a read-only connection in a worker thread. */
+  checkInBackground(kind: 'quick_check' | 'integrity_check'): Promise<IntegrityReport>;
+  backupTo(file: string): Promise<BackupResult>;
+  purgePersonalData(options: PurgeOptions): PurgeResult;
+  close(): void;
+};
+
+function isThenable(value: unknown): boolean {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+export function openStore(path: string, options: StoreOptions = {}): Store {
+  const db = new Database(path);
+  try {
+    const pragmas = applyDurabilityPragmas(db, options.busyTimeoutMs ?? 5000);
+    const quickCheck = options.quickCheck ?? QUICK_CHECK_DEFAULT;
+    let startupCheck: IntegrityReport | null = null;
+    if (quickCheck === 'startup') {
+      startupCheck = checkIntegrity(db, 'quick_check');
+      assertIntegrity(startupCheck, path, 'quick_check');
+    }
+    const migration = runMigrations(db, options.migrations);
+    return buildStore(db, path, pragmas, migration, startupCheck);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function buildStore(
+  db: Database.Database,
+  path: string,
+  pragmas: PragmaReport,
+  migration: MigrationResult,
+  startupCheck: IntegrityReport | null,
+): Store {
+  const audit = createAuditLog(db);
+  const transact = db.transaction((fn: () => unknown) => {
+    const result = fn();
+    if (isThenable(result)) {
+      // The work after its first await runs outside any transaction; keep its rejection from
+      // surfacing as an unhandled one, the throw below is the report.
+      (result as PromiseLike<unknown>).then(undefined, () => {});
+      throw new StoreError(
+        'ASYNC_IN_TRANSACTION',
+        'store.write() got an async function: nothing may be awaited inside a transaction',
+      );
+    }
+    return result;
+  });
+  const store: Store = {
+    path,
+    schemaVersion: migration.to,
+    pragmas,
+    migration,
+    startupCheck,
+    write: <T>(fn: () => T): T => transact.immediate(fn) as T,
+    read: <T>(fn: () => T): T => transact.deferred(fn) as T,
+    lockers: createLockerRepo(db),
+    procedures: createProcedureRepo(db),
+    dossiers: createDossierRepo(db),
+    doorOperations: createDoorOperationRepo(db),
+    credentials: createCredentialRepo(db),
+    attempts: createAttemptRepo(db),
+    staff: createStaffRepo(db),
+    outbox: createOutboxRepo(db),
+    incidents: createIncidentRepo(db),
+    settings: createSettingsRepo(db),
+    receipts: createReceiptSequenceRepo(db),
+    reports: createReportRepo(db),
+    audit,
+    checkNow: (kind) => checkIntegrity(db, kind),
+    checkInBackground: (kind) => checkIntegrityInBackground(path, kind),
+    backupTo: (file) => backupDatabase(db, file),
+    purgePersonalData: (opts) => purgePersonalData(db, audit, opts),
+    close() {
+      if (!db.open) return;
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+  bindConnection(store, db);
+  return store;
+}

@@ -1,0 +1,81 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DoorOperationState, DoorPurpose } from './states';
+
+/**
+ * One physical door action, recorded like an ATM dispense: the intent is committed before the
+ * command goes to the board, and every operation ends confirmed or needs_inspection.
+ */
+export type DoorOperation = {
+  readonly id: number;
+  readonly lockerId: number;
+  readonly dossierId: number | null;
+  readonly purpose: DoorPurpose;
+  readonly state: DoorOperationState;
+  /** What was observed, e.g. 'closed_with_item', 'closed_empty', 'open_timeout'. */
+  readonly outcome: string | null;
+  readonly reason: string | null;
+  readonly actor: string;
+  readonly createdAt: number;
+  readonly sentAt: number | null;
+  readonly settledAt: number | null;
+};
+
+export type NewDoorOperation = Pick<DoorOperation, 'lockerId' | 'purpose' | 'actor' | 'createdAt'> & {
+  readonly dossierId?: number | null;
+};
+
+export type DoorOperationSettlement = {
+  readonly state: 'confirmed' | 'needs_inspection';
+  readonly outcome: string | null;
+  readonly reason?: string | null;
+  readonly at: number;
+};
+
+export type DoorOperationRepo = {
+  /** Records the intent (state 'intent'); returns the operation id. */
+  recordIntent(op: NewDoorOperation): number;
+  /** intent -> sent, just before the open command leaves. False if it was not in 'intent'. */
+  markSent(id: number, at: number): boolean;
+  /** intent|sent -> confirmed|needs_inspection. False if it had already settled. */
+  settle(id: number, settlement: DoorOperationSettlement): boolean;
+  get(id: number): DoorOperation | undefined;
+  /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
+  listUnsettled(): DoorOperation[];
+  listForDossier(dossierId: number): DoorOperation[];
+};
+
+const COLUMNS =
+  'id, locker_id AS lockerId, dossier_id AS dossierId, purpose, state, outcome, reason, actor, ' +
+  'created_at AS createdAt, sent_at AS sentAt, settled_at AS settledAt';
+
+export function createDoorOperationRepo(db: Database): DoorOperationRepo {
+  const insert = db.prepare(`
+    INSERT INTO door_operations (locker_id, dossier_id, purpose, state, actor, created_at)
+    VALUES (?, ?, ?, 'intent', ?, ?)`);
+  const sent = db.prepare(
+    `UPDATE door_operations SET state = 'sent', sent_at = ? WHERE id = ? AND state = 'intent'`,
+  );
+  const settle = db.prepare(`
+    UPDATE door_operations SET state = ?, outcome = ?, reason = ?, settled_at = ?
+    WHERE id = ? AND state IN ('intent','sent')`);
+  const get: Statement<[number], DoorOperation> = db.prepare(
+    `SELECT ${COLUMNS} FROM door_operations WHERE id = ?`,
+  );
+  const unsettled: Statement<[], DoorOperation> = db.prepare(
+    `SELECT ${COLUMNS} FROM door_operations WHERE state IN ('intent','sent') ORDER BY id`,
+  );
+  const forDossier: Statement<[number], DoorOperation> = db.prepare(
+    `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,
+  );
+  return {
+    recordIntent: (op) =>
+      Number(
+        insert.run(op.lockerId, op.dossierId ?? null, op.purpose, op.actor, op.createdAt).lastInsertRowid,
+      ),
+    markSent: (id, at) => sent.run(at, id).changes === 1,
+    settle: (id, s) => settle.run(s.state, s.outcome, s.reason ?? null, s.at, id).changes === 1,
+    get: (id) => get.get(id),
+    listUnsettled: () => unsettled.all(),
+    listForDossier: (dossierId) => forDossier.all(dossierId),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { AuditLog } from './audit';
+
+export type PurgeOptions = {
+  readonly now: number;
+  /** Contact data of dossiers closed more than this many days ago is erased. */
+  readonly retentionDays: number;
+  readonly actor: string;
+  readonly batchSize?: number;
+};
+export type PurgeResult = { readonly purged: number; readonly cutoff: number };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Data minimisation (Law 91/2025/QH15): once a dossier has been closed longer than the retention
+ * period, its applicant name and phone are erased and purged_at is set. Each batch is one
+ * transaction with its own audit row listing the dossier ids (never the erased values).
+ */
+export function purgePersonalData(db: Database, audit: AuditLog, options: PurgeOptions): PurgeResult {
+  const cutoff = options.now - options.retentionDays * DAY_MS;
+  const batchSize = options.batchSize ?? 1000;
+  const select: Statement<[number, number], { id: number }> = db.prepare(`
+    SELECT id FROM dossiers
+    WHERE purged_at IS NULL AND closed_at IS NOT NULL AND (applicant_name IS NOT NULL OR applicant_phone IS NOT NULL)
+      AND closed_at < ?
+    ORDER BY closed_at LIMIT ?`);
+  const erase = db.prepare(
+    'UPDATE dossiers SET applicant_name = NULL, applicant_phone = NULL, purged_at = ? WHERE id = ?',
+  );
+  const batch = db.transaction((): number => {
+    const ids = select.all(cutoff, batchSize).map((r) => r.id);
+    for (const id of ids) erase.run(options.now, id);
+    if (ids.length > 0) {
+      audit.append({
+        actor: options.actor,
+        action: 'dossier.personal_data_purged',
+        at: options.now,
+        detail: { cutoff, count: ids.length, dossierIds: ids },
+      });
+    }
+    return ids.length;
+  });
+  let purged = 0;
+  for (;;) {
+    const n = batch.immediate();
+    purged += n;
+    if (n < batchSize) break;
+  }
+  return { purged, cutoff };
+}

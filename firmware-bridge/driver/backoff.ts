@@ -1,0 +1,21 @@
+/** Reconnect delays: first `initialMs`, doubling up to `maxMs`, back to the start once ready. */
+export class Backoff {
+  private next: number;
+
+  constructor(
+    private readonly initialMs: number,
+    private readonly maxMs: number,
+  ) {
+    this.next = initialMs;
+  }
+
+  take(): number {
+    const delay = this.next;
+    this.next = Math.min(this.maxMs, Math.max(1, this.next * 2));
+    return delay;
+  }
+
+  reset(): void {
+    this.next = this.initialMs;
+  }
+}

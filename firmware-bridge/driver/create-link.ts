@@ -1,0 +1,56 @@
+import { KERONG_CHANNELS } from '../kerong/codec';
+import { CU16_PROFILE, type KerongProfile } from '../kerong/profile';
+import type { TransportSpec } from '../transports';
+import { kerongDialect } from './kerong-dialect';
+import { lineDialect } from './line-dialect';
+import { BusLink } from './link';
+import type { LinkLogger } from './logger';
+import { type LinkOptions, resolveLinkOptions } from './options';
+import { LinkError, type LockerLink } from './types';
+
+export interface LinkConfig {
+  /** A tty path (prefer /dev/serial/by-id/...), `tcp://host:port`, or a function returning a stream. */
+  transport: TransportSpec;
+  dialect: 'line' | 'kerong';
+  /** Boards to read at connect (Kerong: and to poll). Line default: all that HELLO reports; Kerong: [0]. */
+  boards?: readonly number[];
+  /** Kerong: doors wired per board (1-16, default 16). */
+  channels?: number;
+  /** Kerong: how this board model frames and lays out its replies (default CU16_PROFILE). */
+  kerongProfile?: KerongProfile;
+  options?: Partial<LinkOptions>;
+  /** A pino child logger, or anything with the same methods. */
+  logger?: LinkLogger;
+}
+
+/** Builds the link for one bus; call start() to connect. Throws LinkError('bad_config') on a bad config. */
+export function createLink(config: LinkConfig): LockerLink {
+  let options: LinkOptions;
+  try {
+    options = resolveLinkOptions(config.options);
+  } catch (error) {
+    throw new LinkError('bad_config', (error as Error).message);
+  }
+  if (typeof config.transport === 'string' && config.transport.length === 0) {
+    throw new LinkError('bad_config', 'transport: empty port path');
+  }
+  for (const board of config.boards ?? []) {
+    if (!Number.isInteger(board) || board < 0 || board > 15)
+      throw new LinkError('bad_config', `boards: ${board} is not 0-15`);
+  }
+  const base = { transport: config.transport, boards: config.boards, options, logger: config.logger };
+  if (config.dialect === 'line') return new BusLink({ ...base, dialect: lineDialect() });
+  if (config.dialect === 'kerong') {
+    const channels = config.channels ?? KERONG_CHANNELS;
+    if (!Number.isInteger(channels) || channels < 1 || channels > KERONG_CHANNELS) {
+      throw new LinkError('bad_config', `channels: ${channels} is not 1-${KERONG_CHANNELS}`);
+    }
+    const profile = config.kerongProfile ?? CU16_PROFILE;
+    return new BusLink({
+      ...base,
+      dialect: kerongDialect(profile, channels),
+      options: { ...options, baudRate: config.options?.baudRate ?? profile.baud },
+    });
+  }
+  throw new LinkError('bad_config', `dialect: ${String(config.dialect)} is not line or kerong`);
+}

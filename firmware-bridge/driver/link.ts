@@ -1,0 +1,345 @@
+import { EventEmitter } from 'node:events';
+import { openTransport, type Transport, type TransportSpec } from '../transports';
+import { Backoff } from './backoff';
+import { OpenClaims } from './claims';
+import { CommandFailure, Priority } from './command-queue';
+import type { BoardEvent, Dialect } from './commands';
+import { DoorBook, type DoorChange } from './door-book';
+import { handshake } from './handshake';
+import { type LinkLogger, SILENT_LOGGER } from './logger';
+import { openDoor } from './open-door';
+import type { LinkOptions } from './options';
+import { startRoutine } from './routine';
+import { BusSession } from './session';
+import {
+  type BoardReading,
+  type DoorAddress,
+  LinkError,
+  type LinkEvent,
+  type LinkState,
+  type LinkStats,
+  type LockerLink,
+  type OpenOutcome,
+} from './types';
+import { DoorWatch } from './watch';
+
+export interface BusConfig<F> {
+  transport: TransportSpec;
+  dialect: Dialect<F>;
+  /** Boards to read at connect (and poll, Kerong). Line default: every board HELLO reports. */
+  boards?: readonly number[];
+  options: LinkOptions;
+  logger?: LinkLogger;
+}
+
+/**
+ * One locker bus: keeps a connection up (reconnecting with back-off), runs one command at a
+ * time, opens doors by the field's rules, and turns what boards say into debounced door events.
+ */
+export class BusLink<F> extends EventEmitter implements LockerLink {
+  private currentState: LinkState = 'stopped';
+  private session: BusSession<F> | null = null;
+  private transport: Transport | null = null;
+  private boards: number[] = [];
+  private seq = 1 + Math.floor(Math.random() * 1000);
+  private lastEventSeq: number | null = null;
+  private readonly counters: LinkStats = {
+    commandsSent: 0,
+    replies: 0,
+    timeouts: 0,
+    discardedBytes: 0,
+    reconnects: 0,
+    opensSent: 0,
+    openRetries: 0,
+    openRetriesWithoutStatus: 0,
+  };
+  private readonly book: DoorBook;
+  private readonly claims: OpenClaims;
+  private readonly watch: DoorWatch;
+  private readonly opening = new Map<string, Promise<OpenOutcome>>();
+  private readonly recentOpens: number[] = [];
+  private readonly log: LinkLogger;
+  private readonly options: LinkOptions;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private goDown: ((reason: string) => void) | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly config: BusConfig<F>) {
+    super();
+    this.options = config.options;
+    this.log = config.logger ?? SILENT_LOGGER;
+    this.claims = new OpenClaims(this.options.jamWindowMs);
+    this.book = new DoorBook(this.options.debounceReadings, (change) => this.doorChanged(change));
+    this.watch = new DoorWatch(this.book, this.options, (board) =>
+      this.readStatus(board, Priority.serveOpen),
+    );
+  }
+
+  get state(): LinkState {
+    return this.currentState;
+  }
+
+  start(): Promise<void> {
+    if (this.running) return Promise.reject(new LinkError('bad_config', 'the link was already started'));
+    this.stopping = false;
+    return new Promise((resolve, reject) => {
+      this.running = this.supervise(resolve, reject);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.goDown?.('stopped');
+    this.wake?.();
+    await this.running;
+  }
+
+  open(door: DoorAddress, options: { pulseMs?: number } = {}): Promise<OpenOutcome> {
+    if (
+      !Number.isInteger(door.board) ||
+      !Number.isInteger(door.channel) ||
+      door.board < 0 ||
+      door.channel < 0
+    ) {
+      return Promise.resolve({ kind: 'refused', reason: 'bad door address' });
+    }
+    const key = `${door.board}:${door.channel}`;
+    // One open per door at a time: a second request for the same door shares the first's outcome.
+    const running = this.opening.get(key);
+    if (running) return running;
+    if (this.currentState !== 'ready') {
+      return Promise.resolve({
+        kind: 'link_down',
+        maybeExecuted: false,
+        detail: `link is ${this.currentState}`,
+      });
+    }
+    if (!this.underOpenCap()) return Promise.resolve({ kind: 'refused', reason: 'rate_limited' });
+    const pulseMs = options.pulseMs ?? this.options.defaultPulseMs;
+    const outcome = openDoor(this.openBus(), door, pulseMs, this.options, this.counters).finally(() =>
+      this.opening.delete(key),
+    );
+    this.opening.set(key, outcome);
+    void outcome.then((o) => this.log.info({ board: door.board, channel: door.channel, outcome: o }, 'open'));
+    return outcome;
+  }
+
+  readBoard(board: number): Promise<BoardReading> {
+    return this.readStatus(board, Priority.serveOpen);
+  }
+
+  snapshot(): BoardReading[] {
+    return this.book.snapshot();
+  }
+
+  stats(): LinkStats {
+    return { ...this.counters };
+  }
+
+  override on(event: 'event', listener: (event: LinkEvent) => void): this {
+    return super.on(event, listener);
+  }
+
+  override off(event: 'event', listener: (event: LinkEvent) => void): this {
+    return super.off(event, listener);
+  }
+
+  private emitEvent(event: LinkEvent): void {
+    this.emit('event', event);
+  }
+
+  private setState(state: LinkState, reason?: string): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.log.info({ state, reason }, 'link state');
+    this.emitEvent(reason === undefined ? { type: 'link', state } : { type: 'link', state, reason });
+  }
+
+  private nextSeq = (): number => {
+    const seq = this.seq;
+    this.seq = seq >= 65535 ? 1 : seq + 1;
+    return seq;
+  };
+
+  private async readStatus(board: number, priority: Priority): Promise<BoardReading> {
+    const session = this.session;
+    if (!session || this.currentState !== 'ready')
+      throw new CommandFailure('link_down', `link is ${this.currentState}`, false);
+    const answered = await session.send(
+      { kind: 'status', board },
+      { priority, timeoutMs: this.options.replyTimeoutMs },
+    );
+    if (answered.reply.kind !== 'status') {
+      throw new CommandFailure(
+        'nak',
+        `board ${board} answered a status read with ${answered.reply.kind}`,
+        true,
+      );
+    }
+    this.book.observeBoard(answered.reply.reading);
+    return answered.reply.reading;
+  }
+
+  private openBus() {
+    return {
+      dedupesOpens: this.config.dialect.dedupesOpens,
+      nextSeq: this.nextSeq,
+      sendOpen: (door: DoorAddress, pulseMs: number, seq: number) => {
+        const session = this.session;
+        if (!session || this.currentState !== 'ready') {
+          return Promise.reject(new CommandFailure('link_down', `link is ${this.currentState}`, false));
+        }
+        return session.send(
+          { kind: 'open', door, pulseMs },
+          { priority: Priority.open, timeoutMs: this.options.replyTimeoutMs, seq },
+        );
+      },
+      readStatus: (board: number) => this.readStatus(board, Priority.serveOpen),
+      doorReading: (door: DoorAddress) => this.book.get(door),
+      watchOpen: (door: DoorAddress, windowMs: number) => this.watch.until(door, windowMs),
+      claim: (door: DoorAddress) => this.claims.claim(door),
+    };
+  }
+
+  private underOpenCap(): boolean {
+    const now = performance.now();
+    while (this.recentOpens.length > 0 && now - this.recentOpens[0]! > 60_000) this.recentOpens.shift();
+    if (this.recentOpens.length >= this.options.maxOpensPerMinute) return false;
+    this.recentOpens.push(now);
+    return true;
+  }
+
+  private doorChanged(change: DoorChange): void {
+    if ('present' in change) {
+      this.emitEvent({ type: 'presence', door: change.door, present: change.present });
+      return;
+    }
+    const commanded = change.open && this.claims.isCommanded(change.door);
+    this.emitEvent({ type: 'door', door: change.door, open: change.open, commanded });
+    if (change.open && !commanded) {
+      this.log.warn({ board: change.door.board, channel: change.door.channel }, 'uncommanded open');
+      this.emitEvent({ type: 'uncommanded_open', door: change.door });
+    }
+    this.watch.changed(change.door);
+  }
+
+  private boardEvent(seq: number, event: BoardEvent): void {
+    const expected =
+      this.lastEventSeq === null ? seq : this.lastEventSeq >= 65535 ? 1 : this.lastEventSeq + 1;
+    this.lastEventSeq = seq;
+    if (seq !== expected) {
+      // Events were lost: what they said is unknown, so read every board again.
+      this.log.debug({ expected, got: seq }, 'event gap');
+      for (const board of this.boards) this.readStatus(board, Priority.serveOpen).catch(() => {});
+    }
+    if (event.kind === 'fault') {
+      this.emitEvent({ type: 'fault', board: event.board, code: event.code });
+    } else if (event.kind === 'presence') {
+      this.book.observe(event.door, { present: event.present });
+    } else {
+      this.book.observe(event.door, { open: event.open });
+      // The event is one reading; a status read right away is the confirming second one.
+      if (this.book.unconfirmed(event.door) !== null) {
+        this.readStatus(event.door.board, Priority.serveOpen).catch(() => {});
+      }
+    }
+  }
+
+  private async supervise(ready: () => void, failed: (error: Error) => void): Promise<void> {
+    const backoff = new Backoff(this.options.backoffInitialMs, this.options.backoffMaxMs);
+    let everReady = false;
+    while (!this.stopping) {
+      this.setState('connecting');
+      const reason = await this.connectOnce(() => {
+        backoff.reset();
+        if (everReady) this.counters.reconnects++;
+        everReady = true;
+        ready();
+      }).catch((error: Error) => error);
+      if (reason instanceof LinkError && reason.code === 'bad_config') {
+        this.log.error({ error: reason.message }, 'link configuration refused');
+        failed(reason);
+        break;
+      }
+      if (this.stopping) break;
+      const detail = reason instanceof Error ? reason.message : reason;
+      this.setState('down', detail);
+      await this.sleep(backoff.take());
+    }
+    this.setState('stopped');
+    this.running = null;
+  }
+
+  /** One connection, from opening the transport to its end; resolves with why it ended. */
+  private async connectOnce(becameReady: () => void): Promise<string> {
+    const transport = await openTransport(this.config.transport, {
+      baudRate: this.options.baudRate,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+    });
+    this.transport = transport;
+    const down = new Promise<string>((resolve) => {
+      this.goDown = resolve;
+      transport.onClose((r) => resolve(`transport ${r.kind}: ${r.detail}`));
+    });
+    const session = new BusSession(
+      transport,
+      this.config.dialect,
+      this.counters,
+      this.options.missedBeforeDown,
+      {
+        event: (seq, event) => this.boardEvent(seq, event),
+        silent: (detail) => this.goDown?.(`silent link: ${detail}`),
+      },
+      this.log,
+      this.nextSeq,
+    );
+    this.session = session;
+    this.lastEventSeq = null;
+    let stopRoutine = () => {};
+    try {
+      const handshaken = handshake(
+        session,
+        this.config.dialect.hasEvents,
+        this.config.boards,
+        this.options,
+        (r) => this.book.observeBoard(r),
+      );
+      handshaken.catch(() => {});
+      const first = await Promise.race([handshaken, down]);
+      if (typeof first === 'string') return first;
+      this.boards = first.boards;
+      this.setState('ready');
+      becameReady();
+      stopRoutine = startRoutine(
+        session,
+        this.config.dialect.hasEvents,
+        this.boards,
+        this.options,
+        (board, p) => this.readStatus(board, p),
+      );
+      return await down;
+    } finally {
+      stopRoutine();
+      const reason = await Promise.race([down, Promise.resolve('handshake failed')]);
+      session.queue.close(this.stopping ? 'stopped' : 'link_down', reason);
+      this.session = null;
+      this.goDown = null;
+      await transport.close();
+      this.transport = null;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).then(() => {
+      this.wake = null;
+    });
+  }
+}

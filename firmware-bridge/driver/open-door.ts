@@ -1,0 +1,142 @@
+import { type Answered, CommandFailure } from './command-queue';
+import { REFUSAL_REASONS } from './commands';
+import type { LinkOptions } from './options';
+import type { BoardReading, DoorAddress, DoorReading, LinkStats, OpenOutcome } from './types';
+
+/** What the open state machine needs from the link around it. */
+export interface OpenBus {
+  /** The board refuses a resent open with the same sequence number (line dialect). */
+  readonly dedupesOpens: boolean;
+  nextSeq(): number;
+  sendOpen(door: DoorAddress, pulseMs: number, seq: number): Promise<Answered>;
+  /** A fresh status read serving this open (jumps ahead of polling). */
+  readStatus(board: number): Promise<BoardReading>;
+  /** The debounced reading, as known before the command. */
+  doorReading(door: DoorAddress): DoorReading | null;
+  /** Watch the door after the board executed; resolves performance.now() when seen open, or null. */
+  watchOpen(door: DoorAddress, windowMs: number): Promise<number | null>;
+  /** From now until `settle()`, a door opening here is ours (not an uncommanded open). */
+  claim(door: DoorAddress): { settle(ackedAt: number | null): void };
+}
+
+type Options = Pick<LinkOptions, 'openRetries' | 'statusReadAttempts' | 'jamWindowMs'>;
+
+/**
+ * One door open, as the field demands:
+ * - fire even when the door reads open (a cut sensor cable reads open): outcome already_open;
+ * - never resend blindly: after a timeout or a garbled reply, read the board first. Open ->
+ *   opened; locked and closed -> resend (line: the same seq, so a board that did execute answers
+ *   NAK DUPLICATE); unlocked but closed -> it executed, watch; no answer -> link_down, maybe executed;
+ * - a hardware refusal is final, never retried;
+ * - after the board executed, watch for the door to open within the jam window.
+ */
+export async function openDoor(
+  bus: OpenBus,
+  door: DoorAddress,
+  pulseMs: number,
+  options: Options,
+  stats: LinkStats,
+): Promise<OpenOutcome> {
+  const wasOpen = bus.doorReading(door)?.open === true;
+  const seq = bus.nextSeq();
+  const claim = bus.claim(door);
+  let firstWrittenAt: number | null = null;
+  let anyWritten = false;
+  let statusAfterFailure = true;
+
+  const watch = async (ackMs: number | null, ackedAt: number): Promise<OpenOutcome> => {
+    claim.settle(ackedAt);
+    const seenAt = await bus.watchOpen(door, options.jamWindowMs);
+    if (seenAt === null) return { kind: 'jammed', ackMs };
+    return { kind: 'opened', ackMs: ackMs ?? 0, seenOpenMs: seenAt - (firstWrittenAt ?? seenAt) };
+  };
+  const maybeExecuted = (detail: string): OpenOutcome => {
+    claim.settle(performance.now());
+    return { kind: 'link_down', maybeExecuted: anyWritten, detail };
+  };
+
+  for (let attempt = 0; attempt <= options.openRetries; attempt++) {
+    if (attempt > 0) {
+      stats.openRetries++;
+      if (!statusAfterFailure) stats.openRetriesWithoutStatus++;
+    }
+    stats.opensSent++;
+    let answered: Answered;
+    try {
+      answered = await bus.sendOpen(door, pulseMs, seq);
+    } catch (error) {
+      const failure = asFailure(error);
+      anyWritten ||= failure.written;
+      if (failure.code !== 'timeout') return maybeExecuted(failure.message);
+      statusAfterFailure = false;
+      const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
+      if (!reading) return maybeExecuted(`no answer to a status read after: ${failure.message}`);
+      statusAfterFailure = true;
+      const now = reading.doors[door.channel];
+      if (!now) return refuse(claim, `board ${door.board} has no channel ${door.channel}`);
+      if (now.open && !wasOpen) {
+        claim.settle(performance.now());
+        return {
+          kind: 'opened',
+          ackMs: performance.now() - (firstWrittenAt ?? performance.now()),
+          seenOpenMs: 0,
+        };
+      }
+      if (!now.locked && !now.open) return watch(null, performance.now());
+      // Locked and closed (or open before we started, which says nothing): the open did not run.
+      // Without a board that refuses duplicates, a door that already read open cannot be resent
+      // to safely: whether the lost open ran stays unknown.
+      if (wasOpen && !bus.dedupesOpens)
+        return maybeExecuted('door reads open and the open was not acknowledged');
+      continue;
+    }
+    firstWrittenAt ??= answered.writtenAt;
+    anyWritten = true;
+    const ackMs = answered.repliedAt - answered.writtenAt;
+    const reply = answered.reply;
+    if (reply.kind === 'open_ack') {
+      if (wasOpen) {
+        claim.settle(answered.repliedAt);
+        return { kind: 'already_open', ackMs };
+      }
+      return watch(ackMs, answered.repliedAt);
+    }
+    if (reply.kind !== 'nak') return maybeExecuted(`unexpected ${reply.kind} reply to an open`);
+    // Executed by an earlier attempt whose acknowledgement was lost; the door did not open then.
+    if (reply.reason === 'DUPLICATE') {
+      if (wasOpen) {
+        claim.settle(answered.repliedAt);
+        return { kind: 'already_open', ackMs };
+      }
+      return watch(ackMs, answered.repliedAt);
+    }
+    if (REFUSAL_REASONS.has(reply.reason)) return refuse(claim, reply.reason);
+    // CRC or BUSY: not executed, but still read the board before trying again.
+    statusAfterFailure = false;
+    const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
+    if (!reading) return maybeExecuted(`no answer to a status read after NAK ${reply.reason}`);
+    statusAfterFailure = true;
+  }
+  return maybeExecuted(`no acknowledgement after ${options.openRetries + 1} attempts`);
+}
+
+function refuse(claim: { settle(at: number | null): void }, reason: string): OpenOutcome {
+  claim.settle(null);
+  return { kind: 'refused', reason };
+}
+
+async function readAfterFailure(bus: OpenBus, board: number, attempts: number): Promise<BoardReading | null> {
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await bus.readStatus(board);
+    } catch (error) {
+      if (asFailure(error).code !== 'timeout') return null;
+    }
+  }
+  return null;
+}
+
+function asFailure(error: unknown): CommandFailure {
+  if (error instanceof CommandFailure) return error;
+  return new CommandFailure('link_down', error instanceof Error ? error.message : String(error), false);
+}

@@ -1,0 +1,44 @@
+import { Priority } from './command-queue';
+import type { LinkOptions } from './options';
+import type { BusSession } from './session';
+
+/**
+ * Routine traffic while the link is ready, always at the lowest priority so opens jump ahead:
+ * line boards get a PING when the bus has been quiet for a heartbeat interval; Kerong boards
+ * (which say nothing on their own) are polled in turn. Unanswered ones count towards "silent".
+ * Returns a function that stops it.
+ */
+export function startRoutine<F>(
+  session: BusSession<F>,
+  heartbeat: boolean,
+  boards: readonly number[],
+  options: LinkOptions,
+  readStatus: (board: number, priority: Priority) => Promise<unknown>,
+): () => void {
+  let stopped = false;
+  let next = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const interval = heartbeat ? Math.max(1, options.heartbeatIntervalMs / 2) : options.pollIntervalMs;
+
+  const tick = () => {
+    if (stopped) return;
+    if (session.queue.pending(Priority.routine) === 0) {
+      if (heartbeat) {
+        if (performance.now() - session.lastHeardAt >= options.heartbeatIntervalMs) {
+          session
+            .send({ kind: 'ping' }, { priority: Priority.routine, timeoutMs: options.replyTimeoutMs })
+            .catch(() => {});
+        }
+      } else if (boards.length > 0) {
+        const board = boards[next++ % boards.length]!;
+        readStatus(board, Priority.routine).catch(() => {});
+      }
+    }
+    timer = setTimeout(tick, interval);
+  };
+  timer = setTimeout(tick, interval);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

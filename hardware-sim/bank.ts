@@ -6,7 +6,8 @@ import { SimError } from './errors';
 /** A change the board's inputs saw (sensor readings, not the hidden truth). */
 export type PhysicalChange =
   | { kind: 'door'; board: number; channel: number; open: boolean; commanded: boolean }
-  | { kind: 'presence'; board: number; channel: number; present: boolean };
+  | { kind: 'presence'; board: number; channel: number; present: boolean }
+  | { kind: 'fault'; board: number; code: string };
 
 /** One pulse of one solenoid, and the host command that caused it (e.g. "line seq 17"). */
 export interface FireRecord {
@@ -44,6 +45,7 @@ export class Bank {
     closes: 0,
   };
   private readonly listeners = new Set<(change: PhysicalChange) => void>();
+  private readonly fireListeners = new Set<(record: FireRecord) => void>();
   private springTimer: Cancel | null = null;
 
   constructor(
@@ -61,6 +63,11 @@ export class Bank {
   onChange(listener: (change: PhysicalChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onFire(listener: (record: FireRecord) => void): () => void {
+    this.fireListeners.add(listener);
+    return () => this.fireListeners.delete(listener);
   }
 
   board(index: number): Board {
@@ -81,8 +88,10 @@ export class Bank {
     if (verdict === 'refused') this.counters.refused++;
     if (verdict === 'cooldown') this.counters.cooldown++;
     if (verdict !== 'ok') return verdict;
-    this.fires.push({ at: now, board, channel, cause, bulk });
+    const record: FireRecord = { at: now, board, channel, cause, bulk };
+    this.fires.push(record);
     this.counters.fires++;
+    for (const listener of this.fireListeners) listener(record);
     if (bulk) this.counters.bulkFires++;
     this.act(board, channel, () => target.fire(channel, now));
     return 'ok';
@@ -127,6 +136,12 @@ export class Bank {
     this.act(board, channel, (door) => {
       door.sensor = fault;
     });
+  }
+
+  /** A board reports a fault of its own (a code such as OVERHEAT); only the line dialect can say so. */
+  reportFault(board: number, code: string): void {
+    this.board(board);
+    this.emit({ kind: 'fault', board, code });
   }
 
   refuseOpens(board: number, refuse: boolean): void {

@@ -1,0 +1,191 @@
+import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
+import { duplexPair } from '../firmware-bridge/duplex-pair';
+import { Bank, type BankCounters, type FireRecord } from './bank';
+import { Bus } from './bus';
+import { PreciseScheduler, type Scheduler } from './clock';
+import type { DoorSensing, DoorTruth } from './door';
+import type { SimEvent } from './events';
+import { Faults } from './faults';
+import { KerongResponder } from './kerong-responder';
+import { LineResponder } from './line-responder';
+import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options';
+import { seededRandom } from './prng';
+import { PtyEndpoint } from './pty-endpoint';
+import { hexText, lineText } from './responder';
+import { TcpEndpoint } from './tcp-endpoint';
+import { Wire, type WireStats } from './wire';
+
+export type { SimEvent } from './events';
+export type { SimulatorOptions } from './options';
+
+/** Simulated locker boards on one bus, reachable in process, over TCP or through a pty. */
+export interface Simulator {
+  readonly options: Readonly<ResolvedOptions>;
+  readonly scheduler: Scheduler;
+  readonly bank: Bank;
+  readonly faults: Faults;
+  readonly wireStats: Readonly<WireStats>;
+  /** Every lock fire, in order, with the host command that caused it. */
+  readonly fires: readonly FireRecord[];
+  readonly counters: Readonly<BankCounters>;
+  readonly connected: boolean;
+
+  closeDoor(board: number, channel: number): void;
+  forceOpen(board: number, channel: number): void;
+  putItem(board: number, channel: number): void;
+  takeItem(board: number, channel: number): void;
+  jam(board: number, channel: number): void;
+  unjam(board: number, channel: number): void;
+  stuckSensor(board: number, channel: number, reads: 'open' | 'closed' | 'off'): void;
+  flicker(board: number, channel: number, on: boolean): void;
+  refuseOpens(board: number, refuse: boolean): void;
+
+  /** What the board's inputs read now (a flickering sensor is not disturbed). */
+  reading(board: number, channel: number): DoorSensing;
+  /** The physical truth of a door, whatever its sensors say. */
+  truth(board: number, channel: number): DoorTruth;
+  firesFor(cause: string): FireRecord[];
+
+  /** A fresh in-memory cable; the caller holds the host end. Replaces any current connection. */
+  connectPipe(): Duplex;
+  /** Serve the bus on `tcp://127.0.0.1:PORT` (0 = any free port); resolves with the bound port. */
+  listen(url: string): Promise<number>;
+  /** Make a pty at `path` (via socat) bridged to the bus; resolves once the path exists. */
+  pty(path: string): Promise<void>;
+  /** Close every endpoint, kill socat, stop all timers. */
+  stop(): Promise<void>;
+
+  on(event: 'event', listener: (event: SimEvent) => void): this;
+  off(event: 'event', listener: (event: SimEvent) => void): this;
+}
+
+class LockerSimulator extends EventEmitter implements Simulator {
+  readonly options: Readonly<ResolvedOptions>;
+  readonly scheduler: Scheduler;
+  readonly bank: Bank;
+  readonly faults: Faults;
+  private readonly wire: Wire;
+  private readonly bus: Bus;
+  private tcp: TcpEndpoint | null = null;
+  private internalTcp: TcpEndpoint | null = null;
+  private readonly ptys: PtyEndpoint[] = [];
+
+  constructor(options: SimulatorOptions) {
+    super();
+    this.options = resolveOptions(options);
+    const { dialect, boards, doors, baud, reactionMs, springMs, cooldownMs, seed, profile } = this.options;
+    this.scheduler = options.scheduler ?? new PreciseScheduler();
+    this.bank = new Bank(boards, { doors, springMs, cooldownMs }, this.scheduler);
+    this.wire = new Wire(this.scheduler, { baud, reactionMs });
+    const note = (event: SimEvent) => this.emit('event', event);
+    this.bus = new Bus(
+      this.scheduler,
+      this.wire,
+      (hooks) =>
+        dialect === 'line'
+          ? new LineResponder(this.bank, hooks)
+          : new KerongResponder(this.bank, profile, hooks),
+      dialect === 'line' ? lineText : hexText,
+      note,
+    );
+    this.faults = new Faults(seededRandom(seed), this.bank, this.bus, ({ fault, detail }) =>
+      note({ type: 'fault', fault, detail }),
+    );
+    this.bus.faults = this.faults;
+    this.bank.onChange((change) => note({ type: 'physical', change }));
+    this.bank.onFire((record) => note({ type: 'fire', record }));
+  }
+
+  get wireStats(): Readonly<WireStats> {
+    return this.wire.stats;
+  }
+  get fires(): readonly FireRecord[] {
+    return this.bank.fires;
+  }
+  get counters(): Readonly<BankCounters> {
+    return this.bank.counters;
+  }
+  get connected(): boolean {
+    return this.bus.connected;
+  }
+
+  closeDoor(board: number, channel: number): void {
+    this.bank.closeDoor(board, channel);
+  }
+  forceOpen(board: number, channel: number): void {
+    this.bank.forceOpen(board, channel);
+  }
+  putItem(board: number, channel: number): void {
+    this.bank.putItem(board, channel);
+  }
+  takeItem(board: number, channel: number): void {
+    this.bank.takeItem(board, channel);
+  }
+  jam(board: number, channel: number): void {
+    this.faults.jam(board, channel, true);
+  }
+  unjam(board: number, channel: number): void {
+    this.faults.jam(board, channel, false);
+  }
+  stuckSensor(board: number, channel: number, reads: 'open' | 'closed' | 'off'): void {
+    this.faults.stuckSensor(board, channel, reads);
+  }
+  flicker(board: number, channel: number, on: boolean): void {
+    this.faults.flicker(board, channel, on);
+  }
+  refuseOpens(board: number, refuse: boolean): void {
+    this.faults.refuseOpens(board, refuse);
+  }
+
+  reading(board: number, channel: number): DoorSensing {
+    return this.bank.board(board).door(channel).steadyReading();
+  }
+  truth(board: number, channel: number): DoorTruth {
+    return this.bank.truth(board, channel);
+  }
+  firesFor(cause: string): FireRecord[] {
+    return this.bank.firesFor(cause);
+  }
+
+  connectPipe(): Duplex {
+    const [host, board] = duplexPair();
+    this.bus.attach(board, 'pipe');
+    return host;
+  }
+
+  async listen(url: string): Promise<number> {
+    if (this.tcp) throw new Error(`already listening on port ${this.tcp.port}`);
+    this.tcp = await TcpEndpoint.open(url, (socket, endpoint) => this.bus.attach(socket, endpoint));
+    return this.tcp.port;
+  }
+
+  async pty(path: string): Promise<void> {
+    const port = this.tcp?.port ?? (await this.ownTcp()).port;
+    const log = (message: string) => this.emit('event', { type: 'warning', message } satisfies SimEvent);
+    this.ptys.push(await PtyEndpoint.open(path, port, log));
+  }
+
+  async stop(): Promise<void> {
+    for (const pty of this.ptys.splice(0)) await pty.close();
+    this.bus.close();
+    await this.tcp?.close();
+    await this.internalTcp?.close();
+    this.tcp = null;
+    this.internalTcp = null;
+    this.bank.stop();
+    this.wire.reset();
+    if (this.scheduler instanceof PreciseScheduler) this.scheduler.stop();
+  }
+
+  private async ownTcp(): Promise<TcpEndpoint> {
+    this.internalTcp ??= await TcpEndpoint.open('tcp://127.0.0.1:0', (socket, endpoint) =>
+      this.bus.attach(socket, `pty via ${endpoint}`),
+    );
+    return this.internalTcp;
+  }
+}
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  return new LockerSimulator(options);
+}

@@ -1,0 +1,91 @@
+import type { Cancel, Scheduler } from './clock';
+
+/**
+ * The serial line's timing, both ways. At B baud with 8N1 framing a byte takes 10/B seconds:
+ * host bytes reach the board only when their last bit has arrived, and the board's bytes reach
+ * the host only when they have finished transmitting. Each direction keeps a busy-until clock
+ * so frames sent back to back queue instead of overlapping (the two directions are modelled as
+ * independent, as on a 4-wire bus or a TCP gateway). 'instant' turns pacing off.
+ */
+export interface WireOptions {
+  baud: number | 'instant';
+  /** How long the board takes to start answering a request. */
+  reactionMs: number;
+}
+
+export interface WireStats {
+  bytesToBoard: number;
+  bytesToHost: number;
+  writesToHost: number;
+  /** When the host->board direction falls idle (scheduler time). */
+  rxBusyUntil: number;
+  /** When the board->host direction falls idle (scheduler time). */
+  txBusyUntil: number;
+}
+
+export class Wire {
+  readonly byteMs: number;
+  readonly reactionMs: number;
+  readonly stats: WireStats = {
+    bytesToBoard: 0,
+    bytesToHost: 0,
+    writesToHost: 0,
+    rxBusyUntil: 0,
+    txBusyUntil: 0,
+  };
+  private pending = new Set<Cancel>();
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    options: WireOptions,
+  ) {
+    this.byteMs = options.baud === 'instant' ? 0 : 10_000 / options.baud;
+    this.reactionMs = options.reactionMs;
+  }
+
+  /** Milliseconds that `bytes` bytes occupy the line. */
+  timeFor(bytes: number): number {
+    return bytes * this.byteMs;
+  }
+
+  /** The host wrote `bytes` now: hand them to the board when their last bit arrives. Returns that time. */
+  fromHost(bytes: Buffer, deliver: (bytes: Buffer) => void): number {
+    const start = Math.max(this.scheduler.now(), this.stats.rxBusyUntil);
+    const end = start + this.timeFor(bytes.length);
+    this.stats.rxBusyUntil = end;
+    this.stats.bytesToBoard += bytes.length;
+    this.schedule(end, () => deliver(bytes));
+    return end;
+  }
+
+  /**
+   * The board starts sending `bytes` no earlier than `notBefore` (and not before the line is
+   * free); `write` runs once the last byte has left. Returns that time.
+   */
+  toHost(bytes: Buffer, write: (bytes: Buffer) => void, notBefore = this.scheduler.now()): number {
+    const start = Math.max(notBefore, this.scheduler.now(), this.stats.txBusyUntil);
+    const end = start + this.timeFor(bytes.length);
+    this.stats.txBusyUntil = end;
+    this.stats.bytesToHost += bytes.length;
+    this.stats.writesToHost++;
+    this.schedule(end, () => write(bytes));
+    return end;
+  }
+
+  /** A new cable: whatever was in flight is lost and both directions are idle. */
+  reset(): void {
+    for (const cancel of this.pending) cancel();
+    this.pending.clear();
+    const now = this.scheduler.now();
+    this.stats.rxBusyUntil = now;
+    this.stats.txBusyUntil = now;
+  }
+
+  private schedule(at: number, fn: () => void): void {
+    const cancel = this.scheduler.at(at, () => {
+      this.pending.delete(cancel);
+      fn();
+    });
+    this.pending.add(cancel);
+  }
+}

@@ -91,3 +91,32 @@ export function checkLockoutPolicy(policy: LockoutPolicy): LockoutPolicy {
   }
   return policy;
 }
+
+export type SecretCheck =
+  | { ok: true; counters: AttemptCounters }
+  | {
+      ok: false;
+      code: 'wrong_code' | 'dossier_locked' | 'kiosk_attempts_capped';
+      retryAt: Date | null;
+      counters: AttemptCounters;
+    };
+
+/**
+ * The one way to check a secret: throttle first (a refused attempt never reaches the
+ * comparison, so a locked dossier leaks nothing), then compare, then count. `matches` is the
+ * whole check for this path: QR secret, typed code, or either one together with the second
+ * factor; a wrong second factor is a failure like any other.
+ */
+export function attemptSecret(
+  counters: AttemptCounters,
+  now: Date,
+  policy: LockoutPolicy,
+  matches: () => boolean,
+): SecretCheck {
+  const gate = checkAttempt(counters, now, policy);
+  if (!gate.allowed) return { ok: false, code: gate.code, retryAt: gate.retryAt, counters };
+  if (matches()) return { ok: true, counters: afterSuccess(counters) };
+  const next = afterFailure(counters, now, policy);
+  const after = checkAttempt(next, now, policy);
+  return { ok: false, code: 'wrong_code', retryAt: after.allowed ? null : after.retryAt, counters: next };
+}

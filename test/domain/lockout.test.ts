@@ -3,6 +3,7 @@ import {
   type AttemptCounters,
   afterFailure,
   afterSuccess,
+  attemptSecret,
   checkAttempt,
   FRESH_DOSSIER_COUNTERS,
   FRESH_KIOSK_COUNTERS,
@@ -80,5 +81,32 @@ describe('lockout', () => {
   it('an unknown receipt counts against the kiosk only', () => {
     const c = afterFailure({ dossier: null, kiosk: { ...FRESH_KIOSK_COUNTERS } }, t0, policy);
     expect(c).toEqual({ dossier: null, kiosk: { windowStartedAt: t0, failuresInWindow: 1 } });
+  });
+});
+
+describe('checking a secret through the counters', () => {
+  it('counts a wrong code, locks on the fifth, and then never even runs the comparison', () => {
+    let c = fresh();
+    let compared = 0;
+    const wrong = () => {
+      compared++;
+      return false;
+    };
+    for (let i = 0; i < 5; i++) {
+      const r = attemptSecret(c, at(i), policy, wrong);
+      expect(r).toMatchObject({ ok: false, code: 'wrong_code' });
+      c = r.counters;
+    }
+    expect(c.dossier?.lockedAt).toEqual(at(4));
+    const locked = attemptSecret(c, at(5), policy, () => true);
+    expect(locked).toMatchObject({ ok: false, code: 'dossier_locked', retryAt: null });
+    expect(compared).toBe(5);
+  });
+
+  it('a right secret clears the streak', () => {
+    const c = fail(fresh(), 3);
+    const r = attemptSecret(c, at(1), policy, () => true);
+    expect(r).toMatchObject({ ok: true });
+    expect(r.counters.dossier?.consecutiveFailures).toBe(0);
   });
 });

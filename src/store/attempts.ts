@@ -2,31 +2,37 @@ import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Failed-credential counters, kept in the database so power-cycling the kiosk resets nothing.
- * The thresholds (5 per dossier, N per kiosk hour) are domain rules; the store only counts.
+ * The rules (5 consecutive failures lock a dossier, a cap per kiosk per fixed hour window) live in
+ * src/domain/lockout.ts: the caller reads the counters, applies the rule, and saves the result in
+ * the same write transaction. Every path that checks a secret shares these rows.
  */
 export type DossierAttempts = {
   readonly dossierId: number;
   readonly consecutiveFailures: number;
   readonly lastFailureAt: number | null;
+  /** Set on the failure that locks; cleared only by a staff release. */
   readonly lockedAt: number | null;
   readonly releasedBy: string | null;
   readonly releasedAt: number | null;
 };
 
+export type DossierCountersRow = { readonly consecutiveFailures: number; readonly lockedAt: number | null };
+
+export type KioskAttempts = {
+  readonly kioskCode: string;
+  readonly windowStartedAt: number | null;
+  readonly failuresInWindow: number;
+};
+
 export type AttemptRepo = {
+  /** Fresh counters (zero, unlocked) for a dossier never failed. */
   forDossier(dossierId: number): DossierAttempts;
-  /** Adds one consecutive failure; returns the new count. */
-  recordDossierFailure(dossierId: number, at: number): number;
-  /** A successful check resets the consecutive count (a lock stays until released). */
-  resetDossierFailures(dossierId: number): void;
-  lockDossier(dossierId: number, at: number): void;
-  /** A staff member releases a locked dossier: the count restarts at zero. */
+  /** Saves the counters the lockout rule computed; `at` is recorded as the last failure when given. */
+  saveDossier(dossierId: number, counters: DossierCountersRow, lastFailureAt?: number | null): void;
+  /** A staff member releases a locked dossier: the streak restarts at zero. False if not locked. */
   releaseDossier(dossierId: number, releasedBy: string, at: number): boolean;
-  /** Adds one failure to the kiosk's hour bucket; returns the bucket's new count. */
-  recordKioskFailure(kioskCode: string, hourStart: number): number;
-  kioskFailures(kioskCode: string, hourStart: number): number;
-  /** Drops kiosk buckets older than the given hour. */
-  pruneKioskBefore(hourStart: number): number;
+  forKiosk(kioskCode: string): KioskAttempts;
+  saveKiosk(kioskCode: string, windowStartedAt: number | null, failuresInWindow: number): void;
 };
 
 const COLUMNS =
@@ -37,25 +43,21 @@ export function createAttemptRepo(db: Database): AttemptRepo {
   const get: Statement<[number], DossierAttempts> = db.prepare(
     `SELECT ${COLUMNS} FROM dossier_attempts WHERE dossier_id = ?`,
   );
-  const fail: Statement<[{ id: number; at: number }], { n: number }> = db.prepare(`
-    INSERT INTO dossier_attempts (dossier_id, consecutive_failures, last_failure_at) VALUES (@id, 1, @at)
-    ON CONFLICT (dossier_id) DO UPDATE SET consecutive_failures = consecutive_failures + 1, last_failure_at = @at
-    RETURNING consecutive_failures AS n`);
-  const reset = db.prepare('UPDATE dossier_attempts SET consecutive_failures = 0 WHERE dossier_id = ?');
-  const lock = db.prepare(`
-    INSERT INTO dossier_attempts (dossier_id, locked_at) VALUES (@id, @at)
-    ON CONFLICT (dossier_id) DO UPDATE SET locked_at = @at, released_by = NULL, released_at = NULL`);
+  const save = db.prepare(`
+    INSERT INTO dossier_attempts (dossier_id, consecutive_failures, locked_at, last_failure_at)
+    VALUES (@id, @failures, @lockedAt, @lastFailureAt)
+    ON CONFLICT (dossier_id) DO UPDATE SET consecutive_failures = @failures, locked_at = @lockedAt,
+      last_failure_at = coalesce(@lastFailureAt, last_failure_at)`);
   const release = db.prepare(`
     UPDATE dossier_attempts SET locked_at = NULL, consecutive_failures = 0, released_by = ?, released_at = ?
     WHERE dossier_id = ? AND locked_at IS NOT NULL`);
-  const kioskFail: Statement<[string, number], { n: number }> = db.prepare(`
-    INSERT INTO kiosk_attempts (kiosk_code, hour_start, failures) VALUES (?, ?, 1)
-    ON CONFLICT (kiosk_code, hour_start) DO UPDATE SET failures = failures + 1
-    RETURNING failures AS n`);
-  const kioskGet: Statement<[string, number], { n: number }> = db.prepare(
-    'SELECT failures AS n FROM kiosk_attempts WHERE kiosk_code = ? AND hour_start = ?',
-  );
-  const prune = db.prepare('DELETE FROM kiosk_attempts WHERE hour_start < ?');
+  const kioskGet: Statement<[string], KioskAttempts> = db.prepare(`
+    SELECT kiosk_code AS kioskCode, window_started_at AS windowStartedAt, failures_in_window AS failuresInWindow
+    FROM kiosk_attempts WHERE kiosk_code = ?`);
+  const kioskSave = db.prepare(`
+    INSERT INTO kiosk_attempts (kiosk_code, window_started_at, failures_in_window) VALUES (?, ?, ?)
+    ON CONFLICT (kiosk_code) DO UPDATE SET window_started_at = excluded.window_started_at,
+      failures_in_window = excluded.failures_in_window`);
 
   return {
     forDossier: (dossierId) =>
@@ -67,16 +69,19 @@ export function createAttemptRepo(db: Database): AttemptRepo {
         releasedBy: null,
         releasedAt: null,
       },
-    recordDossierFailure: (dossierId, at) => fail.get({ id: dossierId, at })!.n,
-    resetDossierFailures: (dossierId) => {
-      reset.run(dossierId);
-    },
-    lockDossier: (dossierId, at) => {
-      lock.run({ id: dossierId, at });
+    saveDossier: (dossierId, counters, lastFailureAt = null) => {
+      save.run({
+        id: dossierId,
+        failures: counters.consecutiveFailures,
+        lockedAt: counters.lockedAt,
+        lastFailureAt,
+      });
     },
     releaseDossier: (dossierId, by, at) => release.run(by, at, dossierId).changes === 1,
-    recordKioskFailure: (kioskCode, hourStart) => kioskFail.get(kioskCode, hourStart)!.n,
-    kioskFailures: (kioskCode, hourStart) => kioskGet.get(kioskCode, hourStart)?.n ?? 0,
-    pruneKioskBefore: (hourStart) => prune.run(hourStart).changes,
+    forKiosk: (kioskCode) =>
+      kioskGet.get(kioskCode) ?? { kioskCode, windowStartedAt: null, failuresInWindow: 0 },
+    saveKiosk: (kioskCode, windowStartedAt, failuresInWindow) => {
+      kioskSave.run(kioskCode, windowStartedAt, failuresInWindow);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoreError } from './errors';
 import { isUniqueViolation } from './sqlite-errors';
-import type { DossierOrigin, DossierState } from './states';
+import { type DossierOrigin, type DossierState, LIVE_STATES_SQL } from './states';
 
 export type Dossier = {
   readonly id: number;
@@ -11,6 +11,8 @@ export type Dossier = {
   /** Code of the dossier in the one-stop software (một cửa điện tử), once registered. */
   readonly externalCode: string | null;
   readonly state: DossierState;
+  /** The live state it was in when the machine lost track of it (with needs_inspection). */
+  readonly inspectedFrom: DossierState | null;
   readonly lockerId: number | null;
   /** Contact data: null once purged after the retention period. */
   readonly applicantName: string | null;
@@ -20,7 +22,8 @@ export type Dossier = {
   readonly createdAt: number;
   readonly depositedAt: number | null;
   readonly collectedAt: number | null;
-  readonly resultLoadedAt: number | null;
+  /** When the door closed on the result (the reclaim delay counts from here). */
+  readonly readyAt: number | null;
   readonly pickedUpAt: number | null;
   readonly closedAt: number | null;
   readonly rating: number | null;
@@ -39,12 +42,13 @@ export type DossierPatch = Partial<
   Pick<
     Dossier,
     | 'state'
+    | 'inspectedFrom'
     | 'lockerId'
     | 'externalCode'
     | 'appointmentDate'
     | 'depositedAt'
     | 'collectedAt'
-    | 'resultLoadedAt'
+    | 'readyAt'
     | 'pickedUpAt'
     | 'closedAt'
     | 'rating'
@@ -71,12 +75,13 @@ export type DossierRepo = {
 
 const FIELD_COLUMNS: Record<keyof DossierPatch, string> = {
   state: 'state',
+  inspectedFrom: 'inspected_from',
   lockerId: 'locker_id',
   externalCode: 'external_code',
   appointmentDate: 'appointment_date',
   depositedAt: 'deposited_at',
   collectedAt: 'collected_at',
-  resultLoadedAt: 'result_loaded_at',
+  readyAt: 'ready_at',
   pickedUpAt: 'picked_up_at',
   closedAt: 'closed_at',
   rating: 'rating',
@@ -86,9 +91,10 @@ const FIELD_COLUMNS: Record<keyof DossierPatch, string> = {
 
 export const DOSSIER_COLUMNS =
   'id, receipt_no AS receiptNo, procedure_code AS procedureCode, origin, external_code AS externalCode, state, ' +
+  'inspected_from AS inspectedFrom, ' +
   'locker_id AS lockerId, applicant_name AS applicantName, applicant_phone AS applicantPhone, ' +
   'appointment_date AS appointmentDate, created_at AS createdAt, deposited_at AS depositedAt, ' +
-  'collected_at AS collectedAt, result_loaded_at AS resultLoadedAt, picked_up_at AS pickedUpAt, ' +
+  'collected_at AS collectedAt, ready_at AS readyAt, picked_up_at AS pickedUpAt, ' +
   'closed_at AS closedAt, rating, late, apology_at AS apologyAt, purged_at AS purgedAt';
 
 type Raw = Omit<Dossier, 'late'> & { late: number };
@@ -113,7 +119,7 @@ export function createDossierRepo(db: Database): DossierRepo {
   );
   const onLocker: Statement<[number], Raw> = db.prepare(`
     SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE locker_id = ?
-      AND state IN ('reserved','deposited','result_loaded','needs_inspection')`);
+      AND state IN (${LIVE_STATES_SQL})`);
   const byState: Statement<[string, number, number], Raw> = db.prepare(
     `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE state = ? AND id > ? ORDER BY id LIMIT ?`,
   );

@@ -1,5 +1,5 @@
 /** The ledger's durable store: the only module that talks to SQLite. */
-export type { AttemptRepo, DossierAttempts } from './attempts';
+export type { AttemptRepo, DossierAttempts, DossierCountersRow, KioskAttempts } from './attempts';
 export type { AuditEntry, AuditHead, AuditLog, AuditRow, AuditVerification } from './audit';
 export type { BackupResult } from './backup';
 export { type BackupSchedule, type BackupScheduleOptions, createBackupSchedule } from './backup-schedule';
@@ -16,7 +16,7 @@ export type { Dossier, DossierPatch, DossierRepo, NewDossier } from './dossiers'
 export { StoreError, type StoreErrorCode } from './errors';
 export type { Incident, IncidentRepo, NewIncident } from './incidents';
 export type { IntegrityCheckKind, IntegrityReport } from './integrity';
-export type { Locker, LockerRepo, NewLocker } from './lockers';
+export type { Locker, LockerOccupancy, LockerRepo, NewLocker } from './lockers';
 export type { MigrationResult } from './migrate';
 export type { NewOutboxMessage, OutboxMessage, OutboxRepo } from './outbox';
 export type { PragmaReport } from './pragmas';

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { LockerSize } from './states';
+import { LIVE_STATES_SQL, type LockerSize } from './states';
 
 export type Locker = {
   readonly id: number;
@@ -22,12 +22,22 @@ export type LockerRepo = {
   upsert(locker: NewLocker): void;
   get(id: number): Locker | undefined;
   list(): Locker[];
-  /** In-service doors that no live dossier holds, by position: the candidates for allocation. */
+  /**
+   * Every door with what the ledger knows of it: whether a live dossier holds it and whether an
+   * operation on it is unsettled. Allocation adds the board's readings (open, item present).
+   */
+  listWithOccupancy(): LockerOccupancy[];
+  /** In-service doors that no live dossier holds and no unsettled operation touches, by position. */
   listAvailable(size?: LockerSize): Locker[];
   setInService(id: number, inService: boolean, reason: string | null): boolean;
 };
 
+export type LockerOccupancy = Locker & { readonly assigned: boolean; readonly unsettledOperation: boolean };
+
 type Raw = Omit<Locker, 'inService'> & { inService: number };
+type RawOccupancy = Raw & { assigned: number; unsettledOperation: number };
+const ASSIGNED = `EXISTS (SELECT 1 FROM dossiers d WHERE d.locker_id = l.id AND d.state IN (${LIVE_STATES_SQL}))`;
+const UNSETTLED = `EXISTS (SELECT 1 FROM door_operations o WHERE o.locker_id = l.id AND o.state IN ('intent','sent'))`;
 const COLUMNS =
   'id, bank, board, channel, size, position, in_service AS inService, out_of_service_reason AS outOfServiceReason';
 const toLocker = (r: Raw): Locker => ({ ...r, inService: r.inService === 1 });
@@ -40,11 +50,12 @@ export function createLockerRepo(db: Database): LockerRepo {
       size = excluded.size, position = excluded.position`);
   const get: Statement<[number], Raw> = db.prepare(`SELECT ${COLUMNS} FROM lockers WHERE id = ?`);
   const list: Statement<[], Raw> = db.prepare(`SELECT ${COLUMNS} FROM lockers ORDER BY position`);
+  const occupancy: Statement<[], RawOccupancy> = db.prepare(
+    `SELECT ${COLUMNS}, ${ASSIGNED} AS assigned, ${UNSETTLED} AS unsettledOperation FROM lockers l ORDER BY position`,
+  );
   const available: Statement<[string | null, string | null], Raw> = db.prepare(`
     SELECT ${COLUMNS} FROM lockers l
-    WHERE l.in_service = 1 AND (? IS NULL OR l.size = ?)
-      AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.locker_id = l.id
-        AND d.state IN ('reserved','deposited','result_loaded','needs_inspection'))
+    WHERE l.in_service = 1 AND (? IS NULL OR l.size = ?) AND NOT ${ASSIGNED} AND NOT ${UNSETTLED}
     ORDER BY l.position`);
   const setService = db.prepare('UPDATE lockers SET in_service = ?, out_of_service_reason = ? WHERE id = ?');
 
@@ -61,6 +72,12 @@ export function createLockerRepo(db: Database): LockerRepo {
       return r ? toLocker(r) : undefined;
     },
     list: () => list.all().map(toLocker),
+    listWithOccupancy: () =>
+      occupancy.all().map(({ assigned, unsettledOperation, ...r }) => ({
+        ...toLocker(r),
+        assigned: assigned === 1,
+        unsettledOperation: unsettledOperation === 1,
+      })),
     listAvailable: (size) => available.all(size ?? null, size ?? null).map(toLocker),
     setInService: (id, inService, reason) =>
       setService.run(inService ? 1 : 0, inService ? null : reason, id).changes === 1,

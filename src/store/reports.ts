@@ -27,8 +27,8 @@ export function createReportRepo(db: Database): ReportRepo {
       count(*) FILTER (WHERE state = 'picked_up') AS pickedUp,
       count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
       count(*) FILTER (WHERE state = 'reclaimed') AS reclaimed,
-      count(*) FILTER (WHERE result_loaded_at IS NOT NULL AND late = 0) AS onTime,
-      count(*) FILTER (WHERE result_loaded_at IS NOT NULL AND late = 1) AS late,
+      count(*) FILTER (WHERE ready_at IS NOT NULL AND late = 0) AS onTime,
+      count(*) FILTER (WHERE ready_at IS NOT NULL AND late = 1) AS late,
       count(*) FILTER (WHERE late = 1 AND apology_at IS NOT NULL) AS lateWithApology,
       count(rating) AS ratings,
       avg(rating) AS ratingAverage

@@ -1,24 +1,19 @@
+import { DOSSIER_STATES as DOMAIN_DOSSIER_STATES, LIVE_STATES } from '../domain/states';
+
 /**
- * Dossier states as the store knows them. The lifecycle rules live in src/domain; this list only
- * has to name the same states. LIVE_DOSSIER_STATES are the states in which a dossier holds its
- * door: the partial UNIQUE index of migration 001 is written from the same list (frozen there, as
- * migrations must be), and a test checks both still agree.
+ * Dossier states come from the lifecycle rules in src/domain. LIVE_DOSSIER_STATES are the states
+ * in which a dossier holds its door: migration 001 writes the partial UNIQUE index from the same
+ * list (frozen there, as migrations must be), and a test checks that both still agree; a change
+ * to the domain's list needs a new migration that rebuilds the index.
  */
-export const DOSSIER_STATES = [
-  'reserved',
-  'deposited',
-  'collected',
-  'result_loaded',
-  'picked_up',
-  'cancelled',
-  'reclaimed',
-  'needs_inspection',
-] as const;
+export const DOSSIER_STATES = DOMAIN_DOSSIER_STATES;
 export type DossierState = (typeof DOSSIER_STATES)[number];
 
-/** A needs-inspection dossier keeps its door: nobody knows what is inside until a person looks. */
-export const LIVE_DOSSIER_STATES = ['reserved', 'deposited', 'result_loaded', 'needs_inspection'] as const;
+export const LIVE_DOSSIER_STATES = LIVE_STATES;
 export type LiveDossierState = (typeof LIVE_DOSSIER_STATES)[number];
+
+/** The live list as an SQL `IN (...)` body, written exactly as the index's WHERE clause is. */
+export const LIVE_STATES_SQL = LIVE_DOSSIER_STATES.map((s) => `'${s}'`).join(',');
 
 export const DOSSIER_ORIGINS = ['kiosk', 'online', 'counter'] as const;
 export type DossierOrigin = (typeof DOSSIER_ORIGINS)[number];

@@ -59,7 +59,7 @@ export function seedSyntheticDossiers(store: Store, count: number, options: Synt
           id: i,
           bank: 1,
           board: 1 + Math.floor((i - 1) / 12),
-          channel: 1 + ((i - 1) % 12),
+          channel: (i - 1) % 12,
           size: 'S',
           position: i,
         });
@@ -69,7 +69,7 @@ export function seedSyntheticDossiers(store: Store, count: number, options: Synt
 
   const insertDossier = db.prepare(`
     INSERT INTO dossiers (receipt_no, procedure_code, origin, state, locker_id, applicant_name, applicant_phone,
-      appointment_date, created_at, deposited_at, collected_at, result_loaded_at, picked_up_at, closed_at, rating, late)
+      appointment_date, created_at, deposited_at, collected_at, ready_at, picked_up_at, closed_at, rating, late)
     VALUES (?, 'SYN.001', 'kiosk', 'picked_up', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOp = db.prepare(`
     INSERT INTO door_operations (locker_id, dossier_id, purpose, state, outcome, actor, created_at, sent_at, settled_at)

@@ -20,7 +20,8 @@ CREATE TABLE lockers (
   position INTEGER NOT NULL,
   in_service INTEGER NOT NULL DEFAULT 1 CHECK (in_service IN (0,1)),
   out_of_service_reason TEXT,
-  UNIQUE (bank, board, channel)
+  -- The board bus addresses a door by (board, channel), whatever bank it stands in.
+  UNIQUE (board, channel)
 ) STRICT;
 
 CREATE TABLE procedures (
@@ -41,6 +42,8 @@ CREATE TABLE dossiers (
   origin TEXT NOT NULL CHECK (origin IN ('kiosk','online','counter')),
   external_code TEXT,
   state TEXT NOT NULL,
+  -- The live state a dossier was in when the machine lost track of it (set with needs_inspection).
+  inspected_from TEXT,
   locker_id INTEGER REFERENCES lockers(id),
   applicant_name TEXT,
   applicant_phone TEXT,
@@ -48,7 +51,7 @@ CREATE TABLE dossiers (
   created_at INTEGER NOT NULL,
   deposited_at INTEGER,
   collected_at INTEGER,
-  result_loaded_at INTEGER,
+  ready_at INTEGER,
   picked_up_at INTEGER,
   closed_at INTEGER,
   rating INTEGER CHECK (rating BETWEEN 1 AND 5),
@@ -59,10 +62,10 @@ CREATE TABLE dossiers (
 
 -- One door, one live dossier: the database itself refuses a second one.
 CREATE UNIQUE INDEX dossiers_live_locker ON dossiers(locker_id)
-  WHERE locker_id IS NOT NULL AND state IN ('reserved','deposited','result_loaded','needs_inspection');
+  WHERE locker_id IS NOT NULL AND state IN ('reserved','deposited','collecting','loading','ready','pickup_open','reclaiming','needs_inspection');
 -- Work lists (to collect, to pick up, to inspect) read only live dossiers.
 CREATE INDEX dossiers_live_state ON dossiers(state)
-  WHERE state IN ('reserved','deposited','result_loaded','needs_inspection');
+  WHERE state IN ('reserved','deposited','collecting','loading','ready','pickup_open','reclaiming','needs_inspection');
 -- Monthly reports: dossiers in by created_at; out, on time, late and satisfaction by closed_at.
 CREATE INDEX dossiers_created ON dossiers(created_at);
 CREATE INDEX dossiers_closed ON dossiers(closed_at) WHERE closed_at IS NOT NULL;
@@ -105,11 +108,11 @@ CREATE TABLE dossier_attempts (
   released_at INTEGER
 ) STRICT;
 
+-- A fixed one-hour window per kiosk: when it started and the failures counted in it.
 CREATE TABLE kiosk_attempts (
-  kiosk_code TEXT NOT NULL,
-  hour_start INTEGER NOT NULL,
-  failures INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (kiosk_code, hour_start)
+  kiosk_code TEXT PRIMARY KEY,
+  window_started_at INTEGER,
+  failures_in_window INTEGER NOT NULL DEFAULT 0
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE staff_accounts (

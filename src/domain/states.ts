@@ -1,32 +1,34 @@
 /**
  * The states of one dossier in the ledger, and what each state means for a door.
  *
- * State diagram (actor in brackets; "sys" is the controller reporting what a door did):
+ *  [citizen] open_dropoff
+ *        |
+ *        v
+ *    reserved --closed_empty | back_out | door_failed--> cancelled
+ *        | closed_with_item
+ *        v
+ *    deposited --open_for_collection [staff]--> collecting
+ *        ^                                          |
+ *        +------closed_with_item | door_failed------+
+ *                                                   | closed_empty (staff took it)
+ *                                                   v
+ *  [staff] register_result ---------------------> at_counter <-----------------+
+ *  (filed online or at the counter)                 |                          |
+ *                                                   | open_for_loading [staff] | closed_empty |
+ *                                                   v                          | door_failed
+ *                                                loading ----------------------+
+ *                                                   | closed_with_item (citizen notified)
+ *                                                   v
+ *    pickup_open <--open_for_pickup [citizen]---- ready ----open_for_reclaim [staff]----> reclaiming
+ *        |     |                                  ^  ^       (after N days)                |    |
+ *        |     +--closed_with_item | door_failed--+  +--closed_with_item | door_failed-----+    |
+ *        | closed_empty (citizen took it)                              closed_empty (staff took it) |
+ *        v                                                                                     v
+ *    picked_up                                                                             reclaimed
  *
- *   [citizen] open_dropoff           [staff] register_result (filed online / at the counter)
- *          |                                   |
- *          v                                   v
- *      reserved --closed_empty/back_out/door_failed--> cancelled
- *          | closed_with_item (sys)
- *          v
- *      deposited <--closed_with_item/door_failed-- collecting
- *          | open_for_collection [staff]             | closed_empty (dossier taken) [sys|staff]
- *          +---------------------------------------->+----------> at_counter <----+
- *                                                                  | open_for_   | closed_empty /
- *                                                                  | loading     | door_failed
- *                                                                  v [staff]     |
- *                                                               loading ---------+
- *                                                                  | closed_with_item (sys)
- *                                                                  v
- *      picked_up <--closed_empty-- pickup_open <--open_for_pickup-- ready --open_for_reclaim--> reclaiming
- *                  (sys)              |       [citizen]            ^  ^        [staff]           |
- *                                     +--closed_with_item/door_failed+  +--closed_with_item/-----+
- *                                                                          door_failed
- *      reclaiming --closed_empty [sys|staff]--> reclaimed
+ *  any live state --lost_track--> needs_inspection --settle(found) [technician]--> the state found
  *
- *   Every live state --lost_track (sys)--> needs_inspection --settle(found) [technician]--> the
- *   state found (deposited, cancelled, at_counter, ready, picked_up, reclaimed or missing,
- *   limited by the state it came from; see settle.ts).
+ * Door events come from the controller (actor "system"); see lifecycle.ts for the full table.
  *
  * Why the door-open states (reserved, collecting, loading, pickup_open, reclaiming) exist: a
  * door that is open is not yet a settled fact. Until it is seen closed the dossier keeps the

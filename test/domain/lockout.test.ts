@@ -5,6 +5,8 @@ import {
   afterSuccess,
   attemptSecret,
   checkAttempt,
+  checkLockoutPolicy,
+  DEFAULT_LOCKOUT_POLICY,
   FRESH_DOSSIER_COUNTERS,
   FRESH_KIOSK_COUNTERS,
   type LockoutPolicy,
@@ -108,5 +110,12 @@ describe('checking a secret through the counters', () => {
     const r = attemptSecret(c, at(1), policy, () => true);
     expect(r).toMatchObject({ ok: true });
     expect(r.counters.dossier?.consecutiveFailures).toBe(0);
+  });
+});
+
+describe('lockout configuration', () => {
+  it('names the bad field', () => {
+    expect(() => checkLockoutPolicy({ ...policy, kioskFailuresPerHour: 0 })).toThrow(/kioskFailuresPerHour/);
+    expect(checkLockoutPolicy(DEFAULT_LOCKOUT_POLICY).maxConsecutiveFailures).toBe(5);
   });
 });

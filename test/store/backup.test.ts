@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackupSchedule } from '../../src/store/backup-schedule';
+import { openStore, type Store } from '../../src/store/database';
+import { newReceipt, seedBasics, T0, tempDir } from './fixtures';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: Store;
+beforeEach(() => {
+  tmp = tempDir('store-backup-');
+  store = openStore(tmp.file('ledger.db'));
+  seedBasics(store);
+});
+afterEach(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+function someHistory(n: number): void {
+  store.write(() => {
+    for (let i = 0; i < n; i++) {
+      const id = store.dossiers.insert({
+        receiptNo: newReceipt(),
+        procedureCode: 'HT.01',
+        origin: 'online',
+        state: 'ready',
+        createdAt: T0 + i,
+      });
+      store.audit.append({
+        actor: 'staff:S01',
+        action: 'dossier.registered',
+        subject: `dossier:${id}`,
+        at: T0 + i,
+      });
+    }
+  });
+}
+
+describe('backupTo', () => {
+  it('writes a copy that opens, passes integrity_check and verifies its audit chain', async () => {
+    someHistory(20);
+    // These commits are still in the -wal (no checkpoint yet): the backup must include them.
+    expect(existsSync(tmp.file('ledger.db-wal'))).toBe(true);
+    const head = store.audit.exportHead();
+    const result = await store.backupTo(tmp.file('copy.db'));
+    expect(result.file).toBe(tmp.file('copy.db'));
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(existsSync(tmp.file('copy.db.partial'))).toBe(false);
+
+    const copy = openStore(tmp.file('copy.db'), { quickCheck: 'startup' });
+    expect(copy.checkNow('integrity_check')).toMatchObject({ ok: true });
+    expect(copy.audit.verifyChain(head)).toEqual({ ok: true, count: 20, head });
+    expect(copy.lockers.list()).toHaveLength(4);
+    copy.close();
+    // The live database kept its -wal: a backup never touches it.
+    expect(existsSync(tmp.file('ledger.db-wal'))).toBe(true);
+  });
+});
+
+describe('backup schedule', () => {
+  it('keeps only the newest N backups and starts no timer unless asked', async () => {
+    someHistory(3);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let clock = Date.UTC(2026, 10, 21, 0, 0, 0);
+    writeFileSync(tmp.file('unrelated.db'), 'not ours');
+    const schedule = createBackupSchedule({
+      backupTo: (file) => store.backupTo(file),
+      dir: tmp.dir,
+      intervalMs: 3_600_000,
+      keep: 2,
+      now: () => {
+        clock += 3_600_000;
+        return new Date(clock);
+      },
+    });
+    expect(vi.getTimerCount()).toBe(0);
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await schedule.runNow()).file);
+    const backups = readdirSync(tmp.dir)
+      .filter((f) => f.startsWith('ledger-'))
+      .sort();
+    expect(backups).toEqual(made.slice(2).map((f) => f.slice(tmp.dir.length + 1)));
+    expect(existsSync(tmp.file('unrelated.db'))).toBe(true);
+    expect(existsSync(tmp.file('ledger.db'))).toBe(true);
+
+    schedule.start();
+    expect(vi.getTimerCount()).toBe(1);
+    schedule.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+});

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../src/store/canonical-json';
 import { openStore, type Store } from '../../src/store/database';
 import type { StoreError } from '../../src/store/errors';
 import { connectionOf } from '../../src/store/internal';
@@ -71,14 +72,15 @@ describe('audit log', () => {
   });
 
   it('refuses details that carry names, phones, ID numbers or secrets', () => {
-    for (const detail of [
+    const refused: { [key: string]: JsonValue }[] = [
       { applicantName: 'x' },
       { phone: '0901234567' },
       { nested: { qrSecret: 'abc' } },
       { code: '12345678' },
       { idCard: '079' },
       { list: [{ pin: '1234' }] },
-    ]) {
+    ];
+    for (const detail of refused) {
       let code: string | undefined;
       try {
         store.write(() => store.audit.append({ actor: 'kiosk', action: 'x', detail }));

@@ -15,7 +15,9 @@ const REQUEST_LENGTH = 5;
  * held never reaches a whole frame, so the buffer is bounded by the longest frame.
  */
 export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> {
-  private held: Buffer = Buffer.alloc(0);
+  /** Scratch where held bytes meet the next chunk; held bytes sit at its start. */
+  private work = new Uint8Array(SCRATCH_BYTES);
+  private held = 0;
   private readonly lengthByCmd: Int16Array;
   readonly maxFrameBytes: number;
 
@@ -31,23 +33,22 @@ export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> 
   }
 
   get buffered(): number {
-    return this.held.length;
+    return this.held;
   }
 
   reset(): void {
-    this.held = Buffer.alloc(0);
+    this.held = 0;
   }
 
   push(chunk: Uint8Array): Decoded<KerongRequest | KerongReply>[] {
-    const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const data = this.held.length === 0 ? input : Buffer.concat([this.held, input]);
+    const data = this.join(chunk);
+    const n = this.held + chunk.length;
     const out: Decoded<KerongRequest | KerongReply>[] = [];
-    const n = data.length;
     let i = 0;
     while (i < n) {
       if (data[i] !== KERONG_STX) {
-        let next = data.indexOf(KERONG_STX, i);
-        if (next < 0) next = n;
+        let next = i + 1;
+        while (next < n && data[next] !== KERONG_STX) next++;
         out.push(discard(data, i, next, 'noise'));
         i = next;
         continue;
@@ -73,20 +74,55 @@ export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> 
       out.push({ kind: 'frame', frame: this.frameAt(data, i, length) });
       i += length;
     }
-    this.held = i < n ? Buffer.from(data.subarray(i)) : Buffer.alloc(0);
+    this.keep(data, i, n);
     return out;
   }
 
-  private frameAt(data: Buffer, at: number, length: number): KerongRequest | KerongReply {
+  /** The held bytes followed by the chunk, copying only when something is held. */
+  private join(chunk: Uint8Array): Uint8Array {
+    if (this.held === 0) return chunk;
+    const need = this.held + chunk.length;
+    if (need > this.work.length) {
+      const wider = new Uint8Array(need);
+      wider.set(this.work.subarray(0, this.held));
+      if (need <= SCRATCH_LIMIT) this.work = wider;
+      wider.set(chunk, this.held);
+      return wider;
+    }
+    this.work.set(chunk, this.held);
+    return this.work;
+  }
+
+  /** Hold data[from, to): always less than one frame. */
+  private keep(data: Uint8Array, from: number, to: number): void {
+    const rest = to - from;
+    if (rest > 0) {
+      if (data === this.work) this.work.copyWithin(0, from, to);
+      else this.work.set(data.subarray(from, to));
+    }
+    this.held = rest;
+  }
+
+  private frameAt(data: Uint8Array, at: number, length: number): KerongRequest | KerongReply {
     const addr = data[at + 1]!;
     const board = addr >> 4;
     const lock = addr & 0x0f;
     const command = data[at + 2]!;
     if (this.direction === 'requests') return { board, lock, command };
-    return { board, lock, command, data: Buffer.from(data.subarray(at + 3, at + length - 2)) };
+    return { board, lock, command, data: copyOut(data, at + 3, at + length - 2) };
   }
 }
 
-function discard(data: Buffer, from: number, to: number, reason: DiscardReason): Decoded<never> {
-  return { kind: 'discarded', bytes: Buffer.from(data.subarray(from, to)), reason };
+const SCRATCH_BYTES = 256;
+/** A scratch wider than this is used for one push and let go, so one huge chunk leaves no trace. */
+const SCRATCH_LIMIT = 4096;
+
+function copyOut(data: Uint8Array, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafe(to - from);
+  for (let k = from; k < to; k++) bytes[k - from] = data[k]!;
+  return bytes;
+}
+
+function discard(data: Uint8Array, from: number, to: number, reason: DiscardReason): Decoded<never> {
+  return { kind: 'discarded', bytes: copyOut(data, from, to), reason };
 }

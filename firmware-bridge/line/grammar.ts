@@ -18,33 +18,6 @@ export const FIRMWARE_PATTERN = /^[A-Za-z0-9._-]{1,24}$/;
 /** Fault code in a FAULT event: 1-16 of upper-case letters, digits, '_'. */
 export const FAULT_CODE_PATTERN = /^[A-Z0-9_]{1,16}$/;
 
-/** Decimal without leading zeros, 0..65535; -1 when the token is not one. */
-export function parseDecimal(token: string | undefined): number {
-  if (token === undefined) return -1;
-  const n = token.length;
-  if (n === 0 || n > 5) return -1;
-  if (n > 1 && token.charCodeAt(0) === 0x30) return -1;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const digit = token.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value <= 0xffff ? value : -1;
-}
-
-/** Exactly four upper-case hex digits, 0..0xFFFF; -1 when the token is not that. */
-export function parseHex4(token: string | undefined): number {
-  if (token === undefined || token.length !== 4) return -1;
-  let value = 0;
-  for (let i = 0; i < 4; i++) {
-    const nibble = hexValue(token.charCodeAt(i));
-    if (nibble < 0) return -1;
-    value = (value << 4) | nibble;
-  }
-  return value;
-}
-
 /** Value of one upper-case hex digit byte, or -1. */
 export function hexValue(byte: number): number {
   if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;

@@ -1,4 +1,5 @@
 import { crc16 } from '../crc16';
+import { FieldCursor, Malformed, word } from './cursor';
 import type { LineParseError, LineParseReason } from './errors';
 import {
   CRC_MARK,
@@ -8,8 +9,6 @@ import {
   KIND_EVENT,
   KIND_REPLY,
   KIND_REQUEST,
-  parseDecimal,
-  parseHex4,
 } from './grammar';
 import { LINE_MAX_CHANNELS } from './limits';
 import type {
@@ -23,6 +22,18 @@ import type {
   NakReason,
 } from './types';
 
+const HELLO = word('HELLO');
+const PING = word('PING');
+const STATUS = word('STATUS');
+const OPEN = word('OPEN');
+const ACK = word('ACK');
+const NAK = word('NAK');
+const OPENED = word('OPENED');
+const CLOSED = word('CLOSED');
+const UNCOMMANDED = word('UNCOMMANDED');
+const PRESENCE = word('PRESENCE');
+const FAULT = word('FAULT');
+
 const VERBS: ReadonlySet<string> = new Set<LineVerb>(['HELLO', 'PING', 'STATUS', 'OPEN']);
 const NAK_REASONS: ReadonlySet<string> = new Set<NakReason>([
   'CRC',
@@ -35,11 +46,6 @@ const NAK_REASONS: ReadonlySet<string> = new Set<NakReason>([
   'REFUSED',
   'DUPLICATE',
 ]);
-
-/** A grammar failure inside the parser, turned into a LineParseError at the top. */
-class Malformed {
-  constructor(readonly detail: string) {}
-}
 
 /**
  * One line (a trailing "\n" or "\r\n" allowed) -> the frame it carries, or why not. The CRC is
@@ -63,88 +69,79 @@ export function parseLine(line: Buffer | string): LineFrame | LineParseError {
     const byte = bytes[i]!;
     if (byte < 0x20 || byte > 0x7e) return fail('malformed', 'byte outside printable ASCII');
   }
-  const tokens = bytes.toString('latin1', 1, textEnd).split(' ');
   try {
-    return frameOf(bytes[0]!, tokens);
+    return frameOf(bytes[0]!, new FieldCursor(bytes, 1, textEnd));
   } catch (error) {
     if (error instanceof Malformed) return fail('malformed', error.detail);
     throw error;
   }
 }
 
-function frameOf(kind: number, tokens: string[]): LineFrame {
-  const seq = parseDecimal(tokens[0]);
-  if (seq < 0) throw new Malformed('bad sequence number');
+function frameOf(kind: number, c: FieldCursor): LineFrame {
+  const seq = c.next().decimal();
   if (kind === KIND_REQUEST) {
     if (seq === 0) throw new Malformed('request sequence number 0');
-    return { type: 'request', request: { seq, command: commandOf(tokens) } };
+    return { type: 'request', request: { seq, command: commandOf(c) } };
   }
-  if (kind === KIND_REPLY) return { type: 'reply', reply: replyOf(seq, tokens) };
+  if (kind === KIND_REPLY) return { type: 'reply', reply: replyOf(seq, c) };
   if (kind === KIND_EVENT) {
     if (seq === 0) throw new Malformed('event sequence number 0');
-    return { type: 'event', event: { seq, body: eventOf(tokens) } };
+    return { type: 'event', event: { seq, body: eventOf(c) } };
   }
   throw new Malformed('unknown line kind');
 }
 
-function commandOf(t: string[]): LineCommand {
-  switch (t[1]) {
-    case 'HELLO':
-      arity(t, 3);
-      return { verb: 'HELLO', version: dec(t[2]) };
-    case 'PING':
-      arity(t, 2);
-      return { verb: 'PING' };
-    case 'STATUS':
-      arity(t, 3);
-      return { verb: 'STATUS', board: dec(t[2]) };
-    case 'OPEN':
-      arity(t, 5);
-      return { verb: 'OPEN', board: dec(t[2]), channel: dec(t[3]), pulseMs: dec(t[4]) };
-    default:
-      throw new Malformed('unknown request verb');
-  }
+function commandOf(c: FieldCursor): LineCommand {
+  let command: LineCommand;
+  if (c.next().is(OPEN)) {
+    command = {
+      verb: 'OPEN',
+      board: c.next().decimal(),
+      channel: c.next().decimal(),
+      pulseMs: c.next().decimal(),
+    };
+  } else if (c.is(STATUS)) command = { verb: 'STATUS', board: c.next().decimal() };
+  else if (c.is(PING)) command = { verb: 'PING' };
+  else if (c.is(HELLO)) command = { verb: 'HELLO', version: c.next().decimal() };
+  else throw new Malformed('unknown request verb');
+  c.done();
+  return command;
 }
 
-function replyOf(seq: number, t: string[]): LineReply {
-  if (t[1] === 'NAK') {
-    arity(t, 4);
-    const verb = t[2] === '-' ? null : t[2]!;
+function replyOf(seq: number, c: FieldCursor): LineReply {
+  if (c.next().is(NAK)) {
+    const verbText = c.next().text();
+    const verb = verbText === '-' ? null : verbText;
     if (verb !== null && !VERBS.has(verb)) throw new Malformed('unknown verb in NAK');
-    if (!NAK_REASONS.has(t[3]!)) throw new Malformed('unknown NAK reason');
-    return { seq, ok: false, verb: verb as LineVerb | null, reason: t[3] as NakReason };
+    const reason = c.next().text();
+    if (!NAK_REASONS.has(reason)) throw new Malformed('unknown NAK reason');
+    c.done();
+    return { seq, ok: false, verb: verb as LineVerb | null, reason: reason as NakReason };
   }
-  if (t[1] !== 'ACK') throw new Malformed('reply is neither ACK nor NAK');
+  if (!c.is(ACK)) throw new Malformed('reply is neither ACK nor NAK');
   if (seq === 0) throw new Malformed('ACK with sequence number 0');
-  return { seq, ok: true, ack: ackOf(t) };
+  const ack = ackOf(c);
+  c.done();
+  return { seq, ok: true, ack };
 }
 
-function ackOf(t: string[]): LineAck {
-  switch (t[2]) {
-    case 'HELLO':
-      arity(t, 7);
-      if (!FIRMWARE_PATTERN.test(t[4]!)) throw new Malformed('bad firmware identity');
-      return { verb: 'HELLO', version: dec(t[3]), firmware: t[4]!, boards: dec(t[5]), channels: dec(t[6]) };
-    case 'PING':
-      arity(t, 3);
-      return { verb: 'PING' };
-    case 'STATUS':
-      arity(t, 8);
-      return { verb: 'STATUS', board: dec(t[3]), channels: channelsOf(t) };
-    case 'OPEN':
-      arity(t, 5);
-      return { verb: 'OPEN', board: dec(t[3]), channel: dec(t[4]) };
-    default:
-      throw new Malformed('unknown verb in ACK');
-  }
+function ackOf(c: FieldCursor): LineAck {
+  if (c.next().is(OPEN)) return { verb: 'OPEN', board: c.next().decimal(), channel: c.next().decimal() };
+  if (c.is(STATUS)) return { verb: 'STATUS', board: c.next().decimal(), channels: channelsOf(c) };
+  if (c.is(PING)) return { verb: 'PING' };
+  if (!c.is(HELLO)) throw new Malformed('unknown verb in ACK');
+  const version = c.next().decimal();
+  const firmware = c.next().text();
+  if (!FIRMWARE_PATTERN.test(firmware)) throw new Malformed('bad firmware identity');
+  return { verb: 'HELLO', version, firmware, boards: c.next().decimal(), channels: c.next().decimal() };
 }
 
-function channelsOf(t: string[]): ChannelState[] {
-  const count = dec(t[4]);
+function channelsOf(c: FieldCursor): ChannelState[] {
+  const count = c.next().decimal();
   if (count < 1 || count > LINE_MAX_CHANNELS) throw new Malformed('channel count out of 1..16');
-  const locked = hex(t[5]);
-  const open = hex(t[6]);
-  const present = hex(t[7]);
+  const locked = c.next().hex4();
+  const open = c.next().hex4();
+  const present = c.next().hex4();
   if ((locked | open | present) >>> count !== 0) throw new Malformed('bit set beyond the channel count');
   const channels: ChannelState[] = new Array(count);
   for (let i = 0; i < count; i++) {
@@ -158,42 +155,26 @@ function channelsOf(t: string[]): ChannelState[] {
   return channels;
 }
 
-function eventOf(t: string[]): LineEventBody {
-  const event = t[1];
-  switch (event) {
-    case 'OPENED':
-    case 'CLOSED':
-    case 'UNCOMMANDED':
-      arity(t, 4);
-      return { event, board: dec(t[2]), channel: dec(t[3]) };
-    case 'PRESENCE': {
-      arity(t, 5);
-      if (t[4] !== '0' && t[4] !== '1') throw new Malformed('presence flag is not 0 or 1');
-      return { event, board: dec(t[2]), channel: dec(t[3]), present: t[4] === '1' };
-    }
-    case 'FAULT':
-      arity(t, 4);
-      if (!FAULT_CODE_PATTERN.test(t[3]!)) throw new Malformed('bad fault code');
-      return { event, board: dec(t[2]), code: t[3]! };
-    default:
-      throw new Malformed('unknown event');
-  }
-}
-
-function arity(tokens: string[], count: number): void {
-  if (tokens.length !== count) throw new Malformed(`expected ${count - 1} fields after the sequence number`);
-}
-
-function dec(token: string | undefined): number {
-  const value = parseDecimal(token);
-  if (value < 0) throw new Malformed(`"${token}" is not a decimal 0..65535`);
-  return value;
-}
-
-function hex(token: string | undefined): number {
-  const value = parseHex4(token);
-  if (value < 0) throw new Malformed(`"${token}" is not 4 upper-case hex digits`);
-  return value;
+function eventOf(c: FieldCursor): LineEventBody {
+  let body: LineEventBody;
+  if (c.next().is(OPENED)) body = { event: 'OPENED', board: c.next().decimal(), channel: c.next().decimal() };
+  else if (c.is(CLOSED)) body = { event: 'CLOSED', board: c.next().decimal(), channel: c.next().decimal() };
+  else if (c.is(UNCOMMANDED))
+    body = { event: 'UNCOMMANDED', board: c.next().decimal(), channel: c.next().decimal() };
+  else if (c.is(PRESENCE)) {
+    const board = c.next().decimal();
+    const channel = c.next().decimal();
+    const flag = c.next().text();
+    if (flag !== '0' && flag !== '1') throw new Malformed('presence flag is not 0 or 1');
+    body = { event: 'PRESENCE', board, channel, present: flag === '1' };
+  } else if (c.is(FAULT)) {
+    const board = c.next().decimal();
+    const code = c.next().text();
+    if (!FAULT_CODE_PATTERN.test(code)) throw new Malformed('bad fault code');
+    body = { event: 'FAULT', board, code };
+  } else throw new Malformed('unknown event');
+  c.done();
+  return body;
 }
 
 function fail(reason: LineParseReason, detail: string): LineParseError {

@@ -69,6 +69,11 @@ export class Faults {
     private readonly note: (note: FaultNote) => void = () => {},
   ) {}
 
+  /** Replies still to be hit by a "next N" fault, for the console. */
+  pending(): { drop: number; corrupt: number; duplicate: number; delay: number } {
+    return { ...this.nextCounts };
+  }
+
   dropNext(n = 1): void {
     this.nextCounts.drop = count(n);
   }

@@ -145,14 +145,17 @@ export class CommandQueue {
     while (!this.current && !this.closedBy && this.waiting.length > 0) {
       const next = this.takeMostUrgent();
       const seq = next.options.seq ?? this.wire.nextSeq();
+      // In flight before the write: an in-process board can answer within write() itself.
+      const timer = setTimeout(() => this.timedOut(), next.options.timeoutMs);
+      const current: Current = { ...next, seq, writtenAt: performance.now(), timer };
+      this.current = current;
       try {
         this.wire.write(next.command, seq);
       } catch (error) {
+        clearTimeout(timer);
+        if (this.current === current) this.current = null;
         next.reject(new CommandFailure('link_down', `write failed: ${(error as Error).message}`, false));
-        continue;
       }
-      const timer = setTimeout(() => this.timedOut(), next.options.timeoutMs);
-      this.current = { ...next, seq, writtenAt: performance.now(), timer };
     }
   }
 

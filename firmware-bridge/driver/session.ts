@@ -47,9 +47,9 @@ export class BusSession<F> {
 
   private write(command: LinkCommand, seq: number): void {
     const bytes = this.dialect.encode(command, seq);
-    this.transport.write(bytes);
     this.stats.commandsSent++;
     this.log.trace({ dir: 'tx', seq, hex: Buffer.from(bytes).toString('hex') }, 'frame');
+    this.transport.write(bytes);
   }
 
   private received(chunk: Buffer): void {

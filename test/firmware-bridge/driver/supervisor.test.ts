@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
+import { FakeLineBoard } from './fake-line-board';
+import { FAST } from './fast-options';
+
+const links: LockerLink[] = [];
+afterEach(async () => {
+  for (const link of links.splice(0)) await link.stop();
+});
+
+function linkTo(board: FakeLineBoard, options = FAST): { link: LockerLink; events: LinkEvent[] } {
+  const link = createLink({ transport: () => board.connect(), dialect: 'line', options });
+  links.push(link);
+  const events: LinkEvent[] = [];
+  link.on('event', (e) => events.push(e));
+  return { link, events };
+}
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const states = (events: LinkEvent[]) => events.flatMap((e) => (e.type === 'link' ? [e.state] : []));
+
+describe('reconnect supervisor', () => {
+  it('takes a silent link (unanswered heartbeats) down, then reconnects on a new connection', async () => {
+    const board = new FakeLineBoard();
+    const { link, events } = linkTo(board);
+    await link.start();
+    let quiet = true;
+    board.script = (r) => (quiet && r.command.verb === 'PING' ? 'lose_reply' : 'answer');
+    await until(() => states(events).includes('down'));
+    quiet = false;
+    await until(() => link.state === 'ready' && board.connections >= 2);
+    expect(states(events)).toEqual(['connecting', 'ready', 'down', 'connecting', 'ready']);
+    expect(link.stats().reconnects).toBe(1);
+    expect(link.stats().timeouts).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fails an open whose frame went out when the cable is pulled: link_down, maybe executed', async () => {
+    const board = new FakeLineBoard();
+    board.script = (r) => {
+      if (r.command.verb === 'OPEN') setImmediate(() => board.unplug());
+      return r.command.verb === 'OPEN' ? 'lose_reply' : 'answer';
+    };
+    const { link } = linkTo(board, { ...FAST, replyTimeoutMs: 5000 });
+    await link.start();
+    const outcome = await link.open({ board: 0, channel: 1 });
+    expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+    await until(() => link.state === 'ready' && board.connections >= 2);
+    expect(link.stats().reconnects).toBe(1);
+  });
+
+  it('answers an open asked while the link is down without touching the wire', async () => {
+    const board = new FakeLineBoard();
+    const { link, events } = linkTo(board, { ...FAST, backoffInitialMs: 500, backoffMaxMs: 500 });
+    await link.start();
+    board.unplug();
+    await until(() => states(events).includes('down'));
+    const before = board.requests.length;
+    expect(await link.open({ board: 0, channel: 0 })).toMatchObject({
+      kind: 'link_down',
+      maybeExecuted: false,
+    });
+    await expect(link.readBoard(0)).rejects.toMatchObject({ code: 'link_down' });
+    expect(board.requests.length).toBe(before);
+  });
+
+  it('refuses to start against a board that speaks another protocol version', async () => {
+    const board = new FakeLineBoard();
+    board.script = (r) => (r.command.verb === 'HELLO' ? { nak: 'VERSION' } : 'answer');
+    const { link } = linkTo(board);
+    await expect(link.start()).rejects.toMatchObject({ code: 'bad_config' });
+    expect(link.state).toBe('stopped');
+  });
+
+  it('keeps retrying with back-off until the bus appears, then starts', async () => {
+    const board = new FakeLineBoard();
+    let attempts = 0;
+    const link = createLink({
+      transport: () => {
+        attempts++;
+        if (attempts < 3) throw new Error('adapter not plugged in');
+        return board.connect();
+      },
+      dialect: 'line',
+      options: FAST,
+    });
+    links.push(link);
+    await link.start();
+    expect(attempts).toBe(3);
+    expect(link.state).toBe('ready');
+  });
+
+  it('stops cleanly: state stopped, later opens are not sent', async () => {
+    const board = new FakeLineBoard();
+    const { link } = linkTo(board);
+    await link.start();
+    await link.stop();
+    expect(link.state).toBe('stopped');
+    expect((await link.open({ board: 0, channel: 0 })).kind).toBe('link_down');
+    expect(board.firesAt(0, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,160 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeKerongRequest } from '../../firmware-bridge/kerong/codec';
+import { LineHost, open } from './line-host';
+
+/** The console run as its own process, the way a technician starts it. */
+class Console {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout = '';
+  stderr = '';
+
+  constructor(args: string[]) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'hardware-sim/cli.ts', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.stdout += chunk.toString();
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+  }
+
+  type(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  async waitFor(
+    pattern: RegExp,
+    stream: 'stdout' | 'stderr' = 'stdout',
+    ms = 15_000,
+  ): Promise<RegExpMatchArray> {
+    const start = Date.now();
+    for (;;) {
+      const match = this[stream].match(pattern);
+      if (match) return match;
+      if (Date.now() - start > ms || this.child.exitCode !== null) {
+        throw new Error(`no ${pattern} in ${stream}:\n${this.stdout}\n${this.stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async exited(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const [code] = await once(this.child, 'exit');
+    return code as number | null;
+  }
+}
+
+let running: Console | null = null;
+afterEach(async () => {
+  if (running && running.child.exitCode === null) {
+    running.child.kill('SIGTERM');
+    await running.exited();
+  }
+  running = null;
+});
+
+async function connect(port: number): Promise<net.Socket> {
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  return socket;
+}
+
+describe('the simulator console (npm run sim)', () => {
+  it('prints what it receives, sends and does, and takes typed commands', async () => {
+    running = new Console([
+      '--listen',
+      'tcp://127.0.0.1:0',
+      '--boards',
+      '2',
+      '--doors',
+      '4',
+      '--baud',
+      '115200',
+    ]);
+    const sim = running;
+    const port = Number((await sim.waitFor(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/))[1]);
+    const host = new LineHost(await connect(port));
+    expect(await host.request(1, open(1, 2))).toMatchObject({ ok: true });
+    await sim.waitFor(/host> +>1 OPEN 1 2 300\*/);
+    await sim.waitFor(/fire +board 1 ch 2 \(line seq 1\)/);
+    await sim.waitFor(/board< +<1 ACK OPEN 1 2\*/);
+
+    sim.type('close 1 2');
+    await host.until(() => host.events.some((e) => e.body.event === 'CLOSED'));
+    await sim.waitFor(/door +board 1 ch 2 closed/);
+
+    sim.type('close 2 0');
+    await sim.waitFor(/error: "close 2 0": "board" must be an integer in 0\.\.1/, 'stderr');
+    sim.type('silent maybe');
+    await sim.waitFor(/error: "silent maybe": expected on or off/, 'stderr');
+    sim.type('refuse 0 on');
+    await sim.waitFor(/ok refuse 0 on/);
+    expect(await host.request(2, open(0, 0))).toMatchObject({ ok: false, reason: 'REFUSED' });
+
+    sim.type('state');
+    await sim.waitFor(/board 0 +REFUSING OPENS/);
+    sim.type('unplug');
+    await host.closed();
+    sim.type('quit');
+    expect(await sim.exited()).toBe(0);
+    host.stream.destroy();
+  });
+
+  it('prints Kerong frames in hex', async () => {
+    running = new Console(['--listen', 'tcp://127.0.0.1:0', '--dialect', 'kerong', '--doors', '16']);
+    const port = Number((await running.waitFor(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/))[1]);
+    const socket = await connect(port);
+    socket.write(encodeKerongRequest({ board: 0, lock: 1, command: 0x31 }));
+    await running.waitFor(/host> +02 01 31 03 37 +\(unlock board 0 lock 1\)/);
+    await running.waitFor(/board< +02 01 31 [0-9a-f ]+/);
+    socket.destroy();
+  });
+
+  it('refuses a bad flag, naming it', async () => {
+    running = new Console(['--baud', 'fast']);
+    expect(await running.exited()).toBe(2);
+    expect(running.stderr).toMatch(/error: --baud "fast"/);
+  });
+
+  it('plays a scenario file and reports a bad one by its entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    try {
+      const good = join(dir, 'good.json');
+      writeFileSync(
+        good,
+        JSON.stringify({
+          layout: { dialect: 'line', boards: 1, doors: 2, baud: 'instant' },
+          events: [{ at: 0, do: 'force', board: 0, channel: 1 }],
+        }),
+      );
+      running = new Console(['--listen', 'tcp://127.0.0.1:0', '--scenario', good]);
+      await running.waitFor(/door +board 0 ch 1 opened WITHOUT A COMMAND/);
+      await running.waitFor(/scenario step 0: force/);
+      running.type('quit');
+      await running.exited();
+
+      const bad = join(dir, 'bad.json');
+      writeFileSync(
+        bad,
+        JSON.stringify({
+          layout: { dialect: 'line', boards: 1, doors: 2, baud: 9600 },
+          events: [{ at: 5, do: 'close', board: 0 }],
+        }),
+      );
+      running = new Console(['--scenario', bad]);
+      expect(await running.exited()).toBe(2);
+      expect(running.stderr).toMatch(/bad\.json events\[0\]: "channel" must be an integer/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

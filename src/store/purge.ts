@@ -14,8 +14,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * Data minimisation (Law 91/2025/QH15): once a dossier has been closed longer than the retention
- * period, its applicant name and phone are erased and purged_at is set. Each batch is one
- * transaction with its own audit row listing the dossier ids (never the erased values).
+ * period, its applicant name and phone (and the hash of a second factor derived from them) are
+ * erased and purged_at is set. Each batch is one transaction with its own audit row listing the
+ * dossier ids (never the erased values).
  */
 export function purgePersonalData(db: Database, audit: AuditLog, options: PurgeOptions): PurgeResult {
   const cutoff = options.now - options.retentionDays * DAY_MS;
@@ -28,9 +29,16 @@ export function purgePersonalData(db: Database, audit: AuditLog, options: PurgeO
   const erase = db.prepare(
     'UPDATE dossiers SET applicant_name = NULL, applicant_phone = NULL, purged_at = ? WHERE id = ?',
   );
+  // The second factor is derived from the phone or ID number: it goes with them.
+  const eraseSecondFactor = db.prepare(
+    'UPDATE pickup_credentials SET second_factor_hash = NULL WHERE dossier_id = ?',
+  );
   const batch = db.transaction((): number => {
     const ids = select.all(cutoff, batchSize).map((r) => r.id);
-    for (const id of ids) erase.run(options.now, id);
+    for (const id of ids) {
+      erase.run(options.now, id);
+      eraseSecondFactor.run(id);
+    }
     if (ids.length > 0) {
       audit.append({
         actor: options.actor,

@@ -25,6 +25,13 @@ function dossierClosedAt(closedAt: number | null): number {
       applicantName: 'Trần Thị Bình',
       applicantPhone: '0912345678',
     });
+    store.credentials.issue({
+      dossierId: id,
+      qrSecretHash: `qr-${id}`,
+      codeHash: 'c',
+      secondFactorHash: 'sf',
+      issuedAt: T0,
+    });
     if (closedAt !== null) store.dossiers.update(id, { state: 'picked_up', pickedUpAt: closedAt, closedAt });
     return id;
   });
@@ -51,6 +58,8 @@ describe('personal-data purge', () => {
       purgedAt: null,
     });
     expect(store.dossiers.get(open)).toMatchObject({ applicantName: 'Trần Thị Bình', purgedAt: null });
+    expect(store.credentials.get(old)?.secondFactorHash).toBeNull();
+    expect(store.credentials.get(recent)?.secondFactorHash).toBe('sf');
 
     const audit = store.audit.list(0, 10);
     expect(audit).toHaveLength(1);

@@ -17,7 +17,12 @@ export function kerongSum(bytes: Uint8Array, start: number, end: number): number
   return sum & 0xff;
 }
 
-/** `02 ADDR CMD 03 SUM`. */
+/**
+ * `02 ADDR CMD 03 SUM`. Status reads should carry lock 0: the 8-bit SUM misses two flips of the
+ * same bit in opposite directions, and "status of lock 1" (`02 01 30 03 36`) differs from "unlock
+ * lock 0" (`02 00 31 03 36`) by exactly such a pair. With lock 0 in ADDR, bit 0 of ADDR is clear
+ * and no such pair turns a status read into an unlock.
+ */
 export function encodeKerongRequest(req: KerongRequest): Buffer {
   const frame = Buffer.from([
     KERONG_STX,

@@ -36,7 +36,15 @@ export function openSerial(path: string, options: TransportOptions): Promise<Tra
       }
       settled = true;
       if (error) reject(new TransportOpenError(path, error.message));
-      else resolve(streamTransport(port, path));
+      else resolve(streamTransport(port, path, () => closePort(port)));
     });
+  });
+}
+
+/** destroy() leaves a SerialPort open (and its lock held): close it explicitly. */
+function closePort(port: SerialPort): Promise<void> {
+  return new Promise((resolve) => {
+    if (!port.isOpen) return resolve();
+    port.close(() => resolve());
   });
 }

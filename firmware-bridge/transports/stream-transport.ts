@@ -11,7 +11,12 @@ import {
  * can die (end, close, error, a failed write) ends in exactly one close report, because some
  * platforms emit only one of them when a USB adapter vanishes.
  */
-export function streamTransport(stream: Duplex, description: string): Transport {
+export function streamTransport(
+  stream: Duplex,
+  description: string,
+  /** Frees what destroy() does not (a serial port stays open and locked until closed). */
+  release: () => Promise<void> = async () => {},
+): Transport {
   const dataListeners: ((chunk: Buffer) => void)[] = [];
   const closeListeners: ((reason: TransportCloseReason) => void)[] = [];
   let closeReason: TransportCloseReason | null = null;
@@ -21,7 +26,14 @@ export function streamTransport(stream: Duplex, description: string): Transport 
     if (closeReason) return;
     closeReason = { kind, detail };
     stream.removeListener('data', onData);
-    if (!stream.destroyed) stream.destroy();
+    // A port that never reports closing must not hang a shutdown or a reconnect.
+    const bounded = Promise.race([
+      release().catch(() => {}),
+      new Promise<void>((r) => setTimeout(r, 1000).unref()),
+    ]);
+    released = bounded.then(() => {
+      if (!stream.destroyed) stream.destroy();
+    });
     for (const listener of closeListeners) listener(closeReason);
   };
 
@@ -50,16 +62,8 @@ export function streamTransport(stream: Duplex, description: string): Transport 
       });
     },
     close() {
-      if (!released) {
-        released = new Promise<void>((resolve) => {
-          if (stream.destroyed && stream.closed) return resolve();
-          stream.once('close', () => resolve());
-          // A port that never reports close must not hang a shutdown.
-          setTimeout(resolve, 1000).unref();
-        });
-        finish('closed', 'closed by the link');
-      }
-      return released;
+      finish('closed', 'closed by the link');
+      return released ?? Promise.resolve();
     },
     onData(listener) {
       dataListeners.push(listener);

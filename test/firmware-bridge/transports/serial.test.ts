@@ -51,6 +51,15 @@ describe.skipIf(!socat)('serial transport over a real pty (socat)', () => {
     expect(host.closed).toBe(true);
   });
 
+  it('releases the port on close, so a reconnect can open it again', async () => {
+    pair = await ptyPair();
+    const first = await openTransport(pair.a);
+    await first.close();
+    const second = await openTransport(pair.a);
+    open.push(second);
+    expect(second.closed).toBe(false);
+  });
+
   it('rejects a path that does not exist', async () => {
     await expect(openTransport('/dev/serial/by-id/no-such-adapter')).rejects.toThrow(/cannot open/);
   });

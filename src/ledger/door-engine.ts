@@ -1,0 +1,153 @@
+import type { OpenOutcome } from '../../firmware-bridge/driver/types';
+import type { LedgerContext } from './context';
+import type { DoorEvent } from './door-port';
+import type { CloseResult, DoorOpenResult } from './door-results';
+import { recordOpenOutcome, recordUncommandedOpen, settleClose, settleTimeout } from './door-settle';
+import { LedgerError } from './errors';
+
+/** A door operation whose command has been sent and whose close is not yet settled. */
+interface Awaiting {
+  readonly operationId: number;
+  /** Null while the open's outcome is not known yet. */
+  openedAt: number | null;
+  /** A close seen before the open's outcome came back, replayed once it does. */
+  earlyClose: { present: boolean | null } | null;
+}
+
+type Waiter = (result: CloseResult) => void;
+
+export interface DoorEngine {
+  /**
+   * Carries out an operation whose intent is recorded: marks it sent, sends the open outside any
+   * transaction, and records the outcome. If the door opened, the close is settled when the door
+   * reports it (or the timeout sweep gives up on it).
+   */
+  execute(operationId: number): Promise<DoorOpenResult>;
+  /** Resolves when the operation's door closed and was settled (or timed out, or never opened). */
+  awaitClose(operationId: number): Promise<CloseResult>;
+  /** Settles every door left open past the timeout; returns how many. */
+  sweep(): number;
+  /** Door events from the port. */
+  handle(event: DoorEvent): void;
+  /** Operations waiting for their door to close. */
+  openOperations(): number[];
+}
+
+export function createDoorEngine(ctx: LedgerContext): DoorEngine {
+  const awaiting = new Map<number, Awaiting>(); // by locker id
+  const results = new Map<number, CloseResult>(); // settled, not yet collected by awaitClose
+  const waiters = new Map<number, Waiter[]>();
+
+  function deliver(result: CloseResult): void {
+    const list = waiters.get(result.operationId);
+    if (!list || list.length === 0) {
+      results.set(result.operationId, result);
+      return;
+    }
+    waiters.delete(result.operationId);
+    // The receipt goes to the first caller only: the QR secret is handed out exactly once.
+    const { issued: _issued, ...withoutReceipt } = result;
+    list.forEach((w, i) => {
+      w(i === 0 ? result : withoutReceipt);
+    });
+  }
+
+  function close(lockerId: number, present: boolean | null): void {
+    const entry = awaiting.get(lockerId);
+    if (!entry) return;
+    if (entry.openedAt === null) {
+      entry.earlyClose = { present };
+      return;
+    }
+    awaiting.delete(lockerId);
+    deliver(ctx.store.write(() => settleClose(ctx, entry.operationId, present)));
+  }
+
+  async function execute(operationId: number): Promise<DoorOpenResult> {
+    const op = ctx.store.doorOperations.get(operationId);
+    if (!op) throw new LedgerError('not_found', 'no such door operation', { operationId });
+    const sent = ctx.store.write(() => ctx.store.doorOperations.markSent(operationId, ctx.clock()));
+    if (!sent) throw new LedgerError('not_allowed', 'operation is not waiting to be sent', { operationId });
+    const entry: Awaiting = { operationId, openedAt: null, earlyClose: null };
+    awaiting.set(op.lockerId, entry);
+    let outcome: OpenOutcome;
+    try {
+      outcome = await ctx.doors.open(op.lockerId);
+    } catch (error) {
+      outcome = { kind: 'link_down', maybeExecuted: true, detail: (error as Error).message };
+    }
+    const recorded = ctx.store.write(() => recordOpenOutcome(ctx, operationId, outcome));
+    if (!recorded.ok) {
+      awaiting.delete(op.lockerId);
+      deliver({
+        operationId,
+        lockerId: op.lockerId,
+        dossierId: op.dossierId,
+        outcome: 'not_opened',
+        state: op.dossierId === null ? null : (ctx.store.dossiers.get(op.dossierId)?.state ?? null),
+        needsInspection: recorded.needsInspection,
+        reason: recorded.needsInspection ? recorded.outcome : null,
+      });
+      return recorded;
+    }
+    entry.openedAt = ctx.clock();
+    if (entry.earlyClose) close(op.lockerId, entry.earlyClose.present);
+    return recorded;
+  }
+
+  function awaitClose(operationId: number): Promise<CloseResult> {
+    const ready = results.get(operationId);
+    if (ready) {
+      results.delete(operationId);
+      return Promise.resolve(ready);
+    }
+    const op = ctx.store.doorOperations.get(operationId);
+    if (!op) return Promise.reject(new LedgerError('not_found', 'no such door operation', { operationId }));
+    const pending = [...awaiting.values()].some((a) => a.operationId === operationId);
+    if (!pending && op.state !== 'intent') {
+      // Settled before (or by start-up reconciliation): report what the ledger recorded.
+      const dossier = op.dossierId === null ? undefined : ctx.store.dossiers.get(op.dossierId);
+      return Promise.resolve({
+        operationId,
+        lockerId: op.lockerId,
+        dossierId: op.dossierId,
+        outcome: (op.outcome as CloseResult['outcome'] | null) ?? 'closed_unknown',
+        state: dossier?.state ?? null,
+        needsInspection: op.state === 'needs_inspection',
+        reason: op.reason,
+      });
+    }
+    return new Promise((resolve) => {
+      const list = waiters.get(operationId) ?? [];
+      list.push(resolve);
+      waiters.set(operationId, list);
+    });
+  }
+
+  function sweep(): number {
+    const now = ctx.clock();
+    let count = 0;
+    for (const [lockerId, entry] of awaiting) {
+      if (entry.openedAt === null || now - entry.openedAt < ctx.doorOpenTimeoutMs) continue;
+      awaiting.delete(lockerId);
+      deliver(ctx.store.write(() => settleTimeout(ctx, entry.operationId)));
+      count++;
+    }
+    return count;
+  }
+
+  function handle(event: DoorEvent): void {
+    if (event.type === 'closed') close(event.lockerId, event.present);
+    else if (event.type === 'uncommanded_open' && !awaiting.has(event.lockerId)) {
+      ctx.store.write(() => recordUncommandedOpen(ctx, event.lockerId));
+    }
+  }
+
+  return {
+    execute,
+    awaitClose,
+    sweep,
+    handle,
+    openOperations: () => [...awaiting.values()].map((a) => a.operationId),
+  };
+}

@@ -1,0 +1,176 @@
+import type { OpenOutcome } from '../../firmware-bridge/driver/types';
+import { eventForOpenOutcome } from '../domain/door-outcome';
+import type { DossierEvent } from '../domain/lifecycle';
+import { errorForOpenOutcome } from '../domain/refusals';
+import { isLive } from '../domain/states';
+import type { DoorOperation, DoorPurpose, Dossier, DossierState } from '../store';
+import { applyEvent } from './apply-event';
+import { audit, type LedgerContext, lockerSubject, SYSTEM } from './context';
+import type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
+import { LedgerError } from './errors';
+import { issueDropOffReceipt, issuePickupCode } from './issue-credentials';
+
+/** The state a dossier waits in while the door opened for this purpose is open. */
+export const OPEN_STATE: Partial<Record<DoorPurpose, DossierState>> = {
+  deposit: 'reserved',
+  collect: 'collecting',
+  load: 'loading',
+  pickup: 'pickup_open',
+  reclaim: 'reclaiming',
+};
+
+/** Operations that move a dossier when the door closes (a technician's open leaves it to them). */
+const movesDossier = (op: DoorOperation) => OPEN_STATE[op.purpose] !== undefined;
+
+function operation(ctx: LedgerContext, id: number): DoorOperation {
+  const op = ctx.store.doorOperations.get(id);
+  if (!op) throw new LedgerError('not_found', 'no such door operation', { operationId: id });
+  return op;
+}
+
+/** Steps the dossier if the lifecycle allows it; false (nothing written) if it does not. */
+function tryApply(ctx: LedgerContext, dossier: Dossier, event: DossierEvent): Dossier | null {
+  try {
+    return applyEvent(ctx, dossier, event, SYSTEM).dossier;
+  } catch (error) {
+    if (error instanceof LedgerError) return null;
+    throw error;
+  }
+}
+
+/** The machine lost track of a dossier's door: needs_inspection, unless it already is. */
+export function loseTrack(ctx: LedgerContext, dossier: Dossier | null | undefined): Dossier | null {
+  if (!dossier || !isLive(dossier.state)) return dossier ?? null;
+  if (dossier.state === 'needs_inspection') return dossier;
+  return tryApply(ctx, dossier, { type: 'lost_track' }) ?? dossier;
+}
+
+const INCIDENT_FOR: Partial<Record<OpenOutcome['kind'], string>> = {
+  jammed: 'door_jammed',
+  already_open: 'door_found_open',
+};
+
+/** Inside a write transaction: record how the open command ended. */
+export function recordOpenOutcome(
+  ctx: LedgerContext,
+  operationId: number,
+  outcome: OpenOutcome,
+): DoorOpenResult {
+  const op = operation(ctx, operationId);
+  const now = ctx.clock();
+  const position = ctx.store.lockers.get(op.lockerId)?.position ?? 0;
+  const base = { operationId, lockerId: op.lockerId, doorPosition: position, dossierId: op.dossierId };
+  if (outcome.kind === 'opened') {
+    audit(ctx, SYSTEM, 'door.opened', lockerSubject(op.lockerId), { operationId });
+    return { ok: true, ...base };
+  }
+  const event = eventForOpenOutcome(outcome) ?? { type: 'lost_track' };
+  const dossier = op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId);
+  let lost = event.type === 'lost_track';
+  if (dossier && movesDossier(op) && dossier.state === OPEN_STATE[op.purpose]) {
+    if (!tryApply(ctx, dossier, event)) lost = true;
+  } else if (dossier && lost) {
+    loseTrack(ctx, dossier);
+  }
+  const maybe = outcome.kind === 'link_down' && outcome.maybeExecuted;
+  ctx.store.doorOperations.settle(operationId, {
+    state: lost ? 'needs_inspection' : 'confirmed',
+    outcome: outcome.kind,
+    reason:
+      outcome.kind === 'refused' ? outcome.reason : outcome.kind === 'link_down' ? outcome.detail : null,
+    at: now,
+  });
+  const incident = INCIDENT_FOR[outcome.kind] ?? (maybe ? 'open_unconfirmed' : undefined);
+  if (incident) ctx.store.incidents.open({ kind: incident, lockerId: op.lockerId, openedAt: now });
+  audit(ctx, SYSTEM, 'door.open_failed', lockerSubject(op.lockerId), {
+    operationId,
+    outcome: outcome.kind,
+    needsInspection: lost,
+  });
+  return {
+    ok: false,
+    ...base,
+    outcome: outcome.kind,
+    error: errorForOpenOutcome(outcome.kind),
+    needsInspection: lost,
+  };
+}
+
+function result(
+  op: DoorOperation,
+  outcome: CloseOutcome,
+  state: DossierState | null,
+  reason: string | null,
+): CloseResult {
+  return {
+    operationId: op.id,
+    lockerId: op.lockerId,
+    dossierId: op.dossierId,
+    outcome,
+    state,
+    needsInspection: reason !== null,
+    reason,
+  };
+}
+
+/** Inside a write transaction: the door closed; settle the dossier and the operation together. */
+export function settleClose(ctx: LedgerContext, operationId: number, present: boolean | null): CloseResult {
+  const op = operation(ctx, operationId);
+  const now = ctx.clock();
+  const outcome: CloseOutcome =
+    present === null ? 'closed_unknown' : present ? 'closed_with_item' : 'closed_empty';
+  let dossier = op.dossierId === null ? null : (ctx.store.dossiers.get(op.dossierId) ?? null);
+  let reason: string | null = null;
+  let issued: CloseResult['issued'];
+  if (dossier && movesDossier(op)) {
+    const position = ctx.store.lockers.get(op.lockerId)?.position ?? 0;
+    if (dossier.state !== OPEN_STATE[op.purpose]) reason = 'dossier_moved_while_open';
+    else if (present === null) reason = 'no_presence_reading';
+    const stepped = reason
+      ? null
+      : tryApply(ctx, dossier, { type: present ? 'closed_with_item' : 'closed_empty' });
+    if (stepped) {
+      dossier = stepped;
+      if (op.purpose === 'deposit' && stepped.state === 'deposited') {
+        issued = issueDropOffReceipt(ctx, stepped, position);
+      }
+      if (op.purpose === 'load' && stepped.state === 'ready') issuePickupCode(ctx, stepped, position);
+    } else {
+      reason ??= 'lifecycle_refused_close';
+      dossier = loseTrack(ctx, dossier);
+    }
+  }
+  ctx.store.doorOperations.settle(operationId, {
+    state: reason ? 'needs_inspection' : 'confirmed',
+    outcome,
+    reason,
+    at: now,
+  });
+  audit(ctx, SYSTEM, 'door.closed', lockerSubject(op.lockerId), { operationId, outcome });
+  const done = result(op, outcome, dossier?.state ?? null, reason);
+  return issued ? { ...done, issued } : done;
+}
+
+/** Inside a write transaction: the door stayed open too long. An incident, and a person must look. */
+export function settleTimeout(ctx: LedgerContext, operationId: number): CloseResult {
+  const op = operation(ctx, operationId);
+  const now = ctx.clock();
+  const dossier = loseTrack(ctx, op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId));
+  ctx.store.doorOperations.settle(operationId, {
+    state: 'needs_inspection',
+    outcome: 'open_timeout',
+    reason: 'door left open past the timeout',
+    at: now,
+  });
+  ctx.store.incidents.open({ kind: 'door_left_open', lockerId: op.lockerId, openedAt: now });
+  audit(ctx, SYSTEM, 'door.open_timeout', lockerSubject(op.lockerId), { operationId });
+  return result(op, 'open_timeout', dossier?.state ?? null, 'open_timeout');
+}
+
+/** A door opened that nobody asked for: an alarm, and its dossier needs inspection. */
+export function recordUncommandedOpen(ctx: LedgerContext, lockerId: number): void {
+  const now = ctx.clock();
+  ctx.store.incidents.open({ kind: 'uncommanded_open', lockerId, openedAt: now });
+  loseTrack(ctx, ctx.store.dossiers.liveOnLocker(lockerId));
+  audit(ctx, SYSTEM, 'door.uncommanded_open', lockerSubject(lockerId), {});
+}

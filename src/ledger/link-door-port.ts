@@ -1,0 +1,146 @@
+import type { DoorAddress, LinkEvent, LockerLink } from '../../firmware-bridge/driver/types';
+import type { DoorEvent, DoorListener, DoorPort, DoorReading, OpenOutcome } from './door-port';
+
+/** Where a locker is wired: the store's lockers row carries these. */
+export interface LockerWiring {
+  readonly id: number;
+  readonly bank: number;
+  readonly board: number;
+  readonly channel: number;
+}
+
+export interface LinkDoorPortConfig {
+  /** One link per bank (bus), by the bank number used in the lockers table. */
+  readonly links: ReadonlyMap<number, LockerLink>;
+  /** The lockers and their wiring; read again when an unknown locker or address turns up. */
+  readonly lockers: () => readonly LockerWiring[];
+}
+
+const key = (bank: number, board: number, channel: number) => `${bank}:${board}:${channel}`;
+
+/** A DoorPort over one or more locker links (one per bus). */
+export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
+  let byId = new Map<number, LockerWiring>();
+  let byAddress = new Map<string, number>();
+  const refresh = () => {
+    const list = config.lockers();
+    byId = new Map(list.map((l) => [l.id, l]));
+    byAddress = new Map(list.map((l) => [key(l.bank, l.board, l.channel), l.id]));
+  };
+  refresh();
+  const wiring = (lockerId: number): LockerWiring | undefined => {
+    if (!byId.has(lockerId)) refresh();
+    return byId.get(lockerId);
+  };
+  const lockerAt = (bank: number, door: DoorAddress): number | undefined => {
+    const k = key(bank, door.board, door.channel);
+    if (!byAddress.has(k)) refresh();
+    return byAddress.get(k);
+  };
+  const listeners = new Set<DoorListener>();
+  const emit = (event: DoorEvent) => {
+    for (const l of listeners) l(event);
+  };
+
+  async function read(lockerId: number): Promise<DoorReading> {
+    const w = wiring(lockerId);
+    const link = w && config.links.get(w.bank);
+    if (!w || !link) throw new Error(`locker ${lockerId} is not wired to a known bus`);
+    const board = await link.readBoard(w.board);
+    const door = board.doors[w.channel];
+    if (!door) throw new Error(`board ${w.board} reports no channel ${w.channel}`);
+    return door;
+  }
+
+  function cached(lockerId: number): DoorReading | null {
+    const w = wiring(lockerId);
+    const link = w && config.links.get(w.bank);
+    if (!w || !link) return null;
+    return link.snapshot().find((b) => b.board === w.board)?.doors[w.channel] ?? null;
+  }
+
+  // The close is reported with a fresh presence reading: the cached one may predate the item.
+  async function closed(lockerId: number): Promise<void> {
+    let present: boolean | null;
+    try {
+      present = (await read(lockerId)).present;
+    } catch {
+      present = cached(lockerId)?.present ?? null;
+    }
+    emit({ type: 'closed', lockerId, present });
+  }
+
+  for (const [bank, link] of config.links) {
+    link.on('event', (event: LinkEvent) => {
+      if (event.type === 'door') {
+        const lockerId = lockerAt(bank, event.door);
+        if (lockerId === undefined) return;
+        if (event.open) emit({ type: 'opened', lockerId, commanded: event.commanded });
+        else void closed(lockerId);
+      } else if (event.type === 'uncommanded_open') {
+        const lockerId = lockerAt(bank, event.door);
+        if (lockerId !== undefined) emit({ type: 'uncommanded_open', lockerId });
+      }
+    });
+  }
+
+  return {
+    async open(lockerId): Promise<OpenOutcome> {
+      const w = wiring(lockerId);
+      const link = w && config.links.get(w.bank);
+      if (!w || !link) return { kind: 'refused', reason: 'locker not wired' };
+      try {
+        return await link.open({ board: w.board, channel: w.channel });
+      } catch (error) {
+        // The driver resolves every outcome; a throw here is unexpected, so assume the worst.
+        return { kind: 'link_down', maybeExecuted: true, detail: (error as Error).message };
+      }
+    },
+    read,
+    async readAll() {
+      refresh();
+      const out = new Map<number, DoorReading | null>();
+      const boards = new Map<string, Promise<DoorReading[] | null>>();
+      for (const w of byId.values()) {
+        const link = config.links.get(w.bank);
+        const k = `${w.bank}:${w.board}`;
+        if (!boards.has(k)) {
+          boards.set(
+            k,
+            link
+              ? link.readBoard(w.board).then(
+                  (b) => b.doors,
+                  () => null,
+                )
+              : Promise.resolve(null),
+          );
+        }
+        const doors = await boards.get(k)!;
+        out.set(w.id, doors?.[w.channel] ?? null);
+      }
+      return out;
+    },
+    cached,
+    async whenReady(timeoutMs) {
+      const links = [...config.links.values()];
+      const allReady = () => links.every((l) => l.state === 'ready');
+      if (allReady()) return true;
+      return new Promise<boolean>((resolve) => {
+        const onEvent = (e: LinkEvent) => {
+          if (e.type === 'link' && allReady()) done(true);
+        };
+        const timer = setTimeout(() => done(false), timeoutMs);
+        const done = (ok: boolean) => {
+          clearTimeout(timer);
+          for (const l of links) l.off('event', onEvent);
+          resolve(ok);
+        };
+        for (const l of links) l.on('event', onEvent);
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -3,6 +3,9 @@ import type { Cancel, Scheduler } from './clock';
 import type { DoorSensing, DoorTruth, SensorFault } from './door';
 import { SimError } from './errors';
 
+/** A door going open this soon after its lock fired is the firmware's "OPENED", later "UNCOMMANDED". */
+export const COMMANDED_WINDOW_MS = 5000;
+
 /** A change the board's inputs saw (sensor readings, not the hidden truth). */
 export type PhysicalChange =
   | { kind: 'door'; board: number; channel: number; open: boolean; commanded: boolean }
@@ -168,7 +171,9 @@ export class Bank {
     const door = this.board(board).door(channel);
     const after = door.steadyReading();
     if (before.doorOpen !== after.doorOpen) {
-      const commanded = after.doorOpen && door.openedByCommand;
+      const fired = this.board(board).lastFireAt(channel);
+      const now = this.scheduler.now();
+      const commanded = after.doorOpen && fired !== null && now - fired <= COMMANDED_WINDOW_MS;
       if (after.doorOpen && commanded) this.counters.commandedOpens++;
       if (after.doorOpen && !commanded) this.counters.uncommandedOpens++;
       if (!after.doorOpen) this.counters.closes++;

@@ -46,6 +46,11 @@ export class Board {
     return 'ok';
   }
 
+  /** When this channel's lock last fired, or null. */
+  lastFireAt(channel: number): number | null {
+    return this.lastFire[channel] ?? null;
+  }
+
   /** Pulse the solenoid (the caller has checked the verdict and records the fire). */
   fire(channel: number, now: number): void {
     this.door(channel).pulse(now);

@@ -15,6 +15,7 @@ import {
   type NakReason,
 } from '../firmware-bridge/line/types';
 import type { Bank, PhysicalChange } from './bank';
+import { nakForRejected } from './line-nak';
 import { lineText, type Responder, type ResponderHooks } from './responder';
 
 /** Open sequence numbers remembered for NAK DUPLICATE; more than the protocol's minimum. */
@@ -30,6 +31,8 @@ export class LineResponder implements Responder {
   private readonly decoder = new LineDecoder();
   private readonly executedOpens: number[] = [];
   private eventSeq = 0;
+  /** Until a HELLO succeeds, everything else is answered NAK VERSION (PROTOCOL.md section 5). */
+  private greeted = false;
   /** Events caused while answering a request wait for the reply: the ACK goes out first. */
   private held: LineEventBody[] | null = null;
   private readonly unsubscribe: () => void;
@@ -75,19 +78,22 @@ export class LineResponder implements Responder {
     this.unsubscribe();
   }
 
-  /** A request line that failed its CRC or grammar was not executed; say so with seq 0. */
+  /** A request line that failed its CRC or grammar was not executed; say so. */
   private answerDiscard(bytes: Buffer, reason: string): void {
-    if (bytes[0] !== 0x3e) return; // only a request ('>') gets an answer; noise is ignored
-    if (reason === 'checksum') this.reply({ seq: 0, ok: false, verb: null, reason: 'CRC' });
-    else if (reason === 'malformed') this.reply({ seq: 0, ok: false, verb: null, reason: 'SYNTAX' });
+    const nak = nakForRejected(bytes, reason);
+    if (nak) this.reply(nak);
   }
 
   private answer(request: LineRequest): LineReply {
     const { seq, command } = request;
     const nak = (reason: NakReason): LineReply => ({ seq, ok: false, verb: command.verb, reason });
+    if (command.verb !== 'HELLO' && !this.greeted) return nak('VERSION');
     switch (command.verb) {
       case 'HELLO':
-        if (command.version !== LINE_PROTOCOL_VERSION) return nak('VERSION');
+        this.greeted = command.version === LINE_PROTOCOL_VERSION;
+        if (!this.greeted) return nak('VERSION');
+        // A host that restarted may reuse sequence numbers.
+        this.executedOpens.length = 0;
         return {
           seq,
           ok: true,

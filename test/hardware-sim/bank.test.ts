@@ -93,4 +93,27 @@ describe('a bank of boards', () => {
     expect(b.has(1, 3)).toBe(true);
     expect(b.has(1, 4)).toBe(false);
   });
+
+  it('calls an open commanded only within 5 s of a fire on that channel, as the firmware does', () => {
+    const { clock, bank: b, changes } = bank();
+    b.jam(0, 1, true);
+    b.fire(0, 1, 'x');
+    clock.advance(4000);
+    b.forceOpen(0, 1); // the jam let go: the board cannot tell it from the spring
+    b.closeDoor(0, 1);
+    clock.advance(1001);
+    b.forceOpen(0, 1);
+    expect(changes.filter((c) => c.kind === 'door' && c.open)).toEqual([
+      { kind: 'door', board: 0, channel: 1, open: true, commanded: true },
+      { kind: 'door', board: 0, channel: 1, open: true, commanded: false },
+    ]);
+  });
+
+  it('answers cooldown before refusal, as the protocol orders the checks', () => {
+    const { bank: b } = bank({ cooldownMs: 1000 });
+    b.fire(0, 0, 'a');
+    b.refuseOpens(0, true);
+    expect(b.fire(0, 0, 'b')).toBe('cooldown');
+    expect(b.fire(0, 1, 'c')).toBe('refused');
+  });
 });

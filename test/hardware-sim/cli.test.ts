@@ -82,7 +82,7 @@ describe('the simulator console (npm run sim)', () => {
     ]);
     const sim = running;
     const port = Number((await sim.waitFor(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/))[1]);
-    const host = new LineHost(await connect(port));
+    const host = await new LineHost(await connect(port)).greet();
     expect(await host.request(1, open(1, 2))).toMatchObject({ ok: true });
     await sim.waitFor(/host> +>1 OPEN 1 2 300\*/);
     await sim.waitFor(/fire +board 1 ch 2 \(line seq 1\)/);

@@ -54,6 +54,14 @@ export class LineHost {
     return this.replies[count]!;
   }
 
+  /** The handshake every host starts with; the board answers nothing else before it. */
+  async greet(): Promise<this> {
+    const reply = await this.request(65535, { verb: 'HELLO', version: 1 });
+    if (!reply.ok) throw new Error(`HELLO refused: ${reply.reason}`);
+    this.replies.length = 0;
+    return this;
+  }
+
   async closed(): Promise<void> {
     if (!this.stream.destroyed) await once(this.stream, 'close');
   }

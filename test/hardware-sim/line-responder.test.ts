@@ -6,7 +6,7 @@ import { ManualScheduler } from '../../hardware-sim/clock';
 import { LineResponder, REMEMBERED_OPENS } from '../../hardware-sim/line-responder';
 import type { Outgoing } from '../../hardware-sim/responder';
 
-function board(options: { cooldownMs?: number } = {}) {
+function board(options: { cooldownMs?: number; greet?: boolean } = {}) {
   const clock = new ManualScheduler();
   const bank = new Bank(2, { doors: 8, springMs: 0, cooldownMs: options.cooldownMs ?? 0 }, clock);
   const sent: Outgoing[] = [];
@@ -25,6 +25,10 @@ function board(options: { cooldownMs?: number } = {}) {
   const request = (seq: number, command: LineCommand) =>
     responder.receive(encodeLine({ type: 'request', request: { seq, command } }));
   const replies = (): LineReply[] => frames().flatMap((f) => (f.type === 'reply' ? [f.reply] : []));
+  if (options.greet !== false) {
+    request(65535, { verb: 'HELLO', version: 1 });
+    sent.length = 0;
+  }
   return { clock, bank, responder, sent, frames, replies, request };
 }
 
@@ -36,13 +40,42 @@ const open = (board: number, channel: number): LineCommand => ({
 });
 
 describe('the line dialect board', () => {
-  it('answers HELLO with its layout, and NAK VERSION to another version', () => {
-    const b = board();
-    b.request(1, { verb: 'HELLO', version: 1 });
+  it('answers HELLO with its layout, NAK VERSION to another version, and nothing but HELLO before one succeeds', () => {
+    const b = board({ greet: false });
+    b.request(1, { verb: 'PING' });
     b.request(2, { verb: 'HELLO', version: 9 });
+    b.request(3, open(0, 0));
+    b.request(4, { verb: 'HELLO', version: 1 });
+    b.request(5, { verb: 'PING' });
     expect(b.replies()).toEqual([
-      { seq: 1, ok: true, ack: { verb: 'HELLO', version: 1, firmware: 'sim-1.0', boards: 2, channels: 8 } },
+      { seq: 1, ok: false, verb: 'PING', reason: 'VERSION' },
       { seq: 2, ok: false, verb: 'HELLO', reason: 'VERSION' },
+      { seq: 3, ok: false, verb: 'OPEN', reason: 'VERSION' },
+      { seq: 4, ok: true, ack: { verb: 'HELLO', version: 1, firmware: 'sim-1.0', boards: 2, channels: 8 } },
+      { seq: 5, ok: true, ack: { verb: 'PING' } },
+    ]);
+    expect(b.bank.fires).toEqual([]);
+  });
+
+  it('forgets executed opens on a successful HELLO: a restarted host may reuse seqs', () => {
+    const b = board();
+    b.request(3, open(0, 1));
+    b.bank.closeDoor(0, 1);
+    b.request(9, { verb: 'HELLO', version: 1 });
+    b.request(3, open(0, 1));
+    expect(b.replies().map((r) => (r.ok ? r.ack.verb : r.reason))).toEqual(['OPEN', 'HELLO', 'OPEN']);
+    expect(b.bank.fires).toHaveLength(2);
+  });
+
+  it('answers NAK - UNKNOWN to a well-formed line with an unknown verb, and NAK SYNTAX to bad grammar', () => {
+    const b = board();
+    b.responder.receive(Buffer.from('>8 RESET*7A65\n'));
+    b.responder.receive(Buffer.from('>3  STATUS 0*B142\n'));
+    b.responder.receive(Buffer.from('>2 PING\n'));
+    expect(b.replies()).toEqual([
+      { seq: 8, ok: false, verb: null, reason: 'UNKNOWN' },
+      { seq: 0, ok: false, verb: null, reason: 'SYNTAX' },
+      { seq: 0, ok: false, verb: null, reason: 'SYNTAX' },
     ]);
   });
 

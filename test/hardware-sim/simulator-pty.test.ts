@@ -35,7 +35,7 @@ describe.skipIf(!haveSocat)('the simulator behind a pty (socat)', () => {
     await sim.pty(path);
     expect(existsSync(path)).toBe(true);
     const port = await openPort(path);
-    const host = new LineHost(port as unknown as LineHost['stream']);
+    const host = new LineHost(port);
     expect(await host.request(1, { verb: 'HELLO', version: 1 })).toMatchObject({
       ok: true,
       ack: { verb: 'HELLO' },
@@ -75,7 +75,7 @@ describe.skipIf(!haveSocat)('unplugging the pty', () => {
     await until(() => !existsSync(path));
     await until(() => existsSync(path) && sim!.connected);
     const again = await openPort(path);
-    const host = new LineHost(again as unknown as LineHost['stream']);
+    const host = await new LineHost(again).greet();
     expect(await host.request(1, { verb: 'PING' })).toMatchObject({ ok: true });
     await new Promise<void>((resolve) => again.close(() => resolve()));
     port.destroy();
@@ -90,7 +90,7 @@ describe.skipIf(!haveSocat)('unplugging the pty', () => {
     await new Promise<void>((resolve) => first.close(() => resolve()));
     await until(() => existsSync(path) && sim!.connected);
     const second = await openPort(path);
-    const host = new LineHost(second as unknown as LineHost['stream']);
+    const host = await new LineHost(second).greet();
     expect(await host.request(1, { verb: 'PING' })).toMatchObject({ ok: true });
     await new Promise<void>((resolve) => second.close(() => resolve()));
   });

@@ -26,9 +26,9 @@ describe('the simulator over TCP on loopback', () => {
     sim = createSimulator({ dialect: 'line', boards: 1, doors: 4, baud: 57600 });
     const port = await sim.listen('tcp://127.0.0.1:0');
     expect(port).toBeGreaterThan(0);
-    const first = new LineHost(await connect(port));
+    const first = await new LineHost(await connect(port)).greet();
     expect(await first.request(1, { verb: 'PING' })).toEqual({ seq: 1, ok: true, ack: { verb: 'PING' } });
-    const second = new LineHost(await connect(port));
+    const second = await new LineHost(await connect(port)).greet();
     await first.closed();
     expect(await second.request(2, { verb: 'STATUS', board: 0 })).toMatchObject({ seq: 2, ok: true });
     second.stream.destroy();

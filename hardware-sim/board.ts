@@ -39,10 +39,11 @@ export class Board {
 
   verdict(channel: number, now: number): FireVerdict {
     this.door(channel);
-    if (this.refuseOpens) return 'refused';
     const last = this.lastFire[channel];
-    if (this.options.cooldownMs > 0 && last != null && now - last < this.options.cooldownMs)
+    if (this.options.cooldownMs > 0 && last != null && now - last < this.options.cooldownMs) {
       return 'cooldown';
+    }
+    if (this.refuseOpens) return 'refused';
     return 'ok';
   }
 

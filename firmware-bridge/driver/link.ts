@@ -125,8 +125,16 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
     return outcome;
   }
 
-  readBoard(board: number): Promise<BoardReading> {
-    return this.readStatus(board, Priority.serveOpen);
+  /** Status reads are harmless to repeat: a lost or garbled reply is retried a few times. */
+  async readBoard(board: number): Promise<BoardReading> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readStatus(board, Priority.serveOpen);
+      } catch (error) {
+        const retry = error instanceof CommandFailure && error.code === 'timeout';
+        if (!retry || attempt >= this.options.statusReadAttempts) throw error;
+      }
+    }
   }
 
   snapshot(): BoardReading[] {

@@ -1,0 +1,145 @@
+import { createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
+import { createSimulator } from '../../hardware-sim/simulator';
+
+export interface SoakOptions {
+  ops: number;
+  dialect: 'line' | 'kerong';
+  seed?: number;
+  /** Progress lines (every 10% of the run). */
+  log?: (line: string) => void;
+}
+
+export interface SoakReport {
+  dialect: 'line' | 'kerong';
+  operations: number;
+  opens: number;
+  statusReads: number;
+  statusReadFailures: number;
+  outcomes: Record<OpenOutcomeKind, number>;
+  /** Opens that fired their door more than once (from the simulator's fire records): must be 0. */
+  doubleOpens: number;
+  /** Open frames resent with no status read completed since the failed attempt: must be 0. */
+  openRetriesWithoutStatus: number;
+  openRetries: number;
+  uncommandedOpens: number;
+  reconnects: number;
+  faults: { dropped: number; corrupted: number; duplicated: number };
+  seconds: number;
+}
+
+const BOARDS = 2;
+const DOORS = 16;
+
+/**
+ * Opens and status reads against the simulator (instant mode, in-process cable) with 5% of
+ * replies dropped, 1% with a flipped bit and 1% duplicated. Each open is on a door nobody else
+ * is using; afterwards a hand closes the door again. Fires are counted per open from the
+ * simulator's own records.
+ */
+export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
+  const started = performance.now();
+  const sim = createSimulator({
+    dialect: options.dialect,
+    boards: BOARDS,
+    doors: DOORS,
+    baud: 'instant',
+    seed: options.seed ?? 7,
+  });
+  sim.faults.drop = 0.05;
+  sim.faults.corrupt = 0.01;
+  sim.faults.duplicate = 0.01;
+  const link = createLink({
+    transport: () => sim.connectPipe(),
+    dialect: options.dialect,
+    boards: Array.from({ length: BOARDS }, (_, i) => i),
+    channels: DOORS,
+    options: {
+      replyTimeoutMs: 10,
+      helloTimeoutMs: 50,
+      jamWindowMs: 400,
+      watchPollMs: 2,
+      heartbeatIntervalMs: 200,
+      pollIntervalMs: 20,
+      backoffInitialMs: 5,
+      backoffMaxMs: 50,
+      maxOpensPerMinute: 1_000_000,
+    },
+  });
+  let uncommandedOpens = 0;
+  link.on('event', (e: LinkEvent) => {
+    if (e.type === 'uncommanded_open') uncommandedOpens++;
+  });
+  const report: SoakReport = {
+    dialect: options.dialect,
+    operations: 0,
+    opens: 0,
+    statusReads: 0,
+    statusReadFailures: 0,
+    outcomes: { opened: 0, already_open: 0, jammed: 0, refused: 0, link_down: 0 },
+    doubleOpens: 0,
+    openRetriesWithoutStatus: 0,
+    openRetries: 0,
+    uncommandedOpens: 0,
+    reconnects: 0,
+    faults: { dropped: 0, corrupted: 0, duplicated: 0 },
+    seconds: 0,
+  };
+  await link.start();
+  let next = 0;
+  const take = () => (next < options.ops ? next++ : null);
+  const step = Math.max(1, Math.floor(options.ops / 10));
+
+  // One worker per door pair, so opens and their hands never step on each other's doors.
+  const worker = async (board: number, channels: number[]) => {
+    let turn = 0;
+    for (let op = take(); op !== null; op = take()) {
+      if (op > 0 && op % step === 0) options.log?.(`${op} operations`);
+      report.operations++;
+      if (op % 4 === 3) {
+        report.statusReads++;
+        await link.readBoard(board).catch(() => report.statusReadFailures++);
+        continue;
+      }
+      const channel = channels[turn++ % channels.length]!;
+      const before = sim.fires.length;
+      const outcome = await link.open({ board, channel });
+      report.opens++;
+      report.outcomes[outcome.kind]++;
+      const fired = sim.fires.slice(before).filter((f) => f.board === board && f.channel === channel).length;
+      if (fired > 1) report.doubleOpens++;
+      if (sim.truth(board, channel).doorOpen) sim.closeDoor(board, channel);
+      await settledShut(link, board, channel);
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (let board = 0; board < BOARDS; board++) {
+    for (let pair = 0; pair < DOORS / 2; pair++) workers.push(worker(board, [pair * 2, pair * 2 + 1]));
+  }
+  await Promise.all(workers);
+  const stats = link.stats();
+  await link.stop();
+  await sim.stop();
+  report.openRetriesWithoutStatus = stats.openRetriesWithoutStatus;
+  report.openRetries = stats.openRetries;
+  report.reconnects = stats.reconnects;
+  report.uncommandedOpens = uncommandedOpens;
+  report.faults = {
+    dropped: sim.faults.counters.dropped,
+    corrupted: sim.faults.counters.corrupted,
+    duplicated: sim.faults.counters.duplicated,
+  };
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/** Wait until the link believes the door shut again (a hand closed it), so the next open is a fresh one. */
+async function settledShut(
+  link: ReturnType<typeof createLink>,
+  board: number,
+  channel: number,
+): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (link.snapshot().find((b) => b.board === board)?.doors[channel]?.open === false) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}

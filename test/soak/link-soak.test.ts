@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { runLinkSoak } from './link-soak-run';
+
+describe('link soak (short): a lossy bus never makes an open fire twice or resend blindly', () => {
+  for (const dialect of ['line', 'kerong'] as const) {
+    it(`2,000 operations over a ${dialect} bus with dropped, corrupted and duplicated replies`, async () => {
+      const report = await runLinkSoak({ ops: 2000, dialect, seed: 11 });
+      expect(report.operations).toBe(2000);
+      // The faults really happened...
+      expect(report.faults.dropped).toBeGreaterThan(0);
+      expect(report.faults.corrupted).toBeGreaterThan(0);
+      expect(report.faults.duplicated).toBeGreaterThan(0);
+      // ...and the rules held.
+      expect(report.doubleOpens).toBe(0);
+      expect(report.openRetriesWithoutStatus).toBe(0);
+      expect(report.outcomes.opened).toBeGreaterThan(report.opens * 0.95);
+      expect(report.uncommandedOpens).toBe(0);
+    }, 120_000);
+  }
+});

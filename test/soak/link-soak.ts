@@ -1,0 +1,47 @@
+/**
+ * `npm run soak:link -- --ops 100000 [--dialect line|kerong]`: the link against a lossy
+ * simulated bus. Fails (exit 1) if any open fired its door twice or any open was resent
+ * without a status read first.
+ */
+import { parseArgs } from 'node:util';
+import { runLinkSoak } from './link-soak-run';
+
+const { values } = parseArgs({
+  options: {
+    ops: { type: 'string', default: '100000' },
+    dialect: { type: 'string', default: 'line' },
+    seed: { type: 'string' },
+  },
+  allowPositionals: false,
+});
+const ops = Number(values.ops);
+const dialect = values.dialect;
+if (!Number.isInteger(ops) || ops < 1 || (dialect !== 'line' && dialect !== 'kerong')) {
+  console.error('usage: npm run soak:link -- --ops N [--dialect line|kerong] [--seed N]');
+  process.exit(2);
+}
+const report = await runLinkSoak({
+  ops,
+  dialect,
+  seed: values.seed === undefined ? undefined : Number(values.seed),
+  log: (line) => console.log(`  ${line}`),
+});
+console.log(`dialect                      ${report.dialect}`);
+console.log(
+  `operations                   ${report.operations} (${report.opens} opens, ${report.statusReads} status reads, ${report.statusReadFailures} failed)`,
+);
+for (const [kind, count] of Object.entries(report.outcomes))
+  console.log(`outcome ${kind.padEnd(21)}${count}`);
+console.log(
+  `faults injected              dropped ${report.faults.dropped}, corrupted ${report.faults.corrupted}, duplicated ${report.faults.duplicated}`,
+);
+console.log(`open retries                 ${report.openRetries}`);
+console.log(`reconnects                   ${report.reconnects}`);
+console.log(`uncommanded opens            ${report.uncommandedOpens}`);
+console.log(`double opens                 ${report.doubleOpens}`);
+console.log(`retries without status read  ${report.openRetriesWithoutStatus}`);
+console.log(`took                         ${report.seconds.toFixed(1)} s`);
+if (report.doubleOpens !== 0 || report.openRetriesWithoutStatus !== 0) {
+  console.error('FAIL: an open fired twice or was resent without a status read');
+  process.exit(1);
+}

@@ -2,7 +2,7 @@ import { ReadlineParser } from '@serialport/parser-readline';
 import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
 import { isKindByte } from './grammar';
 import { LINE_MAX_BYTES } from './limits';
-import { parseLine } from './parse';
+import { parseLineAt } from './parse';
 import type { LineFrame } from './types';
 
 export interface LineDecoderOptions {
@@ -14,6 +14,9 @@ export interface LineDecoderOptions {
  * serialport's ReadlineParser used as a plain function: its _transform splits the bytes at '\n'
  * and calls push() once per line, which we collect instead of queueing them in a stream. That
  * keeps the decoder synchronous, with no timers and no event loop turn between bytes and frames.
+ * Its Buffer.concat per chunk and slices per line are about a third of the decode time (the
+ * parse bench reports the splitter alone); a hand-written splitter measured only ~1.35x faster
+ * overall, far less than the link's margin over any serial baud rate.
  */
 class LineSplitter extends ReadlineParser {
   private lines: Buffer[] = [];
@@ -90,13 +93,12 @@ export class LineDecoder implements FrameDecoder<LineFrame> {
       return;
     }
     if (start > 0) out.push(discard(line.subarray(0, start), head));
-    const candidate = start > 0 ? line.subarray(start) : line;
-    if (candidate.length - 1 > this.maxLineBytes) {
-      out.push(discard(candidate, 'overflow'));
+    if (line.length - start - 1 > this.maxLineBytes) {
+      out.push(discard(line.subarray(start), 'overflow'));
       return;
     }
-    const parsed = parseLine(candidate);
-    if (parsed.type === 'error') out.push(discard(candidate, parsed.reason));
+    const parsed = parseLineAt(line, start, line.length);
+    if (parsed.type === 'error') out.push(discard(line.subarray(start), parsed.reason));
     else out.push({ kind: 'frame', frame: parsed });
   }
 

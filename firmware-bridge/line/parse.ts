@@ -53,10 +53,15 @@ const NAK_REASONS: ReadonlySet<string> = new Set<NakReason>([
  */
 export function parseLine(line: Buffer | string): LineFrame | LineParseError {
   const bytes = typeof line === 'string' ? Buffer.from(line, 'latin1') : line;
-  let end = bytes.length;
-  if (end > 0 && bytes[end - 1] === 0x0a) end--;
-  if (end > 0 && bytes[end - 1] === 0x0d) end--;
-  if (end < 7 || bytes[end - 5] !== CRC_MARK) return fail('malformed', 'no *CRC field at the end');
+  return parseLineAt(bytes, 0, bytes.length);
+}
+
+/** parseLine over bytes[from, to), for the decoder, which reads lines in place. */
+export function parseLineAt(bytes: Buffer, from: number, to: number): LineFrame | LineParseError {
+  let end = to;
+  if (end > from && bytes[end - 1] === 0x0a) end--;
+  if (end > from && bytes[end - 1] === 0x0d) end--;
+  if (end - from < 7 || bytes[end - 5] !== CRC_MARK) return fail('malformed', 'no *CRC field at the end');
   let sent = 0;
   for (let i = end - 4; i < end; i++) {
     const nibble = hexValue(bytes[i]!);
@@ -64,13 +69,13 @@ export function parseLine(line: Buffer | string): LineFrame | LineParseError {
     sent = (sent << 4) | nibble;
   }
   const textEnd = end - 5;
-  if (crc16(bytes, 0, textEnd) !== sent) return fail('checksum', 'CRC does not match');
-  for (let i = 0; i < textEnd; i++) {
+  if (crc16(bytes, from, textEnd) !== sent) return fail('checksum', 'CRC does not match');
+  for (let i = from; i < textEnd; i++) {
     const byte = bytes[i]!;
     if (byte < 0x20 || byte > 0x7e) return fail('malformed', 'byte outside printable ASCII');
   }
   try {
-    return frameOf(bytes[0]!, new FieldCursor(bytes, 1, textEnd));
+    return frameOf(bytes[from]!, new FieldCursor(bytes, from + 1, textEnd));
   } catch (error) {
     if (error instanceof Malformed) return fail('malformed', error.detail);
     throw error;

@@ -2,7 +2,12 @@
  * Decoder throughput: 16 MB of valid frames mixed with noise per dialect, fed in 64-byte chunks
  * (what a serial port hands over), the median of a few runs. The link must never be the reason a
  * bus falls behind; 20 MB/s is the floor, 100 MB/s the aim.
+ *
+ * Also measured, on the same line stream: serialport's ReadlineParser doing nothing but split it
+ * into lines, which LineDecoder uses as its splitter: the share of the line figure that is the
+ * splitter's, run after run.
  */
+import { ReadlineParser } from '@serialport/parser-readline';
 import type { FrameDecoder } from '../../firmware-bridge/codec';
 import { encodeKerongReply, encodeKerongRequest, KerongDecoder } from '../../firmware-bridge/kerong/codec';
 import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
@@ -99,12 +104,39 @@ function medianRate(name: string, stream: Buffer, make: () => FrameDecoder<unkno
   return percentile(rates, 50);
 }
 
+/** ReadlineParser driven directly, its lines counted and dropped. */
+class CountingReadline extends ReadlineParser {
+  lines = 0;
+  override push(line: Buffer | null): boolean {
+    if (line !== null) this.lines++;
+    return true;
+  }
+}
+
+function readlineRate(stream: Buffer, log: BenchLog): number {
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const splitter = new CountingReadline({ delimiter: Buffer.from([0x0a]), includeDelimiter: true });
+    const started = performance.now();
+    for (let at = 0; at < stream.length; at += CHUNK)
+      splitter._transform(stream.subarray(at, at + CHUNK), 'latin1', noop);
+    const mbps = stream.length / (1024 * 1024) / ((performance.now() - started) / 1000);
+    rates.push(mbps);
+    log(`readline split only run ${run + 1}: ${mbps.toFixed(1)} MB/s, ${splitter.lines} lines`);
+  }
+  return percentile(rates, 50);
+}
+
+function noop(): void {}
+
 export async function run(log: BenchLog): Promise<Record<string, number>> {
   const lineStream = buildStream(lineSamples, 1);
   const kerongStream = buildStream(kerongSamples, 2);
   const line = medianRate('line', lineStream, () => new LineDecoder(), log);
   const kerong = medianRate('kerong', kerongStream, () => new KerongDecoder('replies', CU16_PROFILE), log);
+  const readline = readlineRate(lineStream, log);
   return {
+    'link.split_readline_mb_per_s': readline,
     'link.parse_line_mb_per_s': line,
     'link.parse_kerong_mb_per_s': kerong,
     'link.parse_mb_per_s': Math.min(line, kerong),

@@ -34,6 +34,11 @@ export type AuditLog = {
    */
   verifyChain(anchoredHead?: AuditHead, from?: AuditHead): AuditVerification;
   exportHead(): AuditHead;
+  /**
+   * Whether the triggers that refuse UPDATE and DELETE are still there. Missing triggers mean
+   * someone with access to the file removed them: raise an incident and verify the chain.
+   */
+  guardsInPlace(): boolean;
   /** Rows in seq order from `afterSeq` (exclusive), for reports and export. */
   list(afterSeq: number, limit: number): AuditRow[];
 };
@@ -70,6 +75,9 @@ export function createAuditLog(db: Database): AuditLog {
   const after: Statement<[number], StoredRow> = db.prepare(
     'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq',
   );
+  const guards: Statement<[], { n: number }> = db.prepare(`
+    SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'
+      AND name IN ('audit_log_no_update', 'audit_log_no_delete')`);
   const at: Statement<[number], StoredRow> = db.prepare('SELECT * FROM audit_log WHERE seq = ?');
   const page: Statement<[number, number], StoredRow> = db.prepare(
     'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -181,5 +189,5 @@ export function createAuditLog(db: Database): AuditLog {
     return page.all(afterSeq, limit).map(toRow);
   }
 
-  return { append, verifyChain, exportHead, list };
+  return { append, verifyChain, exportHead, list, guardsInPlace: () => guards.get()!.n === 2 };
 }

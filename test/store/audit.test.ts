@@ -34,6 +34,7 @@ describe('audit log', () => {
   it('refuses UPDATE and DELETE through its triggers', () => {
     appendMany(3);
     const db = connectionOf(store);
+    expect(store.audit.guardsInPlace()).toBe(true);
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone' WHERE seq = 2").run()).toThrow(
       /append-only: UPDATE refused/,
     );
@@ -104,6 +105,7 @@ describe('audit log', () => {
     const anchored = store.audit.exportHead();
     const db = connectionOf(store);
     db.exec('DROP TRIGGER audit_log_no_delete');
+    expect(store.audit.guardsInPlace()).toBe(false);
     db.prepare('DELETE FROM audit_log WHERE seq >= 5').run();
     expect(store.audit.verifyChain().ok).toBe(true); // a shorter chain is consistent by itself
     expect(store.audit.verifyChain(anchored)).toMatchObject({ ok: false, brokenAt: 5 });

@@ -6,6 +6,7 @@ import type { DoorEngine } from '../door-engine';
 import { recordDoorIntent } from '../door-intent';
 import type { DoorOpenResult } from '../door-results';
 import { LedgerError } from '../errors';
+import { issueDropOffReceipt, issuePickupCode } from '../issue-credentials';
 import { allInState, type WorkItem, workItem } from './work-item';
 
 export interface InspectionItem extends WorkItem {
@@ -44,6 +45,15 @@ export function technicianFlow(ctx: LedgerContext, engine: DoorEngine): Technici
       return ctx.store.write(() => {
         const dossier = getDossier(ctx, dossierId);
         const applied = applyEvent(ctx, dossier, { type: 'settle', found }, tech(technicianId));
+        const position =
+          dossier.lockerId === null ? 0 : (ctx.store.lockers.get(dossier.lockerId)?.position ?? 0);
+        // Lost track before the close was recorded: what that close would have issued, issue now.
+        if (found === 'ready' && dossier.inspectedFrom === 'loading')
+          issuePickupCode(ctx, applied.dossier, position);
+        if (found === 'deposited' && dossier.inspectedFrom === 'reserved') {
+          // The citizen left without a receipt: the number and date go out by SMS; the QR is never shown.
+          issueDropOffReceipt(ctx, applied.dossier, position);
+        }
         if (found === 'missing') {
           ctx.store.incidents.open({
             kind: 'dossier_missing',

@@ -12,6 +12,8 @@ import type { Wire } from './wire';
  */
 export class Bus implements LinkControl {
   private connection: Duplex | null = null;
+  /** Let go of the current connection (set by attach). */
+  private forget: () => void = () => {};
   private readonly responder: Responder;
   faults: Faults | null = null;
 
@@ -50,14 +52,15 @@ export class Bus implements LinkControl {
     stream.on('close', gone);
     stream.on('end', gone);
     stream.on('error', gone);
+    this.forget = gone;
   }
 
   disconnect(): void {
     const stream = this.connection;
     if (!stream) return;
-    stream.destroy();
     // 'close' arrives on a later tick; the bus forgets the stream now so nothing more is sent.
-    stream.emit('close');
+    this.forget();
+    stream.destroy();
   }
 
   injectGarbage(bytes: Buffer): void {

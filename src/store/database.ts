@@ -29,6 +29,8 @@ import { createStaffRepo, type StaffRepo } from './staff';
 export type StoreOptions = {
   /** How long a statement waits on a lock held by another connection (a backup reader). */
   readonly busyTimeoutMs?: number;
+  /** Page cache of the writer connection, in MiB (SQLite's default is 2). */
+  readonly cacheMiB?: number;
   /**
    * 'startup' runs PRAGMA quick_check before the store is handed out (and refuses a damaged
    * file); 'skip' leaves it to checkInBackground(). See QUICK_CHECK_DEFAULT for the default.
@@ -97,6 +99,8 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   const db = new Database(path);
   try {
     const pragmas = applyDurabilityPragmas(db, options.busyTimeoutMs ?? 5000);
+    // Reports scan months of dossiers; a few dozen MiB of cache keeps their indexes in memory.
+    db.pragma(`cache_size = ${-1024 * Math.max(1, Math.trunc(options.cacheMiB ?? 32))}`);
     const quickCheck = options.quickCheck ?? QUICK_CHECK_DEFAULT;
     let startupCheck: IntegrityReport | null = null;
     if (quickCheck === 'startup') {

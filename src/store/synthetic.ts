@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { auditRowHash } from './audit-hash';
+import { canonicalJson, type JsonValue } from './canonical-json';
 import type { Store } from './database';
 import { connectionOf } from './internal';
 
@@ -80,9 +82,31 @@ export function seedSyntheticDossiers(store: Store, count: number, options: Synt
     INSERT INTO notification_outbox (dossier_id, kind, payload, state, attempts, next_attempt_at, sent_at, created_at)
     VALUES (?, 'result_ready', ?, 'sent', 1, ?, ?, ?)`);
 
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  // The same chain audit.append() builds, carried in memory across the batch instead of reading
+  // the head back for every row.
+  let head: { seq: number; hash: Buffer } = { seq: 0, hash: Buffer.alloc(32) };
+  const audit = (
+    actor: string,
+    action: string,
+    subject: string,
+    at: number,
+    detail: { [k: string]: JsonValue },
+  ) => {
+    const fields = { seq: head.seq + 1, at, actor, action, subject, detail: canonicalJson(detail) };
+    const hash = auditRowHash(head.hash, fields);
+    insertAudit.run(fields.seq, at, actor, action, subject, fields.detail, head.hash, hash);
+    head = { seq: fields.seq, hash };
+  };
+
   const seedBatch = (from: number, to: number) => {
+    const current = store.audit.exportHead();
+    head = { seq: current.seq, hash: Buffer.from(current.hash, 'hex') };
     for (let n = from; n < to; n++) {
-      const created = start + Math.floor(rand() * spanDays * DAY);
+      // Dossiers arrive in time order, as they do at a kiosk (index inserts land at the end).
+      const created = start + Math.floor(((n + rand()) / count) * spanDays * DAY);
       const locker = 1 + Math.floor(rand() * lockerCount);
       const collected = created + Math.floor(rand() * 16 * HOUR);
       const loaded = collected + (2 + Math.floor(rand() * 3)) * DAY;
@@ -126,41 +150,11 @@ export function seedSyntheticDossiers(store: Store, count: number, options: Synt
       );
       insertOutbox.run(id, `{"dossierId":${id}}`, loaded, loaded + 5000, loaded);
       const subject = `dossier:${id}`;
-      store.audit.append({
-        actor: 'kiosk',
-        action: 'door.deposit.confirmed',
-        subject,
-        at: created + 45_000,
-        detail: { locker, op: opIds[0]! },
-      });
-      store.audit.append({
-        actor: 'staff:S01',
-        action: 'door.collect.confirmed',
-        subject,
-        at: collected + 45_000,
-        detail: { locker, op: opIds[1]! },
-      });
-      store.audit.append({
-        actor: 'staff:S01',
-        action: 'door.load.confirmed',
-        subject,
-        at: loaded + 45_000,
-        detail: { locker, op: opIds[2]! },
-      });
-      store.audit.append({
-        actor: 'kiosk',
-        action: 'credential.verified',
-        subject,
-        at: picked,
-        detail: { method: 'qr' },
-      });
-      store.audit.append({
-        actor: 'kiosk',
-        action: 'door.pickup.confirmed',
-        subject,
-        at: picked + 45_000,
-        detail: { locker, op: opIds[3]! },
-      });
+      audit('kiosk', 'door.deposit.confirmed', subject, created + 45_000, { locker, op: opIds[0]! });
+      audit('staff:S01', 'door.collect.confirmed', subject, collected + 45_000, { locker, op: opIds[1]! });
+      audit('staff:S01', 'door.load.confirmed', subject, loaded + 45_000, { locker, op: opIds[2]! });
+      audit('kiosk', 'credential.verified', subject, picked, { method: 'qr' });
+      audit('kiosk', 'door.pickup.confirmed', subject, picked + 45_000, { locker, op: opIds[3]! });
     }
   };
   for (let from = 0; from < count; from += batchSize) {

@@ -137,10 +137,15 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
   }
 
   function handle(event: DoorEvent): void {
-    if (event.type === 'closed') close(event.lockerId, event.present);
-    else if (event.type === 'uncommanded_open' && !awaiting.has(event.lockerId)) {
-      ctx.store.write(() => recordUncommandedOpen(ctx, event.lockerId));
+    if (event.type === 'closed') {
+      close(event.lockerId, event.present);
+      return;
     }
+    if (awaiting.has(event.lockerId)) return;
+    // The driver reports an uncommanded open separately; an open it believes commanded (a
+    // claim window still running) while the ledger has no operation on the door is one too.
+    const alarm = event.type === 'uncommanded_open' || (event.type === 'opened' && event.commanded);
+    if (alarm) ctx.store.write(() => recordUncommandedOpen(ctx, event.lockerId));
   }
 
   return {

@@ -71,4 +71,32 @@ describe('wire time through the whole bus (virtual clock)', () => {
     expect(eventLine!.at).toBe(replyLine!.at + eventBytes);
     await sim.stop();
   });
+
+  it('a delayed reply leaves the delay later, and the next one is on time again', async () => {
+    const clock = new ManualScheduler();
+    const sim = createSimulator({ dialect: 'line', boards: 1, doors: 4, baud: 10_000, scheduler: clock });
+    const sent: number[] = [];
+    sim.on('event', (e: SimEvent) => {
+      if (e.type === 'tx') sent.push(clock.now());
+    });
+    const host = sim.connectPipe();
+    const hello = encodeLine({
+      type: 'request',
+      request: { seq: 1, command: { verb: 'HELLO', version: 1 } },
+    });
+    const ping = encodeLine({ type: 'request', request: { seq: 2, command: { verb: 'PING' } } });
+    const pong = encodeLine({ type: 'reply', reply: { seq: 2, ok: true, ack: { verb: 'PING' } } });
+    sim.faults.delayNext(1, 100);
+    host.write(hello);
+    await tick();
+    clock.advance(1000);
+    expect(sent).toHaveLength(1);
+    const helloReplyBytes = sim.wireStats.bytesToHost;
+    expect(sent[0]).toBe(hello.length + 100 + helloReplyBytes);
+    host.write(ping);
+    await tick();
+    clock.advance(1000);
+    expect(sent[1]).toBe(1000 + ping.length + pong.length);
+    await sim.stop();
+  });
 });

@@ -72,4 +72,24 @@ describe('the Kerong CU16 boards', () => {
     expect(b.warnings.join('\n')).toMatch(/BULK OPEN/);
     expect(b.replies).toHaveLength(1);
   });
+
+  it('a refusing board does not fire but still answers the unlock with its status', () => {
+    const b = boards();
+    b.bank.refuseOpens(0, true);
+    b.request(0, 2, KerongCommand.unlockOne);
+    expect(b.bank.fires).toEqual([]);
+    expect(readKerongStatus(b.replies[0]!, b.profile)[2]).toMatchObject({ locked: true, doorOpen: false });
+  });
+
+  it('a flickering door sensor alternates between status reads', () => {
+    const b = boards();
+    b.bank.setSensor(0, 4, 'flicker');
+    for (let i = 0; i < 4; i++) b.request(0, 0, KerongCommand.statusOne);
+    expect(b.replies.map((r) => readKerongStatus(r, b.profile)[4]?.doorOpen)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
 });

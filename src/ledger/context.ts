@@ -3,6 +3,14 @@ import type { LockoutPolicy } from '../domain/lockout';
 import type { JsonValue, Store } from '../store';
 import type { DoorPort } from './door-port';
 
+/** pino's shape, so a child logger fits; fields are ids only. */
+export interface LedgerLogger {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export const SILENT_LOGGER: LedgerLogger = { warn: () => {}, error: () => {} };
+
 /** Everything the ledger services share; built once by createLedger(). */
 export interface LedgerContext {
   readonly store: Store;
@@ -20,6 +28,7 @@ export interface LedgerContext {
   readonly reclaimAfterDays: number;
   /** Contact data of closed dossiers is purged after this many days. */
   readonly retentionDays: number;
+  readonly logger: LedgerLogger;
 }
 
 /** Who acts, as recorded in the audit log and door operations: a role and an account id. */

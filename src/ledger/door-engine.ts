@@ -59,8 +59,9 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
       entry.earlyClose = { present };
       return;
     }
+    const settled = ctx.store.write(() => settleClose(ctx, entry.operationId, present));
     awaiting.delete(lockerId);
-    deliver(ctx.store.write(() => settleClose(ctx, entry.operationId, present)));
+    deliver(settled);
   }
 
   async function execute(operationId: number): Promise<DoorOpenResult> {
@@ -129,14 +130,31 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     let count = 0;
     for (const [lockerId, entry] of awaiting) {
       if (entry.openedAt === null || now - entry.openedAt < ctx.doorOpenTimeoutMs) continue;
-      awaiting.delete(lockerId);
-      deliver(ctx.store.write(() => settleTimeout(ctx, entry.operationId)));
-      count++;
+      try {
+        deliver(ctx.store.write(() => settleTimeout(ctx, entry.operationId)));
+        awaiting.delete(lockerId);
+        count++;
+      } catch (error) {
+        ctx.logger.error({ lockerId, error: (error as Error).message }, 'door left open not recorded');
+      }
     }
     return count;
   }
 
+  // A door event arrives from the driver's emitter: a failure here must not reach the driver.
+  // The operation stays awaited, so the timeout sweep (or start-up reconciliation) settles it.
   function handle(event: DoorEvent): void {
+    try {
+      handleEvent(event);
+    } catch (error) {
+      ctx.logger.error(
+        { lockerId: event.lockerId, event: event.type, error: (error as Error).message },
+        'door event not recorded',
+      );
+    }
+  }
+
+  function handleEvent(event: DoorEvent): void {
     if (event.type === 'closed') {
       close(event.lockerId, event.present);
       return;

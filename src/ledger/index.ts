@@ -1,5 +1,5 @@
 /** The ledger services: dossier flows over the store, the domain rules and the doors. */
-export type { ActorRef, LedgerContext } from './context';
+export type { ActorRef, LedgerContext, LedgerLogger } from './context';
 export type { DoorEvent, DoorListener, DoorPort, DoorReading, OpenOutcome } from './door-port';
 export type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
 export { LedgerError, type LedgerErrorCode } from './errors';

@@ -2,7 +2,7 @@ import { type CalendarPolicy, checkCalendarPolicy } from '../domain/calendar';
 import { MIN_KIOSK_KEY_BYTES } from '../domain/credentials';
 import { checkLockoutPolicy, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../domain/lockout';
 import type { Store } from '../store';
-import type { LedgerContext } from './context';
+import { type LedgerContext, type LedgerLogger, SILENT_LOGGER } from './context';
 import { createDoorEngine } from './door-engine';
 import type { DoorPort } from './door-port';
 import type { CloseResult } from './door-results';
@@ -41,6 +41,8 @@ export interface LedgerConfig {
   readonly reclaimAfterDays?: number;
   /** Days after closing before contact data is purged (default 365). */
   readonly retentionDays?: number;
+  /** A pino child logger or the like; ids only are logged. */
+  readonly logger?: LedgerLogger;
 }
 
 export interface Ledger {
@@ -98,6 +100,7 @@ export function createLedger(config: LedgerConfig): Ledger {
     doorOpenTimeoutMs: positive('timeouts.doorOpenMs', timeouts.doorOpenMs ?? 120_000),
     reclaimAfterDays: positive('reclaimAfterDays', config.reclaimAfterDays ?? 14),
     retentionDays: positive('retentionDays', config.retentionDays ?? 365),
+    logger: config.logger ?? SILENT_LOGGER,
   };
   const linkReadyMs = positive('timeouts.linkReadyMs', timeouts.linkReadyMs ?? 10_000);
   const sweepEveryMs = positive('timeouts.sweepEveryMs', timeouts.sweepEveryMs ?? 1000);

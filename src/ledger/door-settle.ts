@@ -8,7 +8,7 @@ import { applyEvent } from './apply-event';
 import { audit, type LedgerContext, lockerSubject, SYSTEM } from './context';
 import type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
 import { LedgerError } from './errors';
-import { issueDropOffReceipt, issuePickupCode } from './issue-credentials';
+import { issueDropOffReceipt, issuePickupCode, restoreUnusedCredential } from './issue-credentials';
 
 /** The state a dossier waits in while the door opened for this purpose is open. */
 export const OPEN_STATE: Partial<Record<DoorPurpose, DossierState>> = {
@@ -69,6 +69,7 @@ export function recordOpenOutcome(
   let lost = event.type === 'lost_track';
   if (dossier && movesDossier(op) && dossier.state === OPEN_STATE[op.purpose]) {
     if (!tryApply(ctx, dossier, event)) lost = true;
+    else if (!lost && op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
   } else if (dossier && lost) {
     loseTrack(ctx, dossier);
   }

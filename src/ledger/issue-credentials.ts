@@ -110,3 +110,21 @@ export function issuePickupCode(ctx: LedgerContext, dossier: Dossier, doorPositi
   });
   audit(ctx, SYSTEM, 'credential.code_issued', dossierSubject(dossier.id), { codeHash });
 }
+
+/**
+ * A pickup whose door never opened (refused, or the command surely never left) did not use the
+ * secret: it opens a door once, and no door opened. The store re-issues the same hashes, which
+ * clears used_at (there is no separate "unuse").
+ */
+export function restoreUnusedCredential(ctx: LedgerContext, dossierId: number): void {
+  const c = ctx.store.credentials.get(dossierId);
+  if (!c || c.usedAt === null) return;
+  ctx.store.credentials.issue({
+    dossierId,
+    qrSecretHash: c.qrSecretHash,
+    codeHash: c.codeHash,
+    secondFactorHash: c.secondFactorHash,
+    issuedAt: c.issuedAt,
+  });
+  audit(ctx, SYSTEM, 'credential.restored', dossierSubject(dossierId), {});
+}

@@ -5,6 +5,7 @@ import { applyEvent } from './apply-event';
 import { audit, type LedgerContext, lockerSubject, SYSTEM } from './context';
 import type { DoorReading } from './door-port';
 import { loseTrack, OPEN_STATE } from './door-settle';
+import { restoreUnusedCredential } from './issue-credentials';
 
 export interface ReconcileReport {
   /** Every bus was ready within the wait. */
@@ -57,6 +58,7 @@ function settleOperation(ctx: LedgerContext, op: DoorOperation, reading: DoorRea
       if (reading.present !== NOT_SENT[op.purpose]?.present)
         return { confirmed: false, reason: 'reading_contradicts_ledger' };
       applyEvent(ctx, dossier, { type: 'door_failed' }, SYSTEM);
+      if (op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
       return { confirmed: true, outcome: 'not_sent' };
     }
     const proven = PROVEN_CLOSE[op.purpose];

@@ -150,7 +150,7 @@ describe('citizen pickup', () => {
     });
   });
 
-  it('a pickup refused by the board leaves the result ready', async () => {
+  it('a pickup refused by the board leaves the result ready and the secret unused', async () => {
     const { issued, lockerId, dossierId } = await readyDossier(h);
     h.doors.script(lockerId, { kind: 'refused', reason: 'fault' });
     expect(await h.ledger.pickup.start({ qr: issued.qrPayload })).toMatchObject({
@@ -158,6 +158,8 @@ describe('citizen pickup', () => {
       error: 'door_refused',
     });
     expect(h.store.dossiers.get(dossierId)!.state).toBe('ready');
+    // No door opened, so the secret was not used: the citizen tries again.
+    expect((await h.ledger.pickup.start({ qr: issued.qrPayload })).ok).toBe(true);
   });
 
   it('a satisfaction rating is recorded once after the pickup', async () => {

@@ -22,6 +22,8 @@ const FAST: Partial<LinkOptions> = {
 };
 
 let sim: Simulator | null = null;
+let sim2: Simulator | null = null;
+let link2: LockerLink | null = null;
 let link: LockerLink | null = null;
 let store: Store | null = null;
 let ledger: Ledger | null = null;
@@ -29,10 +31,12 @@ let dir: string | null = null;
 afterEach(async () => {
   ledger?.stop();
   await link?.stop();
+  await link2?.stop();
   await sim?.stop();
+  await sim2?.stop();
   store?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
-  sim = link = store = ledger = dir = null;
+  sim = sim2 = link = link2 = store = ledger = dir = null;
 });
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -117,5 +121,35 @@ describe('the ledger with the real driver and the simulated boards', () => {
     sim.forceOpen(0, 1);
     await until(() => store.incidents.listOpen().some((i) => i.kind === 'uncommanded_open'), 'the alarm');
     expect(store.dossiers.get(next.dossierId!)!.state).toBe('needs_inspection');
+  });
+});
+
+describe('the door port over several buses', () => {
+  it('addresses each locker on its own bus, board and channel', { timeout: 20_000 }, async () => {
+    const { sim, store } = await setUp();
+    sim2 = createSimulator({ dialect: 'line', boards: 2, doors: 2, baud: 'instant' });
+    const s2 = sim2;
+    link2 = createLink({ transport: () => s2.connectPipe(), dialect: 'line', options: FAST });
+    await link2.start();
+    store.write(() => store.lockers.upsert({ id: 7, bank: 1, board: 1, channel: 1, size: 'L', position: 7 }));
+    const doors = createLinkDoorPort({
+      links: new Map([
+        [0, link!],
+        [1, link2],
+      ]),
+      lockers: () => store.lockers.list(),
+    });
+    expect(await doors.open(7)).toMatchObject({ kind: 'opened' });
+    expect(s2.truth(1, 1).doorOpen).toBe(true);
+    expect(sim.fires).toEqual([]);
+    s2.putItem(1, 1);
+    const closed = new Promise((resolve) => doors.subscribe((e) => e.type === 'closed' && resolve(e)));
+    s2.closeDoor(1, 1);
+    expect(await closed).toEqual({ type: 'closed', lockerId: 7, present: true });
+    const all = await doors.readAll();
+    expect([...all.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(all.get(7)).toMatchObject({ open: false, present: true });
+    expect(all.get(1)).toMatchObject({ open: false, present: false });
+    expect(await doors.open(99)).toMatchObject({ kind: 'refused' });
   });
 });

@@ -59,13 +59,14 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
     return link.snapshot().find((b) => b.board === w.board)?.doors[w.channel] ?? null;
   }
 
-  // The close is reported with a fresh presence reading: the cached one may predate the item.
+  // The close is reported with a fresh presence reading: the cached one may predate the item,
+  // so when the board cannot be read the presence is unknown (null), never guessed.
   async function closed(lockerId: number): Promise<void> {
     let present: boolean | null;
     try {
       present = (await read(lockerId)).present;
     } catch {
-      present = cached(lockerId)?.present ?? null;
+      present = null;
     }
     emit({ type: 'closed', lockerId, present });
   }

@@ -1,0 +1,28 @@
+import type { QrErrorCorrection } from './commands';
+
+/**
+ * What differs between printer models. The ESC t number of the Vietnamese code page is not
+ * standard (WPC1258 is table 52 on some Epson-compatible models, 94 on others): read it from the
+ * model's self-test page and put it in configuration.
+ */
+export interface PrinterProfile {
+  /** ESC t n selecting the printer's CP1258 (WPC1258) table. */
+  vietnameseCodeTable: number;
+  /** Characters per line at font A: 48 on 80 mm paper (576 dots), 32 on 58 mm. */
+  columns: number;
+  /** Dots per line: 576 on 80 mm paper at 203 dpi. */
+  dotsPerLine: number;
+  qrModuleSize: number;
+  qrErrorCorrection: QrErrorCorrection;
+  /** Lines fed before the cut, so the last printed line clears the cutter. */
+  feedBeforeCut: number;
+}
+
+export const RECEIPT_80MM: PrinterProfile = {
+  vietnameseCodeTable: 52,
+  columns: 48,
+  dotsPerLine: 576,
+  qrModuleSize: 6,
+  qrErrorCorrection: 'M',
+  feedBeforeCut: 4,
+};

@@ -16,6 +16,9 @@ interface Awaiting {
 
 type Waiter = (result: CloseResult) => void;
 
+/** Settled operations kept for a late awaitClose(); older ones are answered from the store. */
+const KEPT_RESULTS = 1000;
+
 export interface DoorEngine {
   /**
    * Carries out an operation whose intent is recorded: marks it sent, sends the open outside any
@@ -42,6 +45,11 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     const list = waiters.get(result.operationId);
     if (!list || list.length === 0) {
       results.set(result.operationId, result);
+      // Nobody may ever ask (a screen that went away): keep the newest only, in insertion order.
+      for (const id of results.keys()) {
+        if (results.size <= KEPT_RESULTS) break;
+        results.delete(id);
+      }
       return;
     }
     waiters.delete(result.operationId);

@@ -136,6 +136,15 @@ export function settleClose(ctx: LedgerContext, operationId: number, present: bo
         issued = issueDropOffReceipt(ctx, stepped, position);
       }
       if (op.purpose === 'load' && stepped.state === 'ready') issuePickupCode(ctx, stepped, position);
+      if (op.purpose === 'reclaim' && stepped.state === 'reclaimed') {
+        // The citizen learns the result went back to the counter.
+        ctx.store.outbox.enqueue({
+          dossierId: stepped.id,
+          kind: 'result_reclaimed',
+          payload: { receiptNo: stepped.receiptNo },
+          at: now,
+        });
+      }
     } else {
       reason ??= 'lifecycle_refused_close';
       dossier = loseTrack(ctx, dossier);

@@ -117,6 +117,8 @@ describe('reclaim', () => {
     h.doors.takeItem(lockerId);
     h.doors.close(lockerId);
     expect((await h.ledger.awaitClose(opened.operationId)).state).toBe('reclaimed');
+    const notices = h.store.outbox.due(h.now.ms, 10).filter((m) => m.kind === 'result_reclaimed');
+    expect(notices.map((m) => m.dossierId)).toEqual([dossierId]);
   });
 });
 

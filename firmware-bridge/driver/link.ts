@@ -275,6 +275,8 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       this.setState('down', detail);
       await this.sleep(backoff.take());
     }
+    // Stopped before it was ever ready: start() must not wait forever.
+    if (!everReady) failed(new LinkError('stopped', 'the link was stopped before it became ready'));
     this.setState('stopped');
     this.running = null;
   }

@@ -20,6 +20,7 @@ describe('the link against the simulator, over every transport', () => {
           expect(reading.doors[1]?.open).toBe(true);
           expect(reading.doors[0]?.open).toBe(false);
           expect(link.stats().openRetriesWithoutStatus).toBe(0);
+          expect(sim.counters.bulkFires).toBe(0);
         },
       });
 

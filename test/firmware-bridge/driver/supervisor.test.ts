@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
 import { FakeLineBoard } from './fake-line-board';
@@ -104,5 +106,47 @@ describe('reconnect supervisor', () => {
     expect(link.state).toBe('stopped');
     expect((await link.open({ board: 0, channel: 0 })).kind).toBe('link_down');
     expect(board.firesAt(0, 0)).toBe(0);
+  });
+
+  it('rejects start() when stopped before the bus was ever reached', async () => {
+    const link = createLink({
+      transport: () => {
+        throw new Error('adapter not plugged in');
+      },
+      dialect: 'line',
+      options: FAST,
+    });
+    const started = link.start();
+    await new Promise((r) => setTimeout(r, 30));
+    await link.stop();
+    await expect(started).rejects.toMatchObject({ code: 'stopped' });
+  });
+
+  it('logs raw frames in hex at trace level through a pino child logger', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().trim().split('\n'));
+        done();
+      },
+    });
+    const logger = pino({ level: 'trace' }, sink).child({ bus: 'test-bus' });
+    const board = new FakeLineBoard();
+    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST, logger });
+    links.push(link);
+    await link.start();
+    await link.open({ board: 0, channel: 0 });
+    const records = lines.map(
+      (l) => JSON.parse(l) as { level: number; dir?: string; hex?: string; bus?: string },
+    );
+    const sent = records.filter((r) => r.dir === 'tx');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.level === 10 && r.bus === 'test-bus' && /^[0-9a-f]+$/.test(r.hex ?? ''))).toBe(
+      true,
+    );
+    const open = sent
+      .map((r) => Buffer.from(r.hex!, 'hex').toString('latin1'))
+      .find((t) => t.includes('OPEN'));
+    expect(open).toMatch(/^>\d+ OPEN 0 0 500\*[0-9A-F]{4}\n$/);
   });
 });

@@ -1,0 +1,1 @@
+export { type ScanTerminator, SimulatedScanner, type SimulatedScannerOptions } from './scanner-sim';

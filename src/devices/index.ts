@@ -1,0 +1,6 @@
+export { DeviceError, type DeviceErrorCode } from './errors';
+export * from './escpos';
+export { type PrintResult, ReceiptPrinter, type ReceiptPrinterOptions } from './printer';
+export { isStatusByte, type PaperStatus, paperStatusOf } from './printer-status';
+export { type ScanLine, type ScanLineOptions, ScanLineReader } from './scan-lines';
+export { DEFAULT_MAX_SCAN_BYTES, DEFAULT_SCANNER_BAUD, QrScanner, type QrScannerOptions } from './scanner';

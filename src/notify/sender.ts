@@ -161,7 +161,8 @@ export function createOutboxSender(config: OutboxSenderConfig): OutboxSender {
   }
 
   function schedule(): void {
-    if (!started) return;
+    // A stop() then start() while a drain runs must not leave two timers.
+    if (!started || timer) return;
     timer = setTimeout(() => {
       timer = null;
       drainOnce()

@@ -98,6 +98,7 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
       if (op % 4 === 3) {
         report.statusReads++;
         await link.readBoard(board).catch(() => report.statusReadFailures++);
+        await readyAgain(link);
         continue;
       }
       const channel = channels[turn++ % channels.length]!;
@@ -109,6 +110,8 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
       if (fired > 1) report.doubleOpens++;
       if (sim.truth(board, channel).doorOpen) sim.closeDoor(board, channel);
       await settledShut(link, board, channel);
+      // A caller meeting a link that is down waits for it, as the kiosk would.
+      await readyAgain(link);
     }
   };
   const workers: Promise<void>[] = [];
@@ -132,12 +135,18 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   return report;
 }
 
+async function readyAgain(link: ReturnType<typeof createLink>): Promise<void> {
+  while (link.state !== 'ready' && link.state !== 'stopped') await new Promise((r) => setTimeout(r, 5));
+}
+
 /** Wait until the link believes the door shut again (a hand closed it), so the next open is a fresh one. */
 async function settledShut(
   link: ReturnType<typeof createLink>,
   board: number,
   channel: number,
 ): Promise<void> {
+  // Always give the event loop a turn: a run of instant outcomes must not starve the timers.
+  await new Promise((r) => setImmediate(r));
   for (let i = 0; i < 200; i++) {
     if (link.snapshot().find((b) => b.board === board)?.doors[channel]?.open === false) return;
     await new Promise((r) => setTimeout(r, 2));

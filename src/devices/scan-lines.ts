@@ -17,7 +17,7 @@ export interface ScanLineOptions {
  * terminator in sight is cut off at the bound rather than buffered without end.
  */
 export class ScanLineReader {
-  private readonly parser = new ReadlineParser({ delimiter: '\n', encoding: 'utf8' });
+  private readonly parser = new ReadlineParser({ delimiter: '\n', encoding: 'latin1' });
   private lineBytes = 0;
   private overflowing = false;
 
@@ -61,20 +61,32 @@ export class ScanLineReader {
       return;
     }
     if (line === '') return;
-    // U+FFFD marks bytes that are not UTF-8; control characters never come from a printed code.
-    if (hasNoise(line)) {
-      this.emit({ kind: 'garbled', length: Buffer.byteLength(line) });
+    // Lines come out of the parser byte for byte (latin1); only whole, clean UTF-8 is a scan.
+    const raw = Buffer.from(line, 'latin1');
+    const text = strictUtf8(raw);
+    if (text === null || hasControl(text)) {
+      this.emit({ kind: 'garbled', length: raw.length });
       return;
     }
-    this.emit({ kind: 'scan', text: line });
+    this.emit({ kind: 'scan', text });
   }
 }
 
-/** Control characters (tab aside) and U+FFFD, the decoder's mark for bytes that are not UTF-8. */
-function hasNoise(line: string): boolean {
-  for (const char of line) {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Control characters (tab aside) never come from a printed code. */
+function hasControl(text: string): boolean {
+  for (const char of text) {
     const code = char.codePointAt(0)!;
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f || code === 0xfffd) return true;
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return true;
   }
   return false;
 }

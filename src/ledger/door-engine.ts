@@ -1,7 +1,7 @@
 import type { OpenOutcome } from '../../firmware-bridge/driver/types';
 import type { LedgerContext } from './context';
 import type { DoorEvent } from './door-port';
-import type { CloseResult, DoorOpenResult } from './door-results';
+import type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
 import { recordOpenOutcome, recordUncommandedOpen, settleClose, settleTimeout } from './door-settle';
 import { LedgerError } from './errors';
 
@@ -34,6 +34,20 @@ export interface DoorEngine {
   handle(event: DoorEvent): void;
   /** Operations waiting for their door to close. */
   openOperations(): number[];
+}
+
+const CLOSE_OUTCOMES: readonly string[] = [
+  'closed_with_item',
+  'closed_empty',
+  'closed_unknown',
+  'open_timeout',
+];
+
+/** The recorded outcome as a close outcome: an open's failure (refused, jammed...) never closed. */
+function closeOutcomeOf(recorded: string | null): CloseOutcome {
+  if (recorded === null) return 'closed_unknown';
+  if (CLOSE_OUTCOMES.includes(recorded)) return recorded as CloseOutcome;
+  return recorded.startsWith('closed_') ? 'closed_unknown' : 'not_opened';
 }
 
 export function createDoorEngine(ctx: LedgerContext): DoorEngine {
@@ -85,7 +99,14 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     } catch (error) {
       outcome = { kind: 'link_down', maybeExecuted: true, detail: (error as Error).message };
     }
-    const recorded = ctx.store.write(() => recordOpenOutcome(ctx, operationId, outcome));
+    let recorded: DoorOpenResult;
+    try {
+      recorded = ctx.store.write(() => recordOpenOutcome(ctx, operationId, outcome));
+    } catch (error) {
+      // The operation stays 'sent' in the store: start-up reconciliation settles it.
+      awaiting.delete(op.lockerId);
+      throw error;
+    }
     if (!recorded.ok) {
       awaiting.delete(op.lockerId);
       deliver({
@@ -120,7 +141,7 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
         operationId,
         lockerId: op.lockerId,
         dossierId: op.dossierId,
-        outcome: (op.outcome as CloseResult['outcome'] | null) ?? 'closed_unknown',
+        outcome: closeOutcomeOf(op.outcome),
         state: dossier?.state ?? null,
         needsInspection: op.state === 'needs_inspection',
         reason: op.reason,

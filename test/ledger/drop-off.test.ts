@@ -122,6 +122,11 @@ describe('drop-off door outcomes', () => {
       outcome: 'refused',
     });
     expect(h.store.incidents.listOpen()).toEqual([]);
+    h = h.restart();
+    expect(await h.ledger.awaitClose(r.operationId)).toMatchObject({
+      outcome: 'not_opened',
+      state: 'cancelled',
+    });
   });
 
   it('link down before sending: cancelled', async () => {

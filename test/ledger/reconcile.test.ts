@@ -31,6 +31,11 @@ describe('start-up reconciliation', () => {
     });
     expect(op(operationId)).toMatchObject({ state: 'confirmed', outcome: 'closed_empty' });
     expect(h.store.dossiers.get(op(operationId).dossierId!)!.state).toBe('cancelled');
+    // A screen asking after the restart hears what the ledger recorded.
+    expect(await h.ledger.awaitClose(operationId)).toMatchObject({
+      outcome: 'closed_empty',
+      state: 'cancelled',
+    });
   });
 
   it('a deposit door closed on an item with no deposit recorded needs inspection', async () => {

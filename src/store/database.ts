@@ -41,12 +41,13 @@ export type StoreOptions = {
 };
 
 /**
- * quick_check reads every page of the file: on the 1,000,000-dossier bench file (about 1.2 GB) it
- * takes several seconds, far beyond the 2 s start-up budget, and while it runs the writer
- * connection (and so every door) would wait. The default therefore skips it at start-up and the
+ * quick_check reads every page of the file. Measured on the 1,000,000-dossier bench file (1.7 GB,
+ * 5,000,000 audit rows; test/bench/store-seed.bench.ts, on a shared, loaded 2-core machine):
+ * 13-43 s, against a start-up budget of 2 s, and opening without it takes about 10 ms. While it
+ * runs on the writer connection every door would wait. So start-up skips it by default, and the
  * daemon runs checkInBackground('quick_check') right after start (then integrity_check on a
- * schedule) on a separate read-only connection in a worker thread, raising an incident on failure.
- * Small files (tests, a new machine) can afford 'startup'.
+ * schedule, e.g. nightly) on a separate read-only connection in a worker thread, raising an
+ * incident on failure. Small files (tests, a new machine) can afford 'startup'.
  */
 export const QUICK_CHECK_DEFAULT: 'startup' | 'skip' = 'skip';
 

@@ -1,0 +1,115 @@
+import { Type } from 'typebox';
+
+/**
+ * The hardware half of the configuration: buses of locker boards, the doors on them, the receipt
+ * printer and the QR scanner. `x-expected` is the hint shown when a value has the wrong form.
+ */
+
+const TTY = '/\\S+';
+const TCP = 'tcp://[^\\s:/]+:\\d{1,5}';
+
+export const LockerSize = Type.Enum(['S', 'M', 'L']);
+
+/** A bus: a tty path (prefer /dev/serial/by-id/...), an RS485 gateway, or the demo simulator. */
+export const BusConnection = Type.String({
+  pattern: `^(embedded|${TCP}|${TTY})$`,
+  'x-expected': 'expected tcp://host:port or a tty path (or "embedded" for the demo simulator)',
+});
+
+/** Overrides of the link's timeouts and intervals (firmware-bridge/driver/options.ts). */
+export const LinkOverrides = Type.Object(
+  {
+    replyTimeoutMs: Type.Optional(Type.Number({ minimum: 1 })),
+    helloTimeoutMs: Type.Optional(Type.Number({ minimum: 1 })),
+    openRetries: Type.Optional(Type.Integer({ minimum: 0 })),
+    statusReadAttempts: Type.Optional(Type.Integer({ minimum: 0 })),
+    jamWindowMs: Type.Optional(Type.Number({ minimum: 0 })),
+    watchPollMs: Type.Optional(Type.Number({ minimum: 0 })),
+    heartbeatIntervalMs: Type.Optional(Type.Number({ minimum: 0 })),
+    pollIntervalMs: Type.Optional(Type.Number({ minimum: 0 })),
+    missedBeforeDown: Type.Optional(Type.Integer({ minimum: 1 })),
+    backoffInitialMs: Type.Optional(Type.Number({ minimum: 0 })),
+    backoffMaxMs: Type.Optional(Type.Number({ minimum: 0 })),
+    defaultPulseMs: Type.Optional(Type.Number({ minimum: 0 })),
+    debounceReadings: Type.Optional(Type.Integer({ minimum: 1 })),
+    connectTimeoutMs: Type.Optional(Type.Number({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Bus = Type.Object(
+  {
+    name: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,31}$',
+      'x-expected': 'expected a short name: a-z, 0-9, -',
+    }),
+    dialect: Type.Enum(['line', 'kerong']),
+    connection: BusConnection,
+    baud: Type.Optional(Type.Integer({ minimum: 300, maximum: 4_000_000 })),
+    /** Kerong board model: how it frames and lays out its replies. */
+    kerongProfile: Type.Optional(Type.Enum(['cu16', 'cu16-reply35'])),
+    link: Type.Optional(LinkOverrides),
+  },
+  { additionalProperties: false },
+);
+
+/** One door: where it is wired and the number painted on it. */
+export const LockerDoor = Type.Object(
+  {
+    bank: Type.Integer({ minimum: 0, 'x-expected': 'expected the index of a bus in buses' }),
+    board: Type.Integer({ minimum: 0, maximum: 15 }),
+    channel: Type.Integer({ minimum: 0, maximum: 15 }),
+    size: LockerSize,
+    position: Type.Integer({ minimum: 1, maximum: 9999 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A column of boards with the same doors: `sizes` gives each channel's size in order
+ * ("SSSSSSSSMMMMMLLL" is 16 doors), repeated on every board; positions count up from
+ * `firstPosition`, board after board.
+ */
+export const LockerBlock = Type.Object(
+  {
+    bank: Type.Integer({ minimum: 0, 'x-expected': 'expected the index of a bus in buses' }),
+    boards: Type.Array(Type.Integer({ minimum: 0, maximum: 15 }), { minItems: 1, maxItems: 16 }),
+    sizes: Type.String({
+      pattern: '^[SML]{1,16}$',
+      'x-expected': 'expected one letter S, M or L per channel, at most 16 (e.g. "SSSSSSSSMMMMMLLL")',
+    }),
+    firstPosition: Type.Integer({ minimum: 1, maximum: 9999 }),
+  },
+  { additionalProperties: false },
+);
+
+export const LockerEntry = Type.Union([LockerBlock, LockerDoor], {
+  'x-expected':
+    'expected a door {bank, board, channel, size, position} or a block {bank, boards, sizes, firstPosition}',
+});
+
+export const Printer = Type.Object(
+  {
+    connection: Type.String({
+      pattern: `^(none|embedded|${TCP}|${TTY})$`,
+      'x-expected': 'expected tcp://host:9100, a tty path, "embedded" or "none"',
+    }),
+    /** ESC t number of the printer's Vietnamese (WPC1258) table: read it from the self-test page. */
+    codePage: Type.Integer({ minimum: 0, maximum: 255 }),
+    baud: Type.Optional(Type.Integer({ minimum: 300, maximum: 4_000_000 })),
+    /** Characters per line at font A: 48 on 80 mm paper, 32 on 58 mm. */
+    columns: Type.Optional(Type.Integer({ minimum: 24, maximum: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Scanner = Type.Object(
+  {
+    connection: Type.String({
+      pattern: `^(none|keyboard|embedded|${TTY})$`,
+      'x-expected': 'expected a tty path, "keyboard" (scans typed into the kiosk page), "embedded" or "none"',
+    }),
+    baud: Type.Optional(Type.Integer({ minimum: 300, maximum: 4_000_000 })),
+  },
+  { additionalProperties: false },
+);

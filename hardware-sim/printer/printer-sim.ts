@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { PtyEndpoint } from '../pty-endpoint';
 import { TcpEndpoint } from '../tcp-endpoint';
 import { EscPosParser } from './escpos-parser';
+import { bitmapToPng } from './png';
 import { type PrintedSlip, SlipAssembler } from './printed-slip';
 import { renderSlip } from './render-slip';
 
@@ -99,7 +100,7 @@ export class SimulatedPrinter {
   }
 
   private capture(slip: PrintedSlip): void {
-    const png = this.options.render ? renderSlip(slip.blocks).page.toPng() : null;
+    const png = this.options.render ? bitmapToPng(renderSlip(slip.blocks).page) : null;
     const captured: CapturedSlip = { ...slip, png };
     this.slips.push(captured);
     this.options.log(`slip ${this.slips.length} cut: ${slip.text.split('\n').length} lines`);

@@ -1,47 +1,13 @@
 import QRCode from 'qrcode';
-import { Bitmap } from './bitmap';
-import { ReceiptFont } from './fonts';
+import { Bitmap } from '../../src/devices/raster/bitmap';
+import { drawTextLine, leftEdge as edgeOn, LINE_DOTS } from '../../src/devices/raster/draw-text';
 import type { Alignment, SlipBlock } from './printed-slip';
-import { fillOutline } from './rasterise';
 
 /** 80 mm paper at 203 dpi. */
 export const DOTS_PER_LINE = 576;
-/** Font A is 12 x 24 dots; the default line spacing is about 1/6 inch. */
-const LINE_DOTS = 32;
-const EM_DOTS = 22;
-const BASELINE_DOTS = 23;
 const MARGIN_DOTS = 16;
 
-let fonts: { regular: ReceiptFont; bold: ReceiptFont } | null = null;
-function loadFonts(): { regular: ReceiptFont; bold: ReceiptFont } {
-  fonts ??= { regular: ReceiptFont.load(400), bold: ReceiptFont.load(700) };
-  return fonts;
-}
-
-function leftEdge(align: Alignment, width: number): number {
-  if (align === 'center') return Math.round((DOTS_PER_LINE - width) / 2);
-  if (align === 'right') return DOTS_PER_LINE - width;
-  return 0;
-}
-
-function drawText(page: Bitmap, top: number, block: Extract<SlipBlock, { kind: 'text' }>): number {
-  const height = LINE_DOTS * block.height;
-  page.ensureHeight(top + height);
-  const shaped = (block.bold ? loadFonts().bold : loadFonts().regular).shape(block.text);
-  const sx = (EM_DOTS * block.width) / shaped.unitsPerEm;
-  const sy = (EM_DOTS * block.height) / shaped.unitsPerEm;
-  const left = leftEdge(block.align, Math.min(DOTS_PER_LINE, Math.ceil(shaped.width * sx)));
-  const baseline = top + BASELINE_DOTS * block.height;
-  for (const g of shaped.glyphs) {
-    fillOutline(page, g.path.commands, {
-      dx: left + (g.x + g.xOffset) * sx,
-      dy: baseline - g.yOffset * sy,
-      sx,
-      sy,
-    });
-  }
-  return height;
-}
+const leftEdge = (align: Alignment, width: number) => edgeOn(align, DOTS_PER_LINE, width);
 
 function drawQr(page: Bitmap, top: number, block: Extract<SlipBlock, { kind: 'qr' }>): number {
   const { modules } = QRCode.create(block.payload, { errorCorrectionLevel: block.level });
@@ -85,7 +51,7 @@ export function renderSlip(blocks: readonly SlipBlock[]): { page: Bitmap; drawn:
   let y = MARGIN_DOTS;
   for (const block of blocks) {
     let height: number;
-    if (block.kind === 'text') height = drawText(page, y, block);
+    if (block.kind === 'text') height = drawTextLine(page, y, block.text, block);
     else if (block.kind === 'qr') height = drawQr(page, y, block);
     else if (block.kind === 'raster') height = drawRaster(page, y, block);
     else height = block.lines * LINE_DOTS;

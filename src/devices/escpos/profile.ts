@@ -6,6 +6,12 @@ import type { QrErrorCorrection } from './commands';
  * model's self-test page and put it in configuration.
  */
 export interface PrinterProfile {
+  /**
+   * How Vietnamese text reaches the paper: through the CP1258 code page, or drawn as a picture
+   * (GS v 0) for models that have no Vietnamese table. Pictures are about 2.3 KB a line: fine over
+   * USB or TCP, slow over a 19200 baud serial link.
+   */
+  vietnameseText: 'code_page' | 'raster';
   /** ESC t n selecting the printer's CP1258 (WPC1258) table. */
   vietnameseCodeTable: number;
   /** Characters per line at font A: 48 on 80 mm paper (576 dots), 32 on 58 mm. */
@@ -19,6 +25,7 @@ export interface PrinterProfile {
 }
 
 export const RECEIPT_80MM: PrinterProfile = {
+  vietnameseText: 'code_page',
   vietnameseCodeTable: 52,
   columns: 48,
   dotsPerLine: 576,
@@ -26,3 +33,6 @@ export const RECEIPT_80MM: PrinterProfile = {
   qrErrorCorrection: 'M',
   feedBeforeCut: 4,
 };
+
+/** The same paper, for a model without a Vietnamese code page: text goes out as pictures. */
+export const RECEIPT_80MM_RASTER: PrinterProfile = { ...RECEIPT_80MM, vietnameseText: 'raster' };

@@ -1,5 +1,3 @@
-import { PNG } from 'pngjs';
-
 /** A 1-bit picture of printed paper, one byte per dot (1 = burnt), growing downwards as paper feeds. */
 export class Bitmap {
   private dots: Uint8Array;
@@ -34,17 +32,15 @@ export class Bitmap {
     for (let row = y; row < y + h; row++) for (let col = x; col < x + w; col++) this.set(col, row);
   }
 
-  /** Black on white, as thermal paper looks. */
-  toPng(): Buffer {
-    const png = new PNG({ width: this.width, height: Math.max(1, this.height) });
-    for (let i = 0; i < this.width * this.height; i++) {
-      const shade = this.dots[i] === 1 ? 0 : 255;
-      png.data[i * 4] = shade;
-      png.data[i * 4 + 1] = shade;
-      png.data[i * 4 + 2] = shade;
-      png.data[i * 4 + 3] = 255;
+  /** Rows of whole bytes, MSB = leftmost dot, 1 = black: the layout GS v 0 and PNG both start from. */
+  packRows(): { widthBytes: number; rows: Uint8Array } {
+    const widthBytes = Math.ceil(this.width / 8);
+    const rows = new Uint8Array(widthBytes * this.height);
+    for (let y = 0; y < this.height; y++) {
+      for (let x = 0; x < this.width; x++) {
+        if (this.dots[y * this.width + x] === 1) rows[y * widthBytes + (x >> 3)]! |= 0x80 >> (x & 7);
+      }
     }
-    if (this.height === 0) png.data.fill(255);
-    return PNG.sync.write(png);
+    return { widthBytes, rows };
   }
 }

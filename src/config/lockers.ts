@@ -47,7 +47,9 @@ function expand(entry: Door | Block): Omit<LockerSeed, 'id'>[] {
 
 /**
  * Expands doors and blocks into one door per row and refuses a door wired or numbered twice, or
- * wired to a bus that does not exist. Call after checkLockerEntries found nothing.
+ * wired to a bus that does not exist. A door is addressed by (board, channel) whatever its bus,
+ * as the store keeps it, so board numbers must differ between buses. Call after
+ * checkLockerEntries found nothing.
  */
 export function expandLockers(file: string, entries: readonly object[], buses: number): LockerSeed[] {
   const out: LockerSeed[] = [];
@@ -64,7 +66,7 @@ export function expandLockers(file: string, entries: readonly object[], buses: n
       );
     }
     for (const door of expand(entry)) {
-      const wiring = `${door.bank}:${door.board}:${door.channel}`;
+      const wiring = `${door.board}:${door.channel}`;
       const samePosition = byPosition.get(door.position);
       if (samePosition !== undefined) {
         throw new ConfigError(
@@ -78,7 +80,7 @@ export function expandLockers(file: string, entries: readonly object[], buses: n
         throw new ConfigError(
           file,
           field,
-          `bank ${door.bank} board ${door.board} channel ${door.channel} is already wired by lockers[${sameWiring}]`,
+          `board ${door.board} channel ${door.channel} is already wired by lockers[${sameWiring}] (board numbers are unique across buses)`,
         );
       }
       byPosition.set(door.position, i);

@@ -108,6 +108,14 @@ const CASES: [string, (c: Doc) => void, string][] = [
     'lockers[1]: expected a door or a block of doors',
   ],
   [
+    'a board used on two buses',
+    (c) => {
+      c.buses.push({ name: 'annex', dialect: 'line', connection: 'tcp://10.0.0.2:4001' });
+      c.lockers.push({ bank: 1, board: 0, channel: 3, size: 'S', position: 40 });
+    },
+    'lockers[1]: board 0 channel 3 is already wired by lockers[0] (board numbers are unique across buses)',
+  ],
+  [
     'a door on a bus that does not exist',
     (c) => c.lockers.push({ bank: 1, board: 0, channel: 0, size: 'S', position: 40 }),
     'lockers[1].bank: no bus 1',
@@ -120,7 +128,7 @@ const CASES: [string, (c: Doc) => void, string][] = [
   [
     'a channel wired twice',
     (c) => c.lockers.push({ bank: 0, board: 1, channel: 15, size: 'S', position: 40 }),
-    'lockers[1]: bank 0 board 1 channel 15 is already wired by lockers[0]',
+    'lockers[1]: board 1 channel 15 is already wired by lockers[0]',
   ],
   [
     'a procedure code used twice',

@@ -19,3 +19,23 @@ export class Backoff {
     this.next = this.initialMs;
   }
 }
+
+/** A wait between reconnect attempts that stop() can cut short. */
+export class Pause {
+  private wake: (() => void) | null = null;
+
+  for(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.interrupt(), ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  interrupt(): void {
+    this.wake?.();
+  }
+}

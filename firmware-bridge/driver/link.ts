@@ -1,16 +1,18 @@
 import { EventEmitter } from 'node:events';
 import { openTransport, type Transport, type TransportSpec } from '../transports';
-import { Backoff } from './backoff';
+import { Backoff, Pause } from './backoff';
 import { OpenClaims } from './claims';
 import { CommandFailure, Priority } from './command-queue';
-import type { BoardEvent, Dialect } from './commands';
-import { DoorBook, type DoorChange } from './door-book';
+import type { Dialect } from './commands';
+import { DoorBook } from './door-book';
+import { DoorEvents } from './door-events';
 import { handshake } from './handshake';
 import { type LinkLogger, SILENT_LOGGER } from './logger';
+import { OpenCap } from './open-cap';
 import { openDoor } from './open-door';
 import type { LinkOptions } from './options';
 import { startRoutine } from './routine';
-import { BusSession } from './session';
+import { BusSession, emptyStats } from './session';
 import {
   type BoardReading,
   type DoorAddress,
@@ -42,37 +44,36 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
   private transport: Transport | null = null;
   private boards: number[] = [];
   private seq = 1 + Math.floor(Math.random() * 1000);
-  private lastEventSeq: number | null = null;
-  private readonly counters: LinkStats = {
-    commandsSent: 0,
-    replies: 0,
-    timeouts: 0,
-    discardedBytes: 0,
-    reconnects: 0,
-    opensSent: 0,
-    openRetries: 0,
-    openRetriesWithoutStatus: 0,
-  };
+  private readonly counters: LinkStats = emptyStats();
   private readonly book: DoorBook;
   private readonly claims: OpenClaims;
   private readonly watch: DoorWatch;
   private readonly opening = new Map<string, Promise<OpenOutcome>>();
-  private readonly recentOpens: number[] = [];
+  private readonly cap: OpenCap;
+  private readonly doorEvents: DoorEvents;
   private readonly log: LinkLogger;
   private readonly options: LinkOptions;
   private running: Promise<void> | null = null;
   private stopping = false;
   private goDown: ((reason: string) => void) | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pause = new Pause();
 
   constructor(private readonly config: BusConfig<F>) {
     super();
     this.options = config.options;
     this.log = config.logger ?? SILENT_LOGGER;
     this.claims = new OpenClaims(this.options.jamWindowMs);
-    this.book = new DoorBook(this.options.debounceReadings, (change) => this.doorChanged(change));
+    this.cap = new OpenCap(this.options.maxOpensPerMinute);
+    this.book = new DoorBook(this.options.debounceReadings, (change) => this.doorEvents.doorChanged(change));
     this.watch = new DoorWatch(this.book, this.options, (board) =>
       this.readStatus(board, Priority.serveOpen),
+    );
+    this.doorEvents = new DoorEvents(
+      this.claims,
+      this.watch,
+      (event) => this.emitEvent(event),
+      (board) => void this.readStatus(board, Priority.serveOpen).catch(() => {}),
+      this.log,
     );
   }
 
@@ -91,7 +92,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
   async stop(): Promise<void> {
     this.stopping = true;
     this.goDown?.('stopped');
-    this.wake?.();
+    this.pause.interrupt();
     await this.running;
   }
 
@@ -115,7 +116,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
         detail: `link is ${this.currentState}`,
       });
     }
-    if (!this.underOpenCap()) return Promise.resolve({ kind: 'refused', reason: 'rate_limited' });
+    if (!this.cap.take()) return Promise.resolve({ kind: 'refused', reason: 'rate_limited' });
     const pulseMs = options.pulseMs ?? this.options.defaultPulseMs;
     const outcome = openDoor(this.openBus(), door, pulseMs, this.options, this.counters).finally(() =>
       this.opening.delete(key),
@@ -210,50 +211,6 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
     };
   }
 
-  private underOpenCap(): boolean {
-    const now = performance.now();
-    while (this.recentOpens.length > 0 && now - this.recentOpens[0]! > 60_000) this.recentOpens.shift();
-    if (this.recentOpens.length >= this.options.maxOpensPerMinute) return false;
-    this.recentOpens.push(now);
-    return true;
-  }
-
-  private doorChanged(change: DoorChange): void {
-    if ('present' in change) {
-      this.emitEvent({ type: 'presence', door: change.door, present: change.present });
-      return;
-    }
-    const commanded = change.open && this.claims.isCommanded(change.door);
-    this.emitEvent({ type: 'door', door: change.door, open: change.open, commanded });
-    if (change.open && !commanded) {
-      this.log.warn({ board: change.door.board, channel: change.door.channel }, 'uncommanded open');
-      this.emitEvent({ type: 'uncommanded_open', door: change.door });
-    }
-    this.watch.changed(change.door);
-  }
-
-  private boardEvent(seq: number, event: BoardEvent): void {
-    const expected =
-      this.lastEventSeq === null ? seq : this.lastEventSeq >= 65535 ? 1 : this.lastEventSeq + 1;
-    this.lastEventSeq = seq;
-    if (seq !== expected) {
-      // Events were lost: what they said is unknown, so read every board again.
-      this.log.debug({ expected, got: seq }, 'event gap');
-      for (const board of this.boards) this.readStatus(board, Priority.serveOpen).catch(() => {});
-    }
-    if (event.kind === 'fault') {
-      this.emitEvent({ type: 'fault', board: event.board, code: event.code });
-    } else if (event.kind === 'presence') {
-      this.book.observe(event.door, { present: event.present });
-    } else {
-      this.book.observe(event.door, { open: event.open });
-      // The event is one reading; a status read right away is the confirming second one.
-      if (this.book.unconfirmed(event.door) !== null) {
-        this.readStatus(event.door.board, Priority.serveOpen).catch(() => {});
-      }
-    }
-  }
-
   private async supervise(ready: () => void, failed: (error: Error) => void): Promise<void> {
     const backoff = new Backoff(this.options.backoffInitialMs, this.options.backoffMaxMs);
     let everReady = false;
@@ -273,7 +230,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       if (this.stopping) break;
       const detail = reason instanceof Error ? reason.message : reason;
       this.setState('down', detail);
-      await this.sleep(backoff.take());
+      await this.pause.for(backoff.take());
     }
     // Stopped before it was ever ready: start() must not wait forever.
     if (!everReady) failed(new LinkError('stopped', 'the link was stopped before it became ready'));
@@ -298,14 +255,14 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       this.counters,
       this.options.missedBeforeDown,
       {
-        event: (seq, event) => this.boardEvent(seq, event),
+        event: (seq, event) => this.doorEvents.boardEvent(seq, event, this.book, this.boards),
         silent: (detail) => this.goDown?.(`silent link: ${detail}`),
       },
       this.log,
       this.nextSeq,
     );
     this.session = session;
-    this.lastEventSeq = null;
+    this.doorEvents.reconnected();
     let stopRoutine = () => {};
     try {
       const handshaken = handshake(
@@ -338,18 +295,5 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       await transport.close();
       this.transport = null;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    }).then(() => {
-      this.wake = null;
-    });
   }
 }

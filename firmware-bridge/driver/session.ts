@@ -4,6 +4,19 @@ import type { BoardEvent, Dialect, LinkCommand } from './commands';
 import type { LinkLogger } from './logger';
 import type { LinkStats } from './types';
 
+export function emptyStats(): LinkStats {
+  return {
+    commandsSent: 0,
+    replies: 0,
+    timeouts: 0,
+    discardedBytes: 0,
+    reconnects: 0,
+    opensSent: 0,
+    openRetries: 0,
+    openRetriesWithoutStatus: 0,
+  };
+}
+
 export interface SessionHooks {
   event(seq: number, event: BoardEvent): void;
   /** Enough commands in a row went unanswered: the link is silent. */

@@ -8,6 +8,8 @@ export interface LinkLogger {
   info(fields: object, message?: string): void;
   warn(fields: object, message?: string): void;
   error(fields: object, message?: string): void;
+  /** pino's level check: raw frames are hex-encoded only when trace is on. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 const ignore = () => {};

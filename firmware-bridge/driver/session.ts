@@ -33,6 +33,7 @@ export class BusSession<F> {
   private missed = 0;
   /** performance.now() of the last valid frame from the bus. */
   lastHeardAt = performance.now();
+  private readonly traceFrames: boolean;
 
   constructor(
     readonly transport: Transport,
@@ -44,6 +45,7 @@ export class BusSession<F> {
     readonly nextSeq: () => number,
   ) {
     this.decoder = dialect.newDecoder();
+    this.traceFrames = log.isLevelEnabled?.('trace') ?? true;
     this.queue = new CommandQueue(
       {
         nextSeq,
@@ -61,12 +63,13 @@ export class BusSession<F> {
   private write(command: LinkCommand, seq: number): void {
     const bytes = this.dialect.encode(command, seq);
     this.stats.commandsSent++;
-    this.log.trace({ dir: 'tx', seq, hex: Buffer.from(bytes).toString('hex') }, 'frame');
+    if (this.traceFrames)
+      this.log.trace({ dir: 'tx', seq, hex: Buffer.from(bytes).toString('hex') }, 'frame');
     this.transport.write(bytes);
   }
 
   private received(chunk: Buffer): void {
-    this.log.trace({ dir: 'rx', hex: chunk.toString('hex') }, 'bytes');
+    if (this.traceFrames) this.log.trace({ dir: 'rx', hex: chunk.toString('hex') }, 'bytes');
     for (const item of this.decoder.push(chunk)) {
       if (item.kind === 'discarded') {
         this.stats.discardedBytes += item.bytes.length;

@@ -25,10 +25,12 @@ export const DOOR_OPEN_TIMEOUT_MS = 1000;
 export type Daemon = { readonly store: Store; readonly link: LockerLink; readonly ledger: Ledger };
 
 /** The ledger daemon as the kiosk runs it: the store file, one bus over TCP, the ledger services. */
-export async function startDaemon(db: string, port: number): Promise<Daemon> {
+export async function startDaemon(db: string, port: number, progress: (step: string) => void): Promise<Daemon> {
   const store = openStore(db, { quickCheck: 'startup' });
+  progress('store open');
   const link = createLink({ transport: `tcp://127.0.0.1:${port}`, dialect: 'line', options: LOOPBACK_LINK });
   await link.start();
+  progress('link ready');
   const doors = createLinkDoorPort({ links: new Map([[BANK, link]]), lockers: () => store.lockers.list() });
   const ledger = createLedger({
     store,
@@ -40,6 +42,10 @@ export async function startDaemon(db: string, port: number): Promise<Daemon> {
     timeouts: { doorOpenMs: DOOR_OPEN_TIMEOUT_MS, linkReadyMs: 5000, sweepEveryMs: 100 },
     // Results that were not picked up may be reclaimed at once, so doors keep coming free.
     reclaimAfterDays: 1e-9,
+    logger: {
+      warn: (fields, message) => progress(`warn: ${message} ${JSON.stringify(fields)}`),
+      error: (fields, message) => progress(`error: ${message} ${JSON.stringify(fields)}`),
+    },
   });
   return { store, link, ledger };
 }

@@ -32,6 +32,8 @@ if (!values.db || !values.port || !values.wallet) {
 }
 
 const emit = (line: WorkerLine) => process.stdout.write(`${formatWorkerLine(line)}\n`);
+/** Progress on stderr: the parent shows it when this process fails to answer in time. */
+const progress = (step: string) => process.stderr.write(`[${process.pid} ${performance.now().toFixed(0)} ms] ${step}\n`);
 const input = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 /** The next command; null once the parent is gone (stdin closed), which ends this process. */
 async function nextCommand(): Promise<ParentCommand | null> {
@@ -54,7 +56,9 @@ const wallet = new Map<number, string>(
     ([id, qr]) => [Number(id), qr],
   ),
 );
-const daemon = await startDaemon(values.db, Number(values.port));
+progress('starting');
+const daemon = await startDaemon(values.db, Number(values.port), progress);
+progress('reconciling');
 const report = await daemon.ledger.reconcile();
 daemon.ledger.start();
 emit({ type: 'reconciled', detail: JSON.stringify(report) });

@@ -25,7 +25,11 @@ export const DOOR_OPEN_TIMEOUT_MS = 1000;
 export type Daemon = { readonly store: Store; readonly link: LockerLink; readonly ledger: Ledger };
 
 /** The ledger daemon as the kiosk runs it: the store file, one bus over TCP, the ledger services. */
-export async function startDaemon(db: string, port: number, progress: (step: string) => void): Promise<Daemon> {
+export async function startDaemon(
+  db: string,
+  port: number,
+  progress: (step: string) => void,
+): Promise<Daemon> {
   const store = openStore(db, { quickCheck: 'startup' });
   progress('store open');
   const link = createLink({ transport: `tcp://127.0.0.1:${port}`, dialect: 'line', options: LOOPBACK_LINK });

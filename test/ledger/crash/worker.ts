@@ -33,7 +33,8 @@ if (!values.db || !values.port || !values.wallet) {
 
 const emit = (line: WorkerLine) => process.stdout.write(`${formatWorkerLine(line)}\n`);
 /** Progress on stderr: the parent shows it when this process fails to answer in time. */
-const progress = (step: string) => process.stderr.write(`[${process.pid} ${performance.now().toFixed(0)} ms] ${step}\n`);
+const progress = (step: string) =>
+  process.stderr.write(`[${process.pid} ${performance.now().toFixed(0)} ms] ${step}\n`);
 const input = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 /** The next command; null once the parent is gone (stdin closed), which ends this process. */
 async function nextCommand(): Promise<ParentCommand | null> {

@@ -68,8 +68,10 @@ export function recordOpenOutcome(
   const dossier = op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId);
   let lost = event.type === 'lost_track';
   if (dossier && movesDossier(op) && dossier.state === OPEN_STATE[op.purpose]) {
-    if (!tryApply(ctx, dossier, event)) lost = true;
-    else if (!lost && op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
+    if (!tryApply(ctx, dossier, event)) {
+      lost = true;
+      loseTrack(ctx, dossier);
+    } else if (!lost && op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
   } else if (dossier && lost) {
     loseTrack(ctx, dossier);
   }

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { HttpContext } from './context';
+import type { AppDeps } from './deps';
+import { installErrorHandling } from './error-handler';
+import { HttpRefusal } from './errors';
+import { EventHub } from './kiosk-events';
+import { httpLogger, logRequests } from './logging';
+import { OpensCap } from './opens-cap';
+import { PresenceCode } from './presence-code';
+import { citizenRoutes } from './routes/citizen';
+import { eventRoutes } from './routes/events';
+import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/session';
+import { simRoutes } from './routes/sim';
+import { staffRoutes } from './routes/staff';
+import { techRoutes } from './routes/tech';
+import { SessionBook } from './sessions';
+import { TicketBook } from './tickets';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * Builds the kiosk daemon's HTTP application (no port is opened: server.ts listens, tests
+ * inject). Routes: citizen at /api/v1, sign-in at /api/v1/session, staff at /api/v1/staff,
+ * technician at /api/v1/tech, the demo simulator at /api/v1/sim, events at /api/v1/events,
+ * /healthz, and the OpenAPI documentation at /docs.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, clock } = deps;
+  const base = Fastify({
+    loggerInstance: httpLogger(deps.logger) as FastifyBaseLogger,
+    // The request line is written by logRequests() with an allowlist of fields.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomBytes(6).toString('hex'),
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: HttpContext = {
+    deps,
+    sessions: new SessionBook(config.sessionTtlMs, clock),
+    opens: new OpensCap(config.opensPerMinute, clock),
+    tickets: new TicketBook(clock),
+    presence: new PresenceCode(config.presenceCodeDigits, config.presenceCodeRotateMs, clock),
+    hub: new EventHub(),
+  };
+  const offEvents = deps.events.subscribe((e) => ctx.hub.publish(e));
+  app.addHook('onClose', async () => offEvents());
+  app.decorateRequest('staffSession', null);
+
+  installErrorHandling(base);
+  logRequests(base);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Dossier locker kiosk API', version: '1.0.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", ...app.swaggerCSP.script],
+        styleSrc: ["'self'", ...app.swaggerCSP.style],
+        connectSrc: ["'self'"],
+        // The kiosk is served over plain HTTP on loopback: nothing to upgrade to.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.requestsPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => new HttpRefusal('rate_limited'),
+  });
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(
+    async (api) => {
+      await api.register(citizenRoutes(ctx));
+      await api.register(eventRoutes(ctx));
+      await api.register(sessionRoutes(ctx));
+      await api.register(staffRoutes(ctx), { prefix: '/staff' });
+      await api.register(techRoutes(ctx), { prefix: '/tech' });
+      if (deps.simulator) await api.register(simRoutes(ctx, deps.simulator), { prefix: '/sim' });
+    },
+    { prefix: API_PREFIX },
+  );
+  return base;
+}

@@ -1,0 +1,74 @@
+import type {} from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { StaffRole } from '../store';
+import type { HttpContext } from './context';
+import { HttpRefusal } from './errors';
+import type { Session } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account, set by the role hook of the staff and technician subtrees. */
+    staffSession: Session | null;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+  return m ? m[1]! : null;
+}
+
+/**
+ * The one check of a subtree: a live session whose role is one of `roles`. Routes below never
+ * check again; they read request.staffSession.
+ */
+export function requireRole(app: FastifyInstance, ctx: HttpContext, roles: readonly StaffRole[]): void {
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request);
+    if (!token) throw new HttpRefusal('unauthenticated');
+    const found = ctx.sessions.lookup(token);
+    if (!found.ok) throw new HttpRefusal(found.reason === 'expired' ? 'session_expired' : 'unauthenticated');
+    if (!roles.includes(found.session.role)) throw new HttpRefusal('forbidden');
+    request.staffSession = found.session;
+  });
+}
+
+/** The account of the request's session (the role hook guarantees there is one). */
+export function accountOf(request: FastifyRequest): string {
+  const s = request.staffSession;
+  if (!s) throw new HttpRefusal('unauthenticated');
+  return s.accountId;
+}
+
+/** A rate limit keyed by something other than the client's address (an account, a dossier). */
+export function keyedLimit(
+  app: FastifyInstance,
+  /** Keeps this limiter's keys apart from the others' (they share one store). */
+  name: string,
+  max: number,
+  keyOf: (request: FastifyRequest) => string | null,
+): (request: FastifyRequest) => Promise<void> {
+  const check = app.createRateLimit({
+    max,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `${name}:${keyOf(request) ?? `ip:${request.ip}`}`,
+  });
+  return async (request) => {
+    const limit = await check(request);
+    if (!limit.isAllowed && limit.isExceeded) throw new HttpRefusal('rate_limited');
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (LOOPBACK.has(address) || address.startsWith('127.'));
+}
+
+/** Answers only to clients on this machine (the kiosk screen). */
+export function kioskScreenOnly(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (!isLoopback(request.socket.remoteAddress)) throw new HttpRefusal('kiosk_only');
+  });
+}

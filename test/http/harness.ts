@@ -8,7 +8,12 @@ import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import type { CalendarPolicy } from '../../src/domain/calendar';
 import { hashPin } from '../../src/domain/staff-pin';
 import { buildApp } from '../../src/http/app';
-import { type AppDeps, DEFAULT_HTTP_CONFIG, type HttpConfig, type PrintableReceipt } from '../../src/http/deps';
+import {
+  type AppDeps,
+  DEFAULT_HTTP_CONFIG,
+  type HttpConfig,
+  type PrintableReceipt,
+} from '../../src/http/deps';
 import { kioskEventsFrom } from '../../src/http/kiosk-events';
 import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';

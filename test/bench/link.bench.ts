@@ -5,10 +5,12 @@
  * process, so its byte pacing does not share this event loop.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createLink, type LinkEvent, type LinkLogger, type LockerLink } from '../../firmware-bridge';
+import { encodeKerongRequest } from '../../firmware-bridge/kerong/codec';
 import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
 import { KerongCommand } from '../../firmware-bridge/kerong/types';
 import { encodeLine } from '../../firmware-bridge/line/codec';
@@ -115,6 +117,8 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
     options: { baudRate: BAUD, maxOpensPerMinute: 1_000_000, watchPollMs: 20 },
     logger: frames.logger,
   });
+  // The same machine, the same simulator, no link: what the noise alone does to a round trip.
+  const raw = await rawRoundTrips(dialect, sim);
   const rtts: number[] = [];
   const wires: number[] = [];
   const kinds: Record<string, number> = {};
@@ -164,6 +168,8 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
       [`link.${dialect}.open_rtt_p99_wire_ms`]: wire,
       [`link.${dialect}.open_rtt_ratio_p99`]: p99 / wire,
     };
+    metrics[`link.${dialect}.raw_socket_rtt_p50_ms`] = percentile(raw, 50);
+    metrics[`link.${dialect}.raw_socket_rtt_p99_ms`] = percentile(raw, 99);
     if (reconnects.length > 0) metrics['link.reconnect_ms'] = percentile(reconnects, 50);
     return metrics;
   } finally {
@@ -174,6 +180,51 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
 
 async function shut(link: LockerLink, channel: number): Promise<void> {
   for (let i = 0; i < 500 && link.snapshot()[0]?.doors[channel]?.open !== false; i++) await pause(2);
+}
+
+/**
+ * Open round trips with a bare socket and hand-made frames: a baseline that shares the
+ * simulator and the machine's noise with the link but none of its code.
+ */
+async function rawRoundTrips(dialect: 'line' | 'kerong', sim: SimProcess): Promise<number[]> {
+  const socket: Socket = connect({ host: '127.0.0.1', port: sim.port, noDelay: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('error', reject);
+  });
+  let got = Buffer.alloc(0);
+  let waiting: (() => void) | null = null;
+  socket.on('data', (chunk: Buffer) => {
+    got = Buffer.concat([got, chunk]);
+    waiting?.();
+  });
+  const samples: number[] = [];
+  for (let i = 0; i < OPENS / 2; i++) {
+    const channel = i % DOORS;
+    const seq = 20_000 + i;
+    const frame =
+      dialect === 'kerong'
+        ? encodeKerongRequest({ board: 0, lock: channel, command: KerongCommand.unlockOne })
+        : encodeLine({
+            type: 'request',
+            request: { seq, command: { verb: 'OPEN', board: 0, channel, pulseMs: 500 } },
+          });
+    const complete = () => (dialect === 'kerong' ? got.length >= 9 : got.includes(0x0a));
+    got = Buffer.alloc(0);
+    const done = new Promise<void>((resolve) => {
+      waiting = () => complete() && resolve();
+    });
+    const started = performance.now();
+    socket.write(frame);
+    await done;
+    samples.push(performance.now() - started);
+    waiting = null;
+    sim.command(`close 0 ${channel}`);
+    await pause(60);
+  }
+  socket.destroy();
+  await pause(50);
+  return samples;
 }
 
 /** Bytes of the board's acknowledgement of one open, as that dialect frames it. */

@@ -86,7 +86,8 @@ export class SimulatedPrinter {
           continue;
         }
         const slip = assembler.apply(command);
-        if (slip) this.capture(slip);
+        // Drawing takes a while; status answers are real-time on a printer, so they go first.
+        if (slip) setImmediate(() => this.capture(slip));
       }
     });
   }

@@ -140,21 +140,34 @@ class PrinterLink {
     while (this.replies.length === 0) {
       this.throwIfClosed();
       const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new DeviceError(
-          'printer_timeout',
-          `printer ${this.description} did not answer a status request in ${this.timeoutMs} ms`,
-        );
+      if (left > 0) {
+        await this.nextEvent(left);
+        continue;
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = null;
+      // A busy event loop may hold an answer that came in time: let pending reads run once.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.replies.length > 0) break;
+      this.throwIfClosed();
+      throw new DeviceError(
+        'printer_timeout',
+        `printer ${this.description} did not answer a status request in ${this.timeoutMs} ms`,
+      );
     }
     return paperStatusOf(this.replies.shift()!);
+  }
+
+  /** Resolves on the next byte or close, or after `ms`. */
+  private nextEvent(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        resolve();
+      }, ms);
+      this.waiter = () => {
+        clearTimeout(timer);
+        this.waiter = null;
+        resolve();
+      };
+    });
   }
 }

@@ -44,6 +44,7 @@ describe('printing over a serial port (a pty bridged to the simulated printer)',
     );
     expect(await driver.print(letter.bytes())).toEqual({ paper: 'ok' });
 
+    await printer.nextSlip(1);
     expect(printer.slips).toHaveLength(2);
     expect(printer.slips[0]!.qrPayloads).toEqual([SAMPLE_SLIP.qrPayload]);
     expect(printer.slips[1]!.text).toContain('THƯ XIN LỖI');

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,7 @@ describe('printing a receipt over TCP to the simulated printer', () => {
         driver.print(layoutReceipt({ ...SAMPLE_SLIP, qrPayload }, RECEIPT_80MM).bytes()),
       ),
     );
+    await printer.nextSlip(payloads.length - 1);
     expect(printer.slips.map((s) => s.qrPayloads[0])).toEqual(payloads);
   });
 
@@ -130,5 +131,30 @@ describe('printing a receipt over TCP to the simulated printer', () => {
   it('fails with a typed error when the serial port does not exist', async () => {
     const driver = new ReceiptPrinter({ spec: '/dev/serial/by-id/no-such-printer' });
     await expect(driver.paperStatus()).rejects.toMatchObject({ code: 'printer_unreachable' });
+  });
+
+  it('reports a printer that hangs up mid-job as disconnected', async () => {
+    // A port that accepts and at once closes, as a printer rebooting on a power dip does.
+    const server: Server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const driver = new ReceiptPrinter({ spec: `tcp://127.0.0.1:${port}`, statusTimeoutMs: 5000 });
+      await expect(driver.print(Uint8Array.of(0x1b, 0x40))).rejects.toMatchObject({
+        code: 'printer_disconnected',
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('shows a code table mismatch on the slip as question marks, not as wrong letters', async () => {
+    printer = await SimulatedPrinter.start({ render: false, vietnameseCodeTable: 94 });
+    const driver = new ReceiptPrinter({ spec: printer.url });
+    await driver.print(layoutReceipt(SAMPLE_SLIP, RECEIPT_80MM).bytes());
+    const slip = await printer.nextSlip(0);
+    expect(slip.text).toContain('Bi?n nh??n'); // ê is one byte, ậ is â then the dot below
+    expect(slip.qrPayloads).toEqual([SAMPLE_SLIP.qrPayload]);
   });
 });

@@ -93,6 +93,18 @@ for (const via of ['tcp', 'pty'] as const) {
   });
 }
 
+describe('a scanner that goes away', () => {
+  it('reports the close once its port is gone', async () => {
+    const { sim, scanner } = await rig('tcp');
+    const reasons: string[] = [];
+    scanner.onClose((reason) => reasons.push(reason.kind));
+    await sim.stop();
+    await until(() => reasons.length === 1, 'the close report');
+    expect(reasons).toEqual(['remote_end']);
+    expect(scanner.closed).toBe(true);
+  });
+});
+
 describe('a scanner that is not there', () => {
   it('fails to open with a typed error', async () => {
     await expect(QrScanner.open({ spec: '/dev/serial/by-id/no-such-scanner' })).rejects.toMatchObject({

@@ -198,6 +198,23 @@ describe('faults whose outcome depends on the dialect', () => {
       },
     });
 
+    // A Kerong board cannot refuse a resend, and a door that reads open says nothing about
+    // whether the lost unlock ran: the link must not fire again, and must not guess.
+    integrationTest(
+      'a Kerong door reading open whose acknowledgement is lost: link_down, maybe executed, no resend',
+      {
+        dialect: 'kerong',
+        transport,
+        setup: (sim) => sim.stuckSensor(0, 1, 'open'),
+        body: async ({ sim, link, firesAt }) => {
+          sim.faults.dropNext(1);
+          expect(await link.open(door)).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+          expect(firesAt(0, 1)).toHaveLength(1);
+          expect(link.stats().openRetries).toBe(0);
+        },
+      },
+    );
+
     for (const dialect of ['line', 'kerong'] as DialectName[]) {
       integrationTest(
         'a sensor stuck closed: the door opens but is never seen open: jammed or opened by the lock bit',

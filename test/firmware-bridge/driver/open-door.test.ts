@@ -135,6 +135,33 @@ describe('opening a door (line dialect, scripted board)', () => {
     expect(link.stats()).toMatchObject({ openRetries: 2, openRetriesWithoutStatus: 0 });
   });
 
+  it.each(['CRC', 'BUSY'] as const)(
+    'after NAK %s (not executed), reads the board, then resends once',
+    async (reason) => {
+      const board = new FakeLineBoard();
+      let opens = 0;
+      board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? { nak: reason } : 'answer');
+      const link = await ready(board);
+      expect((await link.open(door)).kind).toBe('opened');
+      const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
+      expect(tail.slice(0, 3)).toEqual(['OPEN', 'STATUS', 'OPEN']);
+      expect(board.firesAt(0, 2)).toBe(1);
+      expect(link.stats()).toMatchObject({ openRetries: 1, openRetriesWithoutStatus: 0 });
+    },
+  );
+
+  it('a door already open whose acknowledgement is lost: the same seq is resent, DUPLICATE, already_open', async () => {
+    const board = new FakeLineBoard();
+    board.doors[0]![2]!.doorOpen = true;
+    let opens = 0;
+    board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? 'lose_reply' : 'answer');
+    const link = await ready(board);
+    expect((await link.open(door)).kind).toBe('already_open');
+    const sent = opensOf(board);
+    expect(sent.map((r) => r.seq)).toEqual([sent[0]!.seq, sent[0]!.seq]);
+    expect(board.firesAt(0, 2)).toBe(1);
+  });
+
   it('shares one outcome between two opens of the same door asked at once', async () => {
     const board = new FakeLineBoard();
     const link = await ready(board);

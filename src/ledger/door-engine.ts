@@ -10,6 +10,11 @@ interface Awaiting {
   readonly operationId: number;
   /** Null while the open's outcome is not known yet. */
   openedAt: number | null;
+  /**
+   * The door was seen open since this operation was sent. A close reported before that belongs
+   * to an earlier opening of the door (a technician shutting it, a slow report) and is ignored.
+   */
+  seenOpen: boolean;
   /** A close seen before the open's outcome came back, replayed once it does. */
   earlyClose: { present: boolean | null } | null;
 }
@@ -77,6 +82,10 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
   function close(lockerId: number, present: boolean | null): void {
     const entry = awaiting.get(lockerId);
     if (!entry) return;
+    if (!entry.seenOpen) {
+      ctx.logger.warn({ lockerId, operationId: entry.operationId }, 'close from before the open ignored');
+      return;
+    }
     if (entry.openedAt === null) {
       entry.earlyClose = { present };
       return;
@@ -91,7 +100,7 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     if (!op) throw new LedgerError('not_found', 'no such door operation', { operationId });
     const sent = ctx.store.write(() => ctx.store.doorOperations.markSent(operationId, ctx.clock()));
     if (!sent) throw new LedgerError('not_allowed', 'operation is not waiting to be sent', { operationId });
-    const entry: Awaiting = { operationId, openedAt: null, earlyClose: null };
+    const entry: Awaiting = { operationId, openedAt: null, seenOpen: false, earlyClose: null };
     awaiting.set(op.lockerId, entry);
     let outcome: OpenOutcome;
     try {
@@ -121,6 +130,7 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
       return recorded;
     }
     entry.openedAt = ctx.clock();
+    entry.seenOpen = true;
     if (entry.earlyClose) close(op.lockerId, entry.earlyClose.present);
     return recorded;
   }
@@ -188,7 +198,11 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
       close(event.lockerId, event.present);
       return;
     }
-    if (awaiting.has(event.lockerId)) return;
+    const entry = awaiting.get(event.lockerId);
+    if (entry) {
+      if (event.type === 'opened') entry.seenOpen = true;
+      return;
+    }
     // The driver reports an uncommanded open separately; an open it believes commanded (a
     // claim window still running) while the ledger has no operation on the door is one too.
     const alarm = event.type === 'uncommanded_open' || (event.type === 'opened' && event.commanded);

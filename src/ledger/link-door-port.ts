@@ -59,15 +59,24 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
     return link.snapshot().find((b) => b.board === w.board)?.doors[w.channel] ?? null;
   }
 
+  // Counts each door's openings, so a close report delayed by its read is dropped once the
+  // door has opened again (it would otherwise be taken for the close of the newer opening).
+  const openings = new Map<number, number>();
+
   // The close is reported with a fresh presence reading: the cached one may predate the item,
   // so when the board cannot be read the presence is unknown (null), never guessed.
   async function closed(lockerId: number): Promise<void> {
+    const opening = openings.get(lockerId) ?? 0;
     let present: boolean | null;
+    let stillClosed = true;
     try {
-      present = (await read(lockerId)).present;
+      const reading = await read(lockerId);
+      present = reading.present;
+      stillClosed = !reading.open;
     } catch {
       present = null;
     }
+    if (!stillClosed || (openings.get(lockerId) ?? 0) !== opening) return;
     emit({ type: 'closed', lockerId, present });
   }
 
@@ -76,8 +85,10 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
       if (event.type === 'door') {
         const lockerId = lockerAt(bank, event.door);
         if (lockerId === undefined) return;
-        if (event.open) emit({ type: 'opened', lockerId, commanded: event.commanded });
-        else void closed(lockerId);
+        if (event.open) {
+          openings.set(lockerId, (openings.get(lockerId) ?? 0) + 1);
+          emit({ type: 'opened', lockerId, commanded: event.commanded });
+        } else void closed(lockerId);
       } else if (event.type === 'uncommanded_open') {
         const lockerId = lockerAt(bank, event.door);
         if (lockerId !== undefined) emit({ type: 'uncommanded_open', lockerId });

@@ -56,6 +56,20 @@ describe('drop-off', () => {
     expect(seenAtOpen).toBe('sent');
   });
 
+  it('a close reported from before the door opened for this drop-off is not taken for its close', async () => {
+    const open = h.doors.open.bind(h.doors);
+    h.doors.open = async (lockerId) => {
+      h.doors.close(lockerId); // a late report of somebody shutting the door earlier
+      return open(lockerId);
+    };
+    const opened = await h.ledger.dropOff.start(CITIZEN_A);
+    expect(h.ledger.openOperations()).toEqual([opened.operationId]);
+    expect(h.store.dossiers.get(opened.dossierId!)!.state).toBe('reserved');
+    h.doors.putItem(opened.lockerId);
+    h.doors.close(opened.lockerId);
+    expect((await h.ledger.awaitClose(opened.operationId)).state).toBe('deposited');
+  });
+
   it('a door that closes on an empty locker cancels the drop-off', async () => {
     const opened = await h.ledger.dropOff.start(CITIZEN_A);
     h.doors.close(opened.lockerId);

@@ -10,6 +10,7 @@ export type PrinterCommand =
   | { kind: 'feed'; lines: number }
   | { kind: 'initialise' }
   | { kind: 'bold'; on: boolean }
+  | { kind: 'print_mode'; bold: boolean; width: number; height: number }
   | { kind: 'size'; width: number; height: number }
   | { kind: 'align'; alignment: 'left' | 'center' | 'right' }
   | { kind: 'code_table'; table: number }
@@ -30,7 +31,7 @@ const DLE = 0x10;
 const LEVELS = ['L', 'M', 'Q', 'H'] as const;
 
 /** ESC commands with one parameter byte that a receipt never needs to render (underline, font...). */
-const ESC_ONE_PARAM_SKIPPED = new Set([0x20, 0x21, 0x2d, 0x33, 0x47, 0x4a, 0x4d, 0x52, 0x56, 0x7b]);
+const ESC_ONE_PARAM_SKIPPED = new Set([0x20, 0x2d, 0x33, 0x47, 0x4a, 0x4d, 0x52, 0x56, 0x7b]);
 /** GS commands with one parameter byte that do not change what a slip shows (barcode setup...). */
 const GS_ONE_PARAM_SKIPPED = new Set([0x42, 0x48, 0x66, 0x68, 0x77]);
 
@@ -89,6 +90,16 @@ function parseEsc(b: Uint8Array, at: number): Step {
   switch (code) {
     case 0x45:
       return { command: { kind: 'bold', on: (n & 1) === 1 }, length: 3 };
+    case 0x21: // ESC ! n: bit 3 emphasised, bit 4 double height, bit 5 double width
+      return {
+        command: {
+          kind: 'print_mode',
+          bold: (n & 0x08) !== 0,
+          width: n & 0x20 ? 2 : 1,
+          height: n & 0x10 ? 2 : 1,
+        },
+        length: 3,
+      };
     case 0x61: {
       const alignment = n % 48 === 1 ? 'center' : n % 48 === 2 ? 'right' : 'left';
       return { command: { kind: 'align', alignment }, length: 3 };

@@ -72,6 +72,11 @@ export class SlipAssembler {
       case 'bold':
         this.style.bold = command.on;
         break;
+      case 'print_mode':
+        this.style.bold = command.bold;
+        this.style.width = command.width;
+        this.style.height = command.height;
+        break;
       case 'size':
         this.style.width = command.width;
         this.style.height = command.height;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TRANSPORT_OPTIONS,
   openTransport,
   type Transport,
   TransportOpenError,
@@ -19,7 +20,8 @@ export interface ReceiptPrinterOptions {
   /**
    * Whether the printer answers DLE EOT. When it does, the paper is checked before a job and a
    * second answer after it confirms every byte arrived. When it does not, the link is held open
-   * `lingerMs` after writing so the bytes leave before it closes.
+   * `lingerMs` after writing (on a serial line, at least the job's time on the wire) so the bytes
+   * leave before it closes.
    */
   answersStatus?: boolean;
   lingerMs?: number;
@@ -63,7 +65,7 @@ export class ReceiptPrinter {
   private async send(link: PrinterLink, job: Uint8Array): Promise<PrintResult> {
     if (!this.answersStatus) {
       link.write(job);
-      await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+      await new Promise((resolve) => setTimeout(resolve, this.lingerFor(job.length)));
       link.throwIfClosed();
       return { paper: null };
     }
@@ -73,6 +75,14 @@ export class ReceiptPrinter {
     link.write(job);
     // Answered only after the printer has read every byte before it: the job has arrived.
     return { paper: await link.status() };
+  }
+
+  /** On a serial line the bytes take 10 bits each to leave: wait for that, plus a margin. */
+  private lingerFor(bytes: number): number {
+    const spec = this.options.spec;
+    if (typeof spec !== 'string' || spec.startsWith('tcp://')) return this.lingerMs;
+    const baud = this.options.transport?.baudRate ?? DEFAULT_TRANSPORT_OPTIONS.baudRate;
+    return Math.max(this.lingerMs, Math.ceil(((bytes * 10) / baud) * 1000 * 1.2));
   }
 
   private async withLink<T>(use: (link: PrinterLink) => Promise<T>): Promise<T> {

@@ -79,4 +79,11 @@ describe('the simulated printer parsing ESC/POS', () => {
       { kind: 'status_request', n: 4 },
     ]);
   });
+
+  it('takes ESC ! as bold and double size, as other drivers send it', () => {
+    const assembler = new SlipAssembler({ vietnameseCodeTable: 52 });
+    const stream = Uint8Array.from([0x1b, 0x21, 0x38, ...Buffer.from('BIG'), 0x0a, 0x1d, 0x56, 0x01]);
+    const [slip] = new EscPosParser().push(stream).flatMap((c) => assembler.apply(c) ?? []);
+    expect(slip!.blocks[0]).toMatchObject({ kind: 'text', text: 'BIG', bold: true, width: 2, height: 2 });
+  });
 });

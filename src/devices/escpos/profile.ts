@@ -2,8 +2,8 @@ import type { QrErrorCorrection } from './commands';
 
 /**
  * What differs between printer models. The ESC t number of the Vietnamese code page is not
- * standard (WPC1258 is table 52 on some Epson-compatible models, 94 on others): read it from the
- * model's self-test page and put it in configuration.
+ * standard: WPC1258 is table 52 in Epson's numbering, other makers number their tables their own
+ * way. Read it from the model's self-test page and put it in configuration.
  */
 export interface PrinterProfile {
   /**

@@ -28,7 +28,7 @@ export interface AccountSeed {
 
 export type NotificationsConfig =
   | { readonly provider: 'log' }
-  | { readonly provider: 'webhook'; readonly url: string; readonly secretFile: string | null };
+  | { readonly provider: 'webhook'; readonly url: string; readonly secretFile: string };
 
 export interface PrinterConfig {
   /** 'none', 'embedded', `tcp://host:9100` or a tty path. */
@@ -52,6 +52,8 @@ export interface Config {
     readonly code: string;
     readonly name: { readonly vi: string; readonly en: string };
     readonly district: string;
+    /** The name texts to citizens carry (plain GSM-7, at most 40 characters). */
+    readonly smsName: string;
   };
   readonly http: {
     readonly host: string;

@@ -2,6 +2,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { resolveLinkOptions } from '../../firmware-bridge';
 import { CalendarPolicyError, checkCalendarPolicy } from '../domain/calendar';
 import { DEFAULT_LOCKOUT_POLICY } from '../domain/lockout';
+import { smsKioskName } from '../notify/sms-text';
 import { type BusConfig, type Config, DEFAULT_HTTP, type NotificationsConfig } from './config';
 import { ConfigError } from './errors';
 import type { LockerSeed } from './lockers';
@@ -70,7 +71,19 @@ function notifications(ctx: ResolveContext, file: ConfigFile): NotificationsConf
   const n = file.notifications;
   if (!n || n.provider === 'log') return { provider: 'log' };
   if (!n.url) throw new ConfigError(ctx.file, 'notifications.url', 'required for the webhook provider');
-  return { provider: 'webhook', url: n.url, secretFile: n.secretFile ? path(ctx, n.secretFile) : null };
+  if (!n.secretFile)
+    throw new ConfigError(ctx.file, 'notifications.secretFile', 'required for the webhook provider');
+  return { provider: 'webhook', url: n.url, secretFile: path(ctx, n.secretFile) };
+}
+
+function smsName(ctx: ResolveContext, file: ConfigFile): string {
+  const field = file.kiosk.smsName === undefined ? 'kiosk.name.vi' : 'kiosk.smsName';
+  try {
+    return smsKioskName(file.kiosk.smsName ?? file.kiosk.name.vi);
+  } catch (error) {
+    const hint = file.kiosk.smsName === undefined ? ' (set kiosk.smsName for texts)' : '';
+    throw new ConfigError(ctx.file, field, `${(error as Error).message}${hint}`);
+  }
 }
 
 const path = (ctx: ResolveContext, p: string) => (isAbsolute(p) ? p : resolvePath(ctx.cwd, p));
@@ -122,7 +135,7 @@ export function resolveConfig(ctx: ResolveContext, file: ConfigFile, lockers: re
   const store = file.store;
   return {
     file: ctx.file,
-    kiosk: file.kiosk,
+    kiosk: { ...file.kiosk, smsName: smsName(ctx, file) },
     http: {
       host: http.host ?? DEFAULT_HTTP.host,
       port: http.port ?? DEFAULT_HTTP.port,

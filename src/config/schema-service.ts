@@ -29,6 +29,8 @@ export const Kiosk = Type.Object(
     code: Type.String({ pattern: '^\\d{3}$', 'x-expected': 'expected 3 digits, e.g. "061"' }),
     name: Bilingual,
     district: Type.String({ minLength: 1 }),
+    /** How texts to citizens name the kiosk: at most 40 GSM-7 characters once diacritics are dropped. */
+    smsName: Type.Optional(Type.String({ minLength: 1 })),
   },
   { additionalProperties: false },
 );

@@ -177,6 +177,24 @@ const CASES: [string, (c: Doc) => void, string][] = [
     'notifications.url: required for the webhook provider',
   ],
   [
+    'a webhook without its secret file',
+    (c) => (c.notifications = { provider: 'webhook', url: 'https://sms.example.vn/send' }),
+    'notifications.secretFile: required for the webhook provider',
+  ],
+  [
+    'a kiosk name too long for a text',
+    (c) => (c.kiosk.smsName = 'Ủy ban nhân dân Quận 6 Thành phố Hồ Chí Minh - Bộ phận một cửa'),
+    'kiosk.smsName: kiosk name takes',
+  ],
+  [
+    'a kiosk name too long for a text, when no SMS name is given',
+    (c) => {
+      delete c.kiosk.smsName;
+      c.kiosk.name.vi = 'Ủy ban nhân dân Quận 6 Thành phố Hồ Chí Minh - Bộ phận một cửa';
+    },
+    'kiosk.name.vi: kiosk name takes',
+  ],
+  [
     'a link timeout',
     (c) => (c.buses[0].link = { replyTimeoutMs: 0 }),
     'buses[0].link.replyTimeoutMs: must be >= 1',

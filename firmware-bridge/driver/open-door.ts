@@ -37,6 +37,7 @@ export async function openDoor(
   options: Options,
   stats: LinkStats,
 ): Promise<OpenOutcome> {
+  const startedAt = performance.now();
   const wasOpen = bus.doorReading(door)?.open === true;
   const seq = bus.nextSeq();
   const claim = bus.claim(door);
@@ -48,11 +49,35 @@ export async function openDoor(
     claim.settle(ackedAt);
     const seenAt = await bus.watchOpen(door, options.jamWindowMs);
     if (seenAt === null) return { kind: 'jammed', ackMs };
-    return { kind: 'opened', ackMs: ackMs ?? 0, seenOpenMs: seenAt - (firstWrittenAt ?? seenAt) };
+    return { kind: 'opened', ackMs: ackMs ?? 0, seenOpenMs: seenAt - (firstWrittenAt ?? startedAt) };
   };
   const maybeExecuted = (detail: string): OpenOutcome => {
     claim.settle(performance.now());
     return { kind: 'link_down', maybeExecuted: anyWritten, detail };
+  };
+
+  /**
+   * The open may or may not have run (no reply, a garbled one, NAK CRC or BUSY, which can also
+   * be a board's answer to line noise while the open went through): read the board first.
+   */
+  const judge = async (detail: string): Promise<OpenOutcome | 'resend'> => {
+    statusAfterFailure = false;
+    const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
+    if (!reading) return maybeExecuted(`no answer to a status read after: ${detail}`);
+    statusAfterFailure = true;
+    const now = reading.doors[door.channel];
+    if (!now) return refuse(claim, `board ${door.board} has no channel ${door.channel}`);
+    if (now.open && !wasOpen) {
+      const at = performance.now();
+      claim.settle(at);
+      return { kind: 'opened', ackMs: at - (firstWrittenAt ?? startedAt), seenOpenMs: at - startedAt };
+    }
+    if (!now.locked && !now.open) return watch(null, performance.now());
+    // Locked and closed: the open did not run, resend. A door that read open before we started
+    // says nothing; only a board that refuses duplicates makes a resend safe then.
+    if (wasOpen && !bus.dedupesOpens)
+      return maybeExecuted('door reads open and the open was not acknowledged');
+    return 'resend';
   };
 
   for (let attempt = 0; attempt <= options.openRetries; attempt++) {
@@ -68,33 +93,16 @@ export async function openDoor(
       const failure = asFailure(error);
       anyWritten ||= failure.written;
       if (failure.code !== 'timeout') return maybeExecuted(failure.message);
-      statusAfterFailure = false;
-      const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
-      if (!reading) return maybeExecuted(`no answer to a status read after: ${failure.message}`);
-      statusAfterFailure = true;
-      const now = reading.doors[door.channel];
-      if (!now) return refuse(claim, `board ${door.board} has no channel ${door.channel}`);
-      if (now.open && !wasOpen) {
-        claim.settle(performance.now());
-        return {
-          kind: 'opened',
-          ackMs: performance.now() - (firstWrittenAt ?? performance.now()),
-          seenOpenMs: 0,
-        };
-      }
-      if (!now.locked && !now.open) return watch(null, performance.now());
-      // Locked and closed (or open before we started, which says nothing): the open did not run.
-      // Without a board that refuses duplicates, a door that already read open cannot be resent
-      // to safely: whether the lost open ran stays unknown.
-      if (wasOpen && !bus.dedupesOpens)
-        return maybeExecuted('door reads open and the open was not acknowledged');
-      continue;
+      const verdict = await judge(failure.message);
+      if (verdict === 'resend') continue;
+      return verdict;
     }
     firstWrittenAt ??= answered.writtenAt;
     anyWritten = true;
     const ackMs = answered.repliedAt - answered.writtenAt;
     const reply = answered.reply;
-    if (reply.kind === 'open_ack') {
+    // DUPLICATE: executed by an earlier attempt whose acknowledgement was lost.
+    if (reply.kind === 'open_ack' || (reply.kind === 'nak' && reply.reason === 'DUPLICATE')) {
       if (wasOpen) {
         claim.settle(answered.repliedAt);
         return { kind: 'already_open', ackMs };
@@ -102,20 +110,9 @@ export async function openDoor(
       return watch(ackMs, answered.repliedAt);
     }
     if (reply.kind !== 'nak') return maybeExecuted(`unexpected ${reply.kind} reply to an open`);
-    // Executed by an earlier attempt whose acknowledgement was lost; the door did not open then.
-    if (reply.reason === 'DUPLICATE') {
-      if (wasOpen) {
-        claim.settle(answered.repliedAt);
-        return { kind: 'already_open', ackMs };
-      }
-      return watch(ackMs, answered.repliedAt);
-    }
     if (REFUSAL_REASONS.has(reply.reason)) return refuse(claim, reply.reason);
-    // CRC or BUSY: not executed, but still read the board before trying again.
-    statusAfterFailure = false;
-    const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
-    if (!reading) return maybeExecuted(`no answer to a status read after NAK ${reply.reason}`);
-    statusAfterFailure = true;
+    const verdict = await judge(`NAK ${reply.reason}`);
+    if (verdict !== 'resend') return verdict;
   }
   return maybeExecuted(`no acknowledgement after ${options.openRetries + 1} attempts`);
 }

@@ -18,7 +18,13 @@ import type {
  * - garble_reply: execute, and the reply arrives with a corrupted byte;
  * - nak: refuse with this reason, not executing.
  */
-export type Act = 'answer' | 'lose_reply' | 'lose_request' | 'garble_reply' | { nak: NakReason };
+export type Act =
+  | 'answer'
+  | 'lose_reply'
+  | 'lose_request'
+  | 'garble_reply'
+  /** Refuse with this reason; with `executed`, run it anyway (a NAK that answered line noise). */
+  | { nak: NakReason; executed?: boolean };
 
 /**
  * A small line-dialect board for driver tests, scripted per request. It keeps its doors, refuses
@@ -92,6 +98,7 @@ export class FakeLineBoard {
       const act = this.script(request, this.requests.length - 1);
       if (act === 'lose_request') continue;
       if (typeof act === 'object') {
+        if (act.executed) this.execute(request);
         this.reply({ seq: request.seq, ok: false, verb: request.command.verb, reason: act.nak });
         continue;
       }

@@ -150,6 +150,17 @@ describe('opening a door (line dialect, scripted board)', () => {
     },
   );
 
+  it('a NAK CRC that answered line noise while the open went through: status shows it open, no resend', async () => {
+    const board = new FakeLineBoard();
+    let opens = 0;
+    board.script = (r) =>
+      r.command.verb === 'OPEN' && opens++ === 0 ? { nak: 'CRC', executed: true } : 'answer';
+    const link = await ready(board);
+    expect((await link.open(door)).kind).toBe('opened');
+    expect(opensOf(board)).toHaveLength(1);
+    expect(board.firesAt(0, 2)).toBe(1);
+  });
+
   it('a door already open whose acknowledgement is lost: the same seq is resent, DUPLICATE, already_open', async () => {
     const board = new FakeLineBoard();
     board.doors[0]![2]!.doorOpen = true;

@@ -85,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     global: true,
     max: config.requestsPerMinute,
     timeWindow: 60_000,
+    // A websocket upgrade injected in tests has no request.ip; the socket's address stands in.
+    keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'unknown',
     errorResponseBuilder: () => new HttpRefusal('rate_limited'),
   });
   await app.register(websocket, { options: { maxPayload: 4096 } });

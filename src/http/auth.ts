@@ -69,6 +69,6 @@ export function isLoopback(address: string | undefined): boolean {
 /** Answers only to clients on this machine (the kiosk screen). */
 export function kioskScreenOnly(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (!isLoopback(request.socket.remoteAddress)) throw new HttpRefusal('kiosk_only');
+    if (!isLoopback(request.socket?.remoteAddress)) throw new HttpRefusal('kiosk_only');
   });
 }

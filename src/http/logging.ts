@@ -38,7 +38,7 @@ export function httpLogger(base: Logger): Logger {
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
         err: (err: { name?: string; code?: string; message?: string; stack?: string }) => ({
           type: err.name,
-          code: err.code,
+          errorCode: err.code,
           message: err.message,
           stack: err.stack,
         }),

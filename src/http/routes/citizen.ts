@@ -296,7 +296,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         // Always the kiosk screen only, whatever the bind configuration.
-        if (!isLoopback(request.socket.remoteAddress)) throw new HttpRefusal('kiosk_only');
+        if (!isLoopback(request.socket?.remoteAddress)) throw new HttpRefusal('kiosk_only');
         return ctx.presence.current();
       },
     );

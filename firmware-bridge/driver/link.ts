@@ -171,10 +171,13 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
     return seq;
   };
 
+  private notReady(): CommandFailure {
+    return new CommandFailure(this.stopping ? 'stopped' : 'link_down', `link is ${this.currentState}`, false);
+  }
+
   private async readStatus(board: number, priority: Priority): Promise<BoardReading> {
     const session = this.session;
-    if (!session || this.currentState !== 'ready')
-      throw new CommandFailure('link_down', `link is ${this.currentState}`, false);
+    if (!session || this.currentState !== 'ready') throw this.notReady();
     const answered = await session.send(
       { kind: 'status', board },
       { priority, timeoutMs: this.options.replyTimeoutMs },
@@ -196,9 +199,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       nextSeq: this.nextSeq,
       sendOpen: (door: DoorAddress, pulseMs: number, seq: number) => {
         const session = this.session;
-        if (!session || this.currentState !== 'ready') {
-          return Promise.reject(new CommandFailure('link_down', `link is ${this.currentState}`, false));
-        }
+        if (!session || this.currentState !== 'ready') return Promise.reject(this.notReady());
         return session.send(
           { kind: 'open', door, pulseMs },
           { priority: Priority.open, timeoutMs: this.options.replyTimeoutMs, seq },

@@ -13,8 +13,11 @@ export interface OpenBus {
   readStatus(board: number): Promise<BoardReading>;
   /** The debounced reading, as known before the command. */
   doorReading(door: DoorAddress): DoorReading | null;
-  /** Watch the door after the board executed; resolves performance.now() when seen open, or null. */
-  watchOpen(door: DoorAddress, windowMs: number): Promise<number | null>;
+  /**
+   * Watch the door after the board executed: performance.now() when seen open, null when not
+   * seen open within the window, 'link_lost' when the link was down at the end of it.
+   */
+  watchOpen(door: DoorAddress, windowMs: number): Promise<number | null | 'link_lost'>;
   /** From now until `settle()`, a door opening here is ours (not an uncommanded open). */
   claim(door: DoorAddress): { settle(ackedAt: number | null): void };
 }
@@ -49,6 +52,14 @@ export async function openDoor(
     claim.settle(ackedAt);
     const seenAt = await bus.watchOpen(door, options.jamWindowMs);
     if (seenAt === null) return { kind: 'jammed', ackMs };
+    // Executed, and then nobody could look: unknown, never "did not open".
+    if (seenAt === 'link_lost') {
+      return {
+        kind: 'link_down',
+        maybeExecuted: true,
+        detail: 'executed; the link went down before the door was seen',
+      };
+    }
     return { kind: 'opened', ackMs: ackMs ?? 0, seenOpenMs: seenAt - (firstWrittenAt ?? startedAt) };
   };
   const maybeExecuted = (detail: string): OpenOutcome => {

@@ -1,6 +1,6 @@
 import type { DoorBook } from './door-book';
 import type { LinkOptions } from './options';
-import type { BoardReading, DoorAddress } from './types';
+import { type BoardReading, type DoorAddress, LinkError } from './types';
 
 const key = (door: DoorAddress) => `${door.board}:${door.channel}`;
 
@@ -23,20 +23,31 @@ export class DoorWatch {
     for (const wake of this.waiters.get(key(door)) ?? []) wake();
   }
 
-  async until(door: DoorAddress, windowMs: number): Promise<number | null> {
+  /**
+   * Resolves with when the door was believed open; null when the window closed with the board
+   * answering and the door shut; 'link_lost' when the link was down (or stopped) at the end, so
+   * nobody can say whether the door opened.
+   */
+  async until(door: DoorAddress, windowMs: number): Promise<number | null | 'link_lost'> {
     const deadline = performance.now() + windowMs;
+    let linkLost = false;
     for (;;) {
       if (this.book.get(door)?.open) return performance.now();
       const remaining = deadline - performance.now();
-      if (remaining <= 0) return null;
+      if (remaining <= 0) return linkLost ? 'link_lost' : null;
       if (this.book.unconfirmed(door) !== true)
         await this.changeOrDelay(door, Math.min(remaining, this.options.watchPollMs));
       if (this.book.get(door)?.open) return performance.now();
-      if (performance.now() >= deadline) return null;
+      if (performance.now() >= deadline) return linkLost ? 'link_lost' : null;
       try {
         await this.read(door.board);
-      } catch {
-        // An unanswered read is counted by the link; keep watching until the window closes.
+        linkLost = false;
+      } catch (error) {
+        // An unanswered read is counted by the link; keep watching until the window closes,
+        // unless the link was stopped for good.
+        const code = error instanceof LinkError ? error.code : 'link_down';
+        if (code === 'stopped') return 'link_lost';
+        if (code === 'link_down') linkLost = true;
       }
     }
   }

@@ -57,6 +57,31 @@ describe('reconnect supervisor', () => {
     expect(link.stats().reconnects).toBe(1);
   });
 
+  it('an open the board acknowledged, then the link dropped before the door was seen: unknown, not jammed', async () => {
+    const board = new FakeLineBoard();
+    board.jammed = true; // no OPENED event: only a status read could tell
+    board.script = (r) => {
+      if (r.command.verb === 'OPEN') setImmediate(() => board.unplug());
+      return 'answer';
+    };
+    const { link } = linkTo(board, { ...FAST, backoffInitialMs: 1000, backoffMaxMs: 1000 });
+    await link.start();
+    const outcome = await link.open({ board: 0, channel: 1 });
+    expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+    expect(board.firesAt(0, 1)).toBe(1);
+  });
+
+  it('stopping the link while an open is being watched ends it at once as unknown', async () => {
+    const board = new FakeLineBoard();
+    board.jammed = true;
+    const { link } = linkTo(board, { ...FAST, jamWindowMs: 60_000 });
+    await link.start();
+    const pending = link.open({ board: 0, channel: 1 });
+    await until(() => board.firesAt(0, 1) === 1);
+    await link.stop();
+    expect(await pending).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+  });
+
   it('answers an open asked while the link is down without touching the wire', async () => {
     const board = new FakeLineBoard();
     const { link, events } = linkTo(board, { ...FAST, backoffInitialMs: 500, backoffMaxMs: 500 });

@@ -17,10 +17,12 @@ export {
   type OpenOutcome,
   type OpenOutcomeKind,
 } from './driver/types';
+export { CU16_PROFILE, type KerongProfile } from './kerong/profile';
 export {
   openTransport,
   type StreamFactory,
   type Transport,
+  type TransportCloseKind,
   type TransportCloseReason,
   type TransportOptions,
   type TransportSpec,

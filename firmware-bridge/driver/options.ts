@@ -30,7 +30,7 @@ export interface LinkOptions {
   debounceReadings: number;
   /** Cap on door opens per minute on this bus (a remote attack opens doors one by one). */
   maxOpensPerMinute: number;
-  /** Open TCP connect / serial open before it counts as failed. */
+  /** How long a TCP connect or a serial open may take before it counts as failed. */
   connectTimeoutMs: number;
   /** Serial line speed (8N1). */
   baudRate: number;

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Logger } from 'pino';
+import type { TransportSpec } from '../firmware-bridge';
+import type { Config } from './config';
+import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
+import { processHealth } from './daemon/health';
+import { httpConfig } from './daemon/http-config';
+import { scheduleIntegrityChecks } from './daemon/integrity';
+import { loadKioskKey } from './daemon/kiosk-key';
+import { linksHealth, startLinks } from './daemon/links';
+import { createRootLogger, layerLogger } from './daemon/logger';
+import { outboxSender } from './daemon/notifications';
+import { scanRouter } from './daemon/scans';
+import { seedFromConfig } from './daemon/seed';
+import { Teardown, waitUntil } from './daemon/teardown';
+import type { DemoHardware } from './demo';
+import { buildApp } from './http/app';
+import type { AppDeps } from './http/deps';
+import { kioskEventsFrom } from './http/kiosk-events';
+import { type Listening, listen } from './http/server';
+import { createLedger, createLinkDoorPort } from './ledger';
+import { createBackupSchedule, openStore } from './store';
+
+export interface DaemonOptions {
+  /** The root logger (default: pino on stdout at the configured level). */
+  readonly logger?: Logger;
+  readonly clock?: () => number;
+  /** How long shutdown waits for open doors to close and be settled (default 10 s). */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface Daemon {
+  readonly listening: readonly Listening[];
+  readonly logger: Logger;
+  /** Event loop turning and store answering: what the systemd watchdog asks before each feeding. */
+  healthy(): boolean;
+  /** Stops taking requests, lets door operations in flight settle (bounded), stops links, closes the store. */
+  stop(reason: string): Promise<void>;
+}
+
+/**
+ * The composition root: the one place where configuration becomes running parts. Each part is
+ * registered for teardown as soon as it runs, so a failure half way through start-up closes what
+ * was opened and leaves nothing listening.
+ */
+export async function startDaemon(config: Config, options: DaemonOptions = {}): Promise<Daemon> {
+  const root = options.logger ?? createRootLogger(config.logLevel, config.kiosk.code);
+  const log = layerLogger(root, 'daemon');
+  const clock = options.clock ?? Date.now;
+  const teardown = new Teardown(log);
+  try {
+    const { key: kioskKey, created } = loadKioskKey(config.kioskKeyFile);
+    if (created) log.warn({ file: config.kioskKeyFile }, 'kiosk key created: back it up with the machine');
+
+    mkdirSync(dirname(config.store.path), { recursive: true, mode: 0o700 });
+    mkdirSync(config.store.backupDir, { recursive: true, mode: 0o700 });
+    const store = openStore(config.store.path);
+    teardown.add('store', () => store.close());
+    const storeLog = layerLogger(root, 'store');
+    storeLog.info(
+      { schema: store.schemaVersion, migrated: store.migration, pragmas: store.pragmas },
+      'store open',
+    );
+    storeLog.info(seedFromConfig(store, config, clock()), 'configuration seeded');
+
+    const wiringOf = (lockerId: number) => store.lockers.get(lockerId);
+    let demo: DemoHardware | null = null;
+    if (usesSimulator(config)) {
+      const { startDemoHardware } = await import('./demo');
+      demo = await startDemoHardware(config, wiringOf, layerLogger(root, 'demo'));
+      teardown.add('demo hardware', () => demo?.stop());
+    }
+    const transportFor = (bus: Config['buses'][number]): TransportSpec =>
+      bus.connection === 'embedded' ? demo!.transportFor(bus.bank) : bus.connection;
+    const links = startLinks(config.buses, transportFor, layerLogger(root, 'link'));
+    teardown.add('links', () => Promise.all([...links.values()].map((l) => l.stop())));
+
+    const doors = createLinkDoorPort({ links, lockers: () => store.lockers.list() });
+    const ledgerLog = layerLogger(root, 'ledger');
+    const ledger = createLedger({
+      store,
+      doors,
+      clock,
+      kioskCode: config.kiosk.code,
+      kioskKey,
+      calendar: config.calendar,
+      lockoutPolicy: config.lockout,
+      reclaimAfterDays: config.retention.reclaimAfterDays,
+      retentionDays: config.retention.retentionDays,
+      logger: ledgerLog,
+    });
+    teardown.add('ledger', () => ledger.stop());
+    ledgerLog.info({ ...(await ledger.reconcile()) }, 'doors reconciled');
+    ledger.start();
+
+    teardown.add(
+      'integrity checks',
+      scheduleIntegrityChecks(store, config.store.integrityCheckEveryMs, clock, storeLog),
+    );
+    const backup = createBackupSchedule({
+      backupTo: (file) => store.backupTo(file),
+      dir: config.store.backupDir,
+      intervalMs: config.store.backupEveryMs,
+      keep: config.store.keepBackups,
+      onResult: (r) => storeLog.info({ bytes: r.bytes, ms: Math.round(r.ms) }, 'backup taken'),
+      onError: (e) => storeLog.error({ err: (e as Error).message }, 'backup failed'),
+    });
+    backup.start();
+    teardown.add('backups', () => backup.stop());
+
+    const sender = outboxSender(config, store, kioskKey, layerLogger(root, 'notify'));
+    sender.start();
+    teardown.add('notifications', () => sender.stop());
+
+    const devicesLog = layerLogger(root, 'devices');
+    const simulated: DeviceEndpoints = {
+      printer: demo?.printerUrl ?? null,
+      scanner: demo?.scannerUrl ?? null,
+    };
+    const scansInFlight = new Set<Promise<void>>();
+    const route = scanRouter(ledger, devicesLog);
+    const onScan = (text: string) => {
+      const done = route(text).finally(() => scansInFlight.delete(done));
+      scansInFlight.add(done);
+    };
+    const stopScanner = keepScannerOpen(config, simulated, onScan, devicesLog);
+    // Registered after the HTTP server below, so it runs first: no new pickups while stopping.
+    const printReceipt = receiptPrinter(config, simulated, devicesLog);
+
+    const deps: AppDeps = {
+      ledger,
+      store,
+      linksHealth: linksHealth(links),
+      events: kioskEventsFrom(doors, links),
+      ...(demo ? { simulator: demo.control } : {}),
+      ...(printReceipt ? { printReceipt } : {}),
+      backupNow: () => backup.runNow(),
+      clock,
+      logger: root,
+      config: httpConfig(config),
+    };
+    const app = await buildApp(deps);
+    teardown.add('settle doors', async () => {
+      await Promise.allSettled([...scansInFlight]);
+      const settled = await waitUntil(
+        () => ledger.openOperations().length === 0,
+        options.shutdownGraceMs ?? 10_000,
+      );
+      if (!settled)
+        log.warn({ open: ledger.openOperations() }, 'doors still open at shutdown: reconciled at next start');
+    });
+    teardown.add('http', () => app.close());
+    const listening = await listen(app, deps.config);
+    teardown.add('scanner', stopScanner);
+    log.info({ listening, banks: config.buses.length, lockers: config.lockers.length }, 'kiosk started');
+
+    const health = processHealth(store);
+    teardown.add('health', () => health.stop());
+    let stopping: Promise<void> | null = null;
+    return {
+      listening,
+      logger: root,
+      healthy: () => stopping === null && health.healthy(),
+      stop(reason) {
+        stopping ??= (async () => {
+          log.info({ reason }, 'stopping');
+          await teardown.run();
+          log.info({}, 'stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await teardown.run();
+    throw error;
+  }
+}
+
+function usesSimulator(config: Config): boolean {
+  return (
+    config.buses.some((b) => b.connection === 'embedded') ||
+    config.printer?.connection === 'embedded' ||
+    config.scanner?.connection === 'embedded'
+  );
+}

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import { createLink, type LockerLink, type TransportSpec } from '../../firmware-bridge';
+import { CU16_PROFILE, CU16_REPLY35_PROFILE } from '../../firmware-bridge/kerong/profile';
+import type { BusConfig } from '../config';
+import type { BankHealth } from '../http/deps';
+
+const KERONG_PROFILES = { cu16: CU16_PROFILE, 'cu16-reply35': CU16_REPLY35_PROFILE } as const;
+
+/**
+ * One link per bus, by bank, started but not awaited: a bus that is down at boot keeps retrying
+ * with back-off while the rest of the kiosk comes up (reconciliation waits for it, bounded).
+ */
+export function startLinks(
+  buses: readonly BusConfig[],
+  transportFor: (bus: BusConfig) => TransportSpec,
+  log: Logger,
+): Map<number, LockerLink> {
+  const links = new Map<number, LockerLink>();
+  for (const bus of buses) {
+    const busLog = log.child({ bus: bus.name, bank: bus.bank });
+    const link = createLink({
+      transport: transportFor(bus),
+      dialect: bus.dialect,
+      boards: bus.boards,
+      ...(bus.dialect === 'kerong'
+        ? { channels: bus.channels, kerongProfile: KERONG_PROFILES[bus.kerongProfile] }
+        : {}),
+      options: bus.link,
+      logger: busLog,
+    });
+    // The link logs its own state changes; board faults are reported here for technicians.
+    link.on('event', (event) => {
+      if (event.type === 'fault') busLog.warn({ board: event.board, code: event.code }, 'board fault');
+    });
+    link.start().catch((error: Error) => busLog.error({ err: error.message }, 'link did not start'));
+    links.set(bus.bank, link);
+  }
+  return links;
+}
+
+export function linksHealth(links: ReadonlyMap<number, LockerLink>): () => BankHealth[] {
+  return () =>
+    [...links].map(([bank, link]) => ({
+      bank,
+      state: link.state,
+      stats: link.stats(),
+      boards: link.snapshot(),
+    }));
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the kiosk daemon. Reads the configuration (LOCKER_CONFIG, default
+ * config/default.json; PORT overrides the HTTP port), starts every part, tells systemd when it is
+ * ready, feeds its watchdog while healthy, and stops cleanly on SIGTERM or SIGINT.
+ */
+import { type Config, ConfigError, ConfigErrors, loadConfig } from './config';
+import { type Daemon, startDaemon } from './daemon';
+import { KioskKeyError } from './daemon/kiosk-key';
+import { createSystemdNotifier } from './systemd';
+
+/** sysexits.h EX_CONFIG: systemd shows it, and a restart loop on a bad file is visible as such. */
+const EXIT_CONFIG = 78;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ConfigErrors) {
+      process.stderr.write(`configuration refused, nothing started:\n${error.message}\n`);
+      process.exit(EXIT_CONFIG);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const systemd = createSystemdNotifier();
+  const config = readConfig();
+  let daemon: Daemon;
+  try {
+    daemon = await startDaemon(config);
+  } catch (error) {
+    const known = error instanceof KioskKeyError;
+    process.stderr.write(
+      `the kiosk did not start: ${known ? (error as Error).message : (error as Error).stack}\n`,
+    );
+    process.exit(known ? EXIT_CONFIG : 1);
+  }
+  const url = `http://${daemon.listening[0]!.host}:${daemon.listening[0]!.port}`;
+  await systemd.ready(`serving ${url}`);
+  const stopWatchdog = systemd.startWatchdog(() => daemon.healthy());
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      // Every write is one SQLite transaction: an impatient second signal loses no half operation.
+      daemon.logger.warn({ signal }, 'second signal: exiting without waiting for doors');
+      process.exit(1);
+    }
+    stopWatchdog();
+    void systemd
+      .stopping()
+      .then(() => daemon.stop(signal))
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          daemon.logger.error({ err: error.message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  process.exit(1);
+});
+
+void main();

@@ -24,6 +24,10 @@ export function bearerToken(request: FastifyRequest): string | null {
  * check again; they read request.staffSession.
  */
 export function requireRole(app: FastifyInstance, ctx: HttpContext, roles: readonly StaffRole[]): void {
+  // The OpenAPI document shows these routes as needing the bearer token.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, security: [{ bearer: [] }] };
+  });
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request);
     if (!token) throw new HttpRefusal('unauthenticated');
@@ -52,6 +56,8 @@ export function keyedLimit(
   const check = app.createRateLimit({
     max,
     timeWindow: 60_000,
+    // Unlike the per-address limit, these hold for the kiosk screen too.
+    allowList: () => false,
     keyGenerator: (request) => `${name}:${keyOf(request) ?? `ip:${request.ip}`}`,
   });
   return async (request) => {

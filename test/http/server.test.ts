@@ -112,13 +112,17 @@ describe('the shell', () => {
     expect(api.headers['content-security-policy']).toContain("default-src 'self'");
     expect(api.headers['x-content-type-options']).toBe('nosniff');
     expect(paths.some((p) => p.startsWith('/api/v1/sim'))).toBe(false);
+    expect(res.json().paths['/api/v1/staff/deposited'].get.security).toEqual([{ bearer: [] }]);
+    expect(res.json().paths['/api/v1/procedures'].get.security).toBeUndefined();
   });
 
-  it('requests are rate limited per address, with the common error body', async () => {
+  it('requests from other machines are rate limited per address; the kiosk screen is not', async () => {
     const k = await start({ config: { requestsPerMinute: 3 } });
-    for (let i = 0; i < 3; i++)
-      expect((await k.app.inject({ method: 'GET', url: '/api/v1/procedures' })).statusCode).toBe(200);
-    expectRefusal(await k.app.inject({ method: 'GET', url: '/api/v1/procedures' }), 429, 'rate_limited');
+    const from = (remoteAddress: string) => k.app.inject({ method: 'GET', url: '/healthz', remoteAddress });
+    for (let i = 0; i < 3; i++) expect((await from('10.0.0.9')).statusCode).toBe(200);
+    expectRefusal(await from('10.0.0.9'), 429, 'rate_limited');
+    expect((await from('10.0.0.10')).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await from('127.0.0.1')).statusCode).toBe(200);
   });
 
   it('an unknown path is not found with the common error body', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { hashPin, verifyPin } from '../../domain/staff-pin';
+import type { StaffAccount } from '../../store';
 import { bearerToken, keyedLimit } from '../auth';
 import type { HttpContext } from '../context';
 import { HttpRefusal } from '../errors';
@@ -15,14 +16,9 @@ export function sessionRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
   // Compared against when the account does not exist, so a missing id takes as long as a wrong PIN.
   const decoy = hashPin('000000');
 
-  function audit(accountId: string, action: string, detail: Record<string, number> = {}): void {
-    store.audit.append({
-      actor: `staff:${accountId}`,
-      action,
-      subject: `account:${accountId}`,
-      detail,
-      at: clock(),
-    });
+  function audit(account: StaffAccount, action: string, detail: Record<string, number> = {}): void {
+    const actor = `${account.role === 'technician' ? 'technician' : 'staff'}:${account.id}`;
+    store.audit.append({ actor, action, subject: `account:${account.id}`, detail, at: clock() });
   }
 
   return async (app) => {
@@ -56,10 +52,10 @@ export function sessionRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         if (!verifyPin(pin, account.pinHash)) {
           const locked = store.write(() => {
             const failures = store.staff.recordFailedLogin(accountId);
-            audit(accountId, 'staff.login_failed', { failures });
+            audit(account, 'staff.login_failed', { failures });
             if (failures < config.loginMaxFailures) return false;
             store.staff.lockUntil(accountId, now + config.loginLockMs);
-            audit(accountId, 'staff.login_locked', { until: now + config.loginLockMs });
+            audit(account, 'staff.login_locked', { until: now + config.loginLockMs });
             return true;
           });
           if (locked) sessions.closeAccount(accountId);
@@ -67,7 +63,7 @@ export function sessionRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         }
         store.write(() => {
           store.staff.clearFailedLogins(accountId);
-          audit(accountId, 'staff.login');
+          audit(account, 'staff.login');
         });
         const { token, session } = sessions.open(accountId, account.role);
         return reply.code(201).send({ token, role: session.role, expiresAt: session.expiresAt });

@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPin } from '../../src/domain/staff-pin';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** A kiosk configuration in a fresh temp dir: the demo file's doors and procedures, port 0. */
+export function testConfig(overrides: (doc: Record<string, unknown>) => void = () => {}): {
+  dir: string;
+  file: string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'daemon-'));
+  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+  doc.http = { host: '127.0.0.1', port: 0 };
+  doc.store = {
+    path: join(dir, 'ledger.db'),
+    backupDir: join(dir, 'backups'),
+    backupEveryHours: 24,
+    keepBackups: 2,
+  };
+  doc.kioskKeyFile = join(dir, 'kiosk.key');
+  doc.accounts = [{ id: 'nv.test', role: 'staff', pinHash: hashPin('4321') }];
+  doc.demo = { handsAfterSeconds: 2 };
+  doc.logging = { level: 'info' };
+  overrides(doc);
+  const file = join(dir, 'kiosk.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return { dir, file };
+}
+
+export interface LogLine {
+  readonly msg?: string;
+  readonly [field: string]: unknown;
+}
+
+/** The daemon as systemd or a person starts it: `tsx src/main.ts`, its own process. */
+export class DaemonProcess {
+  readonly lines: LogLine[] = [];
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly child: ChildProcess;
+  private waiters: (() => void)[] = [];
+
+  constructor(configFile: string, env: Record<string, string> = {}) {
+    this.child = spawn(TSX, ['src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, LOCKER_CONFIG: configFile, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let partial = '';
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      partial += chunk.toString('utf8');
+      const rows = partial.split('\n');
+      partial = rows.pop()!;
+      for (const row of rows) this.lines.push(JSON.parse(row) as LogLine);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    this.exited.then(() => {
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  /** The first log line with this message; rejects if the process exits first. */
+  async line(msg: string): Promise<LogLine> {
+    for (;;) {
+      const found = this.lines.find((l) => l.msg === msg);
+      if (found) return found;
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        throw new Error(`daemon exited before "${msg}": ${this.stderr}`);
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  /** For afterEach: never leave a daemon running. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+}
+
+/** Whether something listens on 127.0.0.1:port and on no other IPv4 or IPv6 address (from /proc). */
+export function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const out: string[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const row of text.split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      const [address, localPort] = (cols[1] ?? '').split(':');
+      if (localPort === hexPort && cols[3] === '0A') out.push(address!);
+    }
+  }
+  return out;
+}

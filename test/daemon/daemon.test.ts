@@ -1,0 +1,101 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store';
+import { DaemonProcess, listeningAddresses, testConfig } from './daemon-process';
+
+let daemon: DaemonProcess | null = null;
+let dir: string | null = null;
+afterEach(async () => {
+  await daemon?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  daemon = dir = null;
+});
+
+const LOOPBACK_V4 = '0100007F'; // 127.0.0.1 as /proc/net/tcp writes it
+
+async function started(d: DaemonProcess): Promise<string> {
+  const line = await d.line('kiosk started');
+  const [first] = line.listening as { host: string; port: number }[];
+  return `http://${first!.host}:${first!.port}`;
+}
+
+describe('the kiosk daemon as a process', () => {
+  it('comes up on the embedded simulator, healthy, serving the API, on loopback only', async () => {
+    const config = testConfig();
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    const base = await started(daemon);
+    const port = Number(new URL(base).port);
+    expect(new URL(base).hostname).toBe('127.0.0.1');
+
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ healthy: true, links: [{ bank: 0, state: 'ready' }] });
+
+    const procedures = (await (await fetch(`${base}/api/v1/procedures`)).json()) as {
+      procedures: { code: string }[];
+    };
+    expect(procedures.procedures.map((p) => p.code).sort()).toEqual([
+      'CT-01',
+      'HKD-01',
+      'HT-05',
+      'KS-01',
+      'XD-01',
+    ]);
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+
+    expect(listeningAddresses(port)).toEqual([LOOPBACK_V4]);
+
+    daemon.signal('SIGTERM');
+    expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    expect(listeningAddresses(port)).toEqual([]);
+  });
+
+  it('on SIGTERM lets an open door settle before closing the store, leaving the ledger consistent', async () => {
+    const config = testConfig();
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    const base = await started(daemon);
+
+    const opened = await fetch(`${base}/api/v1/dropoffs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: 'HKD-01', name: 'Nguyễn Văn A', phone: '0901234567' }),
+    });
+    expect(opened.status).toBe(201);
+    const { door } = (await opened.json()) as { door: number };
+
+    // The door is open; the simulated hands put the dossier in and shut it while the daemon stops.
+    daemon.signal('SIGTERM');
+    expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    const messages = daemon.lines.map((l) => l.msg);
+    expect(messages).toContain('stopped');
+    expect(messages).not.toContain('doors still open at shutdown: reconciled at next start');
+
+    const store = openStore(join(config.dir, 'ledger.db'), { quickCheck: 'startup' });
+    try {
+      const [deposited] = store.dossiers.listByState('deposited', 10);
+      expect(store.dossiers.listByState('reserved', 10)).toEqual([]);
+      expect(store.lockers.get(deposited!.lockerId!)?.position).toBe(door);
+      expect(store.lockers.listWithOccupancy().filter((l) => l.unsettledOperation)).toEqual([]);
+      expect(store.checkNow('integrity_check').ok).toBe(true);
+      expect(store.audit.verifyChain().ok).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a bad configuration by name, exits 78 and opens nothing', async () => {
+    const config = testConfig((doc) => {
+      (doc.buses as { connection: string }[])[0]!.connection = 'COM3';
+    });
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    expect(await daemon.exited).toEqual({ code: 78, signal: null });
+    expect(daemon.stderr).toContain(
+      `${config.file}: buses[0].connection: expected tcp://host:port or a tty path`,
+    );
+    expect(daemon.lines).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The ledger store on a year of history (1,000,000 dossiers, seeded by seed.ts into
+ * var/bench-1m.db, reused when already there):
+ * - store.deposit_txn_p99_ms: the drop-off's transaction (allocate a door, create the dossier,
+ *   record the door's intent, audit), fsync included;
+ * - store.fsync_commit_p99_ms: a bare one-row commit on the same file (synchronous=FULL);
+ * - store.deposit_ratio_p99: the two p99s from the same run, interleaved (bar 2, aim 1.2);
+ * - store.report_month_ms: a month's supervisor figures, median over the twelve months
+ *   (bar 200 ms, aim 50 ms);
+ * - store.startup_ms: open, migration check, connect, reconcile against simulated boards,
+ *   median of five starts (bar 2000 ms, aim 500 ms);
+ * - store.bytes_per_dossier: the file (and WAL) over the dossiers in it (bar 2048).
+ */
+import { existsSync } from 'node:fs';
+import { openStore } from '../../src/store/database';
+import type { BenchLog } from './run';
+import { defaultBenchPath, fileBytes, HISTORY_START, seedBenchDatabase } from './seed-database';
+import { percentile } from './stats';
+import { benchContext, sampleCommits } from './store-deposit';
+import { benchBoards, measureStartup } from './store-startup';
+
+const DOSSIERS = 1_000_000;
+const SAMPLES = 1000;
+const WARMUP = 20;
+const STARTS = 5;
+const ICT_OFFSET_MS = 7 * 3_600_000;
+
+function countDossiers(path: string): number {
+  const store = openStore(path);
+  try {
+    return store.reports.periodFigures(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).received;
+  } finally {
+    store.close();
+  }
+}
+
+function ensureBenchFile(log: BenchLog): string {
+  const path = defaultBenchPath(DOSSIERS);
+  if (existsSync(path) && countDossiers(path) >= DOSSIERS) {
+    log(`reusing ${path}`);
+    return path;
+  }
+  log(`seeding ${path} (about ten minutes)`);
+  const report = seedBenchDatabase(path, DOSSIERS, log);
+  log(`seeded in ${report.seconds.toFixed(0)} s`);
+  return path;
+}
+
+/** [from, to) of a calendar month in Asia/Ho_Chi_Minh. */
+function ictMonth(year: number, month: number): [number, number] {
+  return [Date.UTC(year, month, 1) - ICT_OFFSET_MS, Date.UTC(year, month + 1, 1) - ICT_OFFSET_MS];
+}
+
+export async function run(log: BenchLog): Promise<Record<string, number>> {
+  const path = ensureBenchFile(log);
+  const dossiers = countDossiers(path);
+  const bytes = fileBytes(path);
+  log(`${dossiers} dossiers, ${(bytes / 1e6).toFixed(0)} MB`);
+
+  const store = openStore(path);
+  let commits: { deposit: number[]; body: number[]; bare: number[] };
+  const months: number[] = [];
+  try {
+    const ctx = benchContext(store, Date.now);
+    sampleCommits(store, ctx, 'SYN.001', WARMUP);
+    commits = sampleCommits(store, ctx, 'SYN.001', SAMPLES);
+    const p = (xs: number[]) =>
+      `p50 ${percentile(xs, 50).toFixed(2)} / p99 ${percentile(xs, 99).toFixed(2)} ms`;
+    log(`${SAMPLES} of each, interleaved:`);
+    log(`  deposit transaction ${p(commits.deposit)}`);
+    log(`    of which the work inside it ${p(commits.body)}`);
+    log(`  bare one-row commit ${p(commits.bare)}`);
+    const first = new Date(HISTORY_START);
+    for (let m = 0; m < 12; m++) {
+      const [from, to] = ictMonth(first.getUTCFullYear(), first.getUTCMonth() + m);
+      const started = performance.now();
+      const figures = store.reports.periodFigures(from, to);
+      months.push(performance.now() - started);
+      if (m === 0 || m === 6) {
+        log(
+          `month ${m + 1}: ${figures.received} in, ${figures.pickedUp} picked up, ${figures.late} late (${months[m]!.toFixed(1)} ms)`,
+        );
+      }
+    }
+    log(`report months: first ${months[0]!.toFixed(1)} ms, max ${Math.max(...months).toFixed(1)} ms`);
+  } finally {
+    store.close();
+  }
+
+  const { sim, port } = await benchBoards(path);
+  const starts: number[] = [];
+  try {
+    for (let i = 0; i < STARTS; i++) {
+      const sample = await measureStartup(path, port);
+      starts.push(sample.ms);
+      log(
+        `start ${i + 1}: ${sample.ms.toFixed(0)} ms (store open ${sample.openMs.toFixed(0)} ms; ` +
+          `${sample.report.doorsRead} doors read, ${sample.report.operations} operations, ${sample.report.incidents} incidents)`,
+      );
+    }
+  } finally {
+    await sim.stop();
+  }
+
+  const depositP99 = percentile(commits.deposit, 99);
+  const bareP99 = percentile(commits.bare, 99);
+  return {
+    'store.deposit_txn_p99_ms': depositP99,
+    'store.fsync_commit_p99_ms': bareP99,
+    'store.deposit_ratio_p99': depositP99 / bareP99,
+    'store.report_month_ms': percentile(months, 50),
+    'store.startup_ms': percentile(starts, 50),
+    'store.bytes_per_dossier': bytes / dossiers,
+  };
+}

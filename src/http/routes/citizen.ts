@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import QRCode from 'qrcode';
 import { DomainError } from '../../domain/errors';
 import type { CloseResult, IssuedReceipt, PickupCredentials } from '../../ledger';
-import type { LockerSize } from '../../store';
-import { isLoopback, keyedLimit, kioskScreenOnly } from '../auth';
+import { keyedLimit, kioskScreenOnly } from '../auth';
 import type { HttpContext } from '../context';
 import { openedOrRefuse } from '../door-reply';
 import { HttpRefusal } from '../errors';
@@ -12,10 +11,8 @@ import {
   DoorTicketReply,
   DropOffBody,
   DropOffProgress,
-  KioskStatus,
   PickupBody,
   PickupProgress,
-  PresenceCodeReply,
   ProcedureList,
   RatingBody,
   TicketParams,
@@ -23,6 +20,7 @@ import {
 } from '../schemas/citizen';
 import { ERROR_REPLIES, Ok } from '../schemas/common';
 import { localStamp } from '../time';
+import { kioskStatusRoutes } from './kiosk-status';
 
 const TAGS = ['citizen'];
 
@@ -267,38 +265,6 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.get(
-      '/kiosk/status',
-      {
-        schema: {
-          tags: TAGS,
-          summary: 'Whether the kiosk takes drop-offs and pickups now',
-          response: { 200: KioskStatus },
-        },
-      },
-      async () => {
-        const maintenance = store.settings.maintenanceMode();
-        const linkDown = !linksUp(deps.linksHealth());
-        const freeDoors: Record<LockerSize, number> = { S: 0, M: 0, L: 0 };
-        for (const l of store.lockers.listAvailable()) freeDoors[l.size]++;
-        return { inService: !maintenance && !linkDown, maintenance, linkDown, freeDoors };
-      },
-    );
-
-    app.get(
-      '/kiosk/presence-code',
-      {
-        schema: {
-          tags: TAGS,
-          summary: 'The on-site code for a technician, shown on the kiosk screen only',
-          response: { 200: PresenceCodeReply, ...ERROR_REPLIES },
-        },
-      },
-      async (request) => {
-        // Always the kiosk screen only, whatever the bind configuration.
-        if (!isLoopback(request.socket?.remoteAddress)) throw new HttpRefusal('kiosk_only');
-        return ctx.presence.current();
-      },
-    );
+    await app.register(kioskStatusRoutes(ctx));
   };
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { HttpRefusal } from '../../src/http/errors';
+import { OpensCap } from '../../src/http/opens-cap';
+import { PresenceCode } from '../../src/http/presence-code';
+import { SessionBook } from '../../src/http/sessions';
+import { localStamp, monthRange } from '../../src/http/time';
+
+describe('the in-memory books of the HTTP shell', () => {
+  it('the opens cap is a sliding minute, all or nothing, and gives back unused slots', () => {
+    const now = { ms: 1_000_000 };
+    const cap = new OpensCap(3, () => now.ms);
+    cap.take(2);
+    expect(() => cap.take(2)).toThrow(HttpRefusal);
+    cap.take(1);
+    expect(() => cap.take()).toThrow(/too many doors/);
+    cap.giveBack();
+    cap.take();
+    now.ms += 59_999;
+    expect(() => cap.take()).toThrow(HttpRefusal);
+    now.ms += 1;
+    cap.take(3);
+  });
+
+  it('the presence code changes each period; the previous one is still accepted, older ones not', () => {
+    const now = { ms: 0 };
+    const presence = new PresenceCode(6, 60_000, () => now.ms);
+    const first = presence.current();
+    expect(first.code).toMatch(/^\d{6}$/);
+    expect(first.expiresAt).toBe(60_000);
+    expect(presence.check(first.code)).toBe(true);
+    now.ms = 60_000;
+    const second = presence.current();
+    expect(presence.check(first.code)).toBe(true);
+    expect(presence.check(second.code)).toBe(true);
+    now.ms = 120_000;
+    if (presence.current().code !== first.code) expect(presence.check(first.code)).toBe(false);
+    expect(presence.check('')).toBe(false);
+    expect(presence.check(`${second.code}0`)).toBe(false);
+    // Another process (a restart) draws another key: old codes die with it.
+    const other = new PresenceCode(6, 60_000, () => now.ms);
+    const codes = new Set(Array.from({ length: 5 }, (_, i) => ((now.ms = i * 60_000), other.current().code)));
+    expect(codes.size).toBeGreaterThan(1);
+  });
+
+  it('sessions are found by token only, expire, and end per account', () => {
+    const now = { ms: 0 };
+    const book = new SessionBook(1000, () => now.ms);
+    const a = book.open('staff1', 'staff');
+    const b = book.open('staff1', 'staff');
+    const c = book.open('tech1', 'technician');
+    expect(a.token).not.toBe(b.token);
+    expect(book.lookup(a.token)).toMatchObject({
+      ok: true,
+      session: { accountId: 'staff1', expiresAt: 1000 },
+    });
+    expect(book.lookup('x'.repeat(43))).toEqual({ ok: false, reason: 'unknown' });
+    book.closeAccount('staff1');
+    expect(book.lookup(b.token)).toEqual({ ok: false, reason: 'unknown' });
+    now.ms = 1000;
+    expect(book.lookup(c.token)).toEqual({ ok: false, reason: 'expired' });
+    expect(book.lookup(c.token)).toEqual({ ok: false, reason: 'unknown' });
+  });
+
+  it('months and stamps are in the kiosk time zone (UTC+7)', () => {
+    expect(monthRange('2026-12')).toEqual({
+      from: Date.parse('2026-11-30T17:00:00Z'),
+      to: Date.parse('2026-12-31T17:00:00Z'),
+    });
+    expect(localStamp(Date.parse('2026-11-23T17:30:00Z'))).toBe('24/11/2026 00:30');
+  });
+});

@@ -47,7 +47,13 @@ export function createSystemdNotifier(
   send: NotifySend = viaCommand(env),
 ): SystemdNotifier {
   const active = Boolean(env.NOTIFY_SOCKET);
-  const notify = (assignments: readonly string[]) => (active ? send(assignments) : Promise.resolve());
+  // One message at a time, in order: a feeding sent just before STOPPING=1 must not land after it.
+  let queue: Promise<void> = Promise.resolve();
+  const notify = (assignments: readonly string[]): Promise<void> => {
+    if (!active) return queue;
+    queue = queue.then(() => send(assignments));
+    return queue;
+  };
   return {
     active,
     // --pid names this process as the main one (systemd-notify would otherwise be taken for it).
@@ -59,7 +65,7 @@ export function createSystemdNotifier(
       if (!active || intervalMs === null) return () => {};
       // Half the interval, as sd_watchdog_enabled(3) recommends: one late tick is not a restart.
       const timer = setInterval(() => {
-        if (healthy()) void send(['WATCHDOG=1']);
+        if (healthy()) void notify(['WATCHDOG=1']);
       }, intervalMs / 2);
       timer.unref();
       return () => clearInterval(timer);

@@ -14,7 +14,8 @@ export function testConfig(overrides: (doc: Record<string, unknown>) => void = (
 } {
   const dir = mkdtempSync(join(tmpdir(), 'daemon-'));
   const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
-  doc.http = { host: '127.0.0.1', port: 0 };
+  // No host: the default (loopback) is what is under test.
+  doc.http = { port: 0 };
   doc.store = {
     path: join(dir, 'ledger.db'),
     backupDir: join(dir, 'backups'),

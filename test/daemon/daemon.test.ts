@@ -21,7 +21,7 @@ async function started(d: DaemonProcess): Promise<string> {
 }
 
 describe('the kiosk daemon as a process', () => {
-  it('comes up on the embedded simulator, healthy, serving the API, on loopback only', async () => {
+  it('comes up on the embedded simulator, healthy, serving the API, on loopback only by default; stops on SIGINT', async () => {
     const config = testConfig();
     dir = config.dir;
     daemon = new DaemonProcess(config.file);
@@ -47,7 +47,7 @@ describe('the kiosk daemon as a process', () => {
 
     expect(listeningAddresses(port)).toEqual([LOOPBACK_V4]);
 
-    daemon.signal('SIGTERM');
+    daemon.signal('SIGINT');
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
     expect(listeningAddresses(port)).toEqual([]);
   });

@@ -64,8 +64,13 @@ export function createSystemdNotifier(
       const intervalMs = watchdogIntervalMs(env);
       if (!active || intervalMs === null) return () => {};
       // Half the interval, as sd_watchdog_enabled(3) recommends: one late tick is not a restart.
+      let feeding = false; // a slow systemd-notify must not pile up feedings behind it
       const timer = setInterval(() => {
-        if (healthy()) void notify(['WATCHDOG=1']);
+        if (feeding || !healthy()) return;
+        feeding = true;
+        void notify(['WATCHDOG=1']).finally(() => {
+          feeding = false;
+        });
       }, intervalMs / 2);
       timer.unref();
       return () => clearInterval(timer);

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
+import type { BusConfig } from '../../src/config';
+import { simulatorControl } from '../../src/demo/control';
+import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
+import { startDemoHands } from '../../src/demo/hands';
+
+const FAST: Partial<LinkOptions> = {
+  replyTimeoutMs: 40,
+  helloTimeoutMs: 60,
+  jamWindowMs: 150,
+  watchPollMs: 10,
+  heartbeatIntervalMs: 60,
+  backoffInitialMs: 10,
+  backoffMaxMs: 40,
+};
+
+const BUS: BusConfig = {
+  bank: 0,
+  name: 'demo',
+  dialect: 'line',
+  connection: 'embedded',
+  kerongProfile: 'cu16',
+  boards: [0, 1],
+  channels: 16,
+  link: FAST,
+};
+
+let buses: EmbeddedBuses | null = null;
+let link: LockerLink | null = null;
+let stopHands: (() => void) | null = null;
+afterEach(async () => {
+  stopHands?.();
+  await link?.stop();
+  await buses?.stop();
+  buses = link = stopHands = null;
+});
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function connected(): Promise<{ buses: EmbeddedBuses; link: LockerLink }> {
+  buses = startEmbeddedBuses([BUS]);
+  link = createLink({ transport: buses.transportFor(0), dialect: 'line', boards: BUS.boards, options: FAST });
+  await link.start();
+  return { buses, link };
+}
+
+describe('the demo composition', () => {
+  it('simulates each embedded bus with the boards and doors the lockers use', async () => {
+    const { buses, link } = await connected();
+    const sim = buses.simulators.get(0)!;
+    expect(sim.options).toMatchObject({ dialect: 'line', boards: 2, doors: 16 });
+    expect((await link.readBoard(1)).doors).toHaveLength(16);
+  });
+
+  it('hands fill an opened empty door and shut it; the next open empties it', async () => {
+    const { buses, link } = await connected();
+    const sim = buses.simulators.get(0)!;
+    stopHands = startDemoHands(buses.simulators, 20);
+    expect((await link.open({ board: 1, channel: 4 })).kind).toBe('opened');
+    await until(() => !sim.truth(1, 4).doorOpen, 'the door shut');
+    expect(sim.truth(1, 4).present).toBe(true);
+    expect((await link.open({ board: 1, channel: 4 })).kind).toBe('opened');
+    await until(() => !sim.truth(1, 4).doorOpen, 'the door shut again');
+    expect(sim.truth(1, 4).present).toBe(false);
+  });
+
+  it('controls doors by locker id and cuts a cable until it is plugged back', async () => {
+    const { buses, link } = await connected();
+    const sim = buses.simulators.get(0)!;
+    const control = simulatorControl(
+      buses,
+      (id) => (id === 21 ? { bank: 0, board: 1, channel: 4 } : undefined),
+      () => {},
+    );
+    control.forceOpen(21);
+    expect(sim.truth(1, 4).doorOpen).toBe(true);
+    control.putItem(21);
+    control.closeDoor(21);
+    expect(sim.truth(1, 4)).toMatchObject({ doorOpen: false, present: true });
+    expect(() => control.closeDoor(99)).toThrow(/locker 99 is not on a simulated bus/);
+
+    control.cutLink(0, true);
+    await until(() => link.state === 'down' || link.state === 'connecting', 'the link to notice the cut');
+    // While the cable is out, reconnect attempts fail: the link never comes back by itself.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(link.state).not.toBe('ready');
+    control.cutLink(0, false);
+    await until(() => link.state === 'ready', 'the link back');
+    expect((await link.readBoard(1)).doors[4]).toMatchObject({ open: false, present: true });
+  });
+});

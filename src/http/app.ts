@@ -11,6 +11,7 @@ import type { HttpContext } from './context';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { HttpRefusal } from './errors';
+import { checkHttpConfig } from './http-config';
 import { EventHub } from './kiosk-events';
 import { httpLogger, logRequests } from './logging';
 import { OpensCap } from './opens-cap';
@@ -34,7 +35,10 @@ export const API_PREFIX = '/api/v1';
  * /healthz, and the OpenAPI documentation at /docs.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, clock } = deps;
+  const config = checkHttpConfig(deps.config);
+  const { clock } = deps;
+  // Routes read the checked settings, defaults filled in.
+  const checked: AppDeps = { ...deps, config };
   const base = Fastify({
     loggerInstance: httpLogger(deps.logger) as FastifyBaseLogger,
     // The request line is written by logRequests() with an allowlist of fields.
@@ -47,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: HttpContext = {
-    deps,
+    deps: checked,
     sessions: new SessionBook(config.sessionTtlMs, clock),
     opens: new OpensCap(config.opensPerMinute, clock),
     tickets: new TicketBook(clock),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpRefusal } from '../../src/http/errors';
+import { checkHttpConfig, HttpConfigError } from '../../src/http/http-config';
 import { OpensCap } from '../../src/http/opens-cap';
 import { PresenceCode } from '../../src/http/presence-code';
 import { SessionBook } from '../../src/http/sessions';
@@ -71,5 +72,21 @@ describe('the in-memory books of the HTTP shell', () => {
       to: Date.parse('2026-12-31T17:00:00Z'),
     });
     expect(localStamp(Date.parse('2026-11-23T17:30:00Z'))).toBe('24/11/2026 00:30');
+  });
+});
+
+describe('the HTTP settings', () => {
+  it('fill in defaults and name the bad field', () => {
+    expect(checkHttpConfig({ port: 0 })).toMatchObject({
+      host: '127.0.0.1',
+      port: 0,
+      officeHost: null,
+      opensPerMinute: 30,
+    });
+    expect(() => checkHttpConfig({ host: '0.0.0.0' })).toThrow(/http\.host: .*every interface/);
+    expect(() => checkHttpConfig({ officeHost: 'office.lan' })).toThrow(/http\.officeHost/);
+    expect(() => checkHttpConfig({ port: 70_000 })).toThrow(/http\.port/);
+    expect(() => checkHttpConfig({ opensPerMinute: 0 })).toThrow(/http\.opensPerMinute/);
+    expect(() => checkHttpConfig({ sessionTtlMs: 5 })).toThrow(HttpConfigError);
   });
 });

@@ -14,7 +14,7 @@ async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk>
   return kiosk;
 }
 
-describe('drop-off at the kiosk', () => {
+describe('drop-off at the kiosk', { timeout: 30_000 }, () => {
   it('lists the procedures with both names, the door size and the fee note', async () => {
     const { app } = await start();
     const res = await app.inject({ method: 'GET', url: '/api/v1/procedures' });
@@ -196,7 +196,7 @@ describe('drop-off at the kiosk', () => {
   });
 });
 
-describe('pickup at the kiosk', () => {
+describe('pickup at the kiosk', { timeout: 30_000 }, () => {
   it('the receipt QR opens the result door once; the door closed empty completes it; one rating', async () => {
     const k = await start();
     const dropped = await dropOff(k);
@@ -345,7 +345,7 @@ describe('pickup at the kiosk', () => {
   });
 });
 
-describe('what the logs hold', () => {
+describe('what the logs hold', { timeout: 30_000 }, () => {
   it('ids only: no name, phone, QR payload, code or ticket in any log line', async () => {
     const k = await start();
     const dropped = await dropOff(k);

@@ -75,7 +75,7 @@ export interface Kiosk {
 }
 
 export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 1500; i++) {
     if (condition()) return;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -15,7 +15,7 @@ async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk>
   return kiosk;
 }
 
-describe('where the kiosk listens', () => {
+describe('where the kiosk listens', { timeout: 30_000 }, () => {
   it('with the default host nothing listens beyond loopback', async () => {
     const k = await start();
     const bound = await listen(k.app, { ...DEFAULT_HTTP_CONFIG, port: 0 });
@@ -69,7 +69,7 @@ describe('where the kiosk listens', () => {
   });
 });
 
-describe('the shell', () => {
+describe('the shell', { timeout: 30_000 }, () => {
   it('the websocket delivers door events to the kiosk screen', async () => {
     const k = await start();
     await k.app.ready();
@@ -131,7 +131,7 @@ describe('the shell', () => {
   });
 });
 
-describe('the demo simulator', () => {
+describe('the demo simulator', { timeout: 30_000 }, () => {
   it('its hands walk a drop-off through the API alone', async () => {
     const k = await start({ simulator: true });
     const { ticket, door } = (
@@ -158,10 +158,10 @@ describe('the demo simulator', () => {
   it('cutting the cable puts the kiosk out of service', async () => {
     const k = await start({ simulator: true });
     await k.app.inject({ method: 'PUT', url: '/api/v1/sim/banks/0/link', payload: { cut: true } });
-    for (let i = 0; i < 200 && k.link.state === 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1500 && k.link.state === 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
     expect((await k.app.inject({ method: 'GET', url: '/api/v1/kiosk/status' })).json().linkDown).toBe(true);
     await k.app.inject({ method: 'PUT', url: '/api/v1/sim/banks/0/link', payload: { cut: false } });
-    for (let i = 0; i < 300 && k.link.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1500 && k.link.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
     expect((await k.app.inject({ method: 'GET', url: '/api/v1/kiosk/status' })).json().linkDown).toBe(false);
   });
 

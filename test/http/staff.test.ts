@@ -17,7 +17,7 @@ async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk>
 const login = (k: Kiosk, accountId: string, pin: string) =>
   k.app.inject({ method: 'POST', url: '/api/v1/session', payload: { accountId, pin } });
 
-describe('signing in', () => {
+describe('signing in', { timeout: 30_000 }, () => {
   it('a right PIN opens a session that expires; the token is not stored in the clear anywhere', async () => {
     const k = await start({ config: { sessionTtlMs: 60_000 } });
     const res = await login(k, 'staff1', PINS.staff);
@@ -114,7 +114,7 @@ describe('signing in', () => {
   });
 });
 
-describe('the counter staff flows', () => {
+describe('the counter staff flows', { timeout: 30_000 }, () => {
   it('collect a deposited dossier, register it, load its result, and the citizen gets the door', async () => {
     const k = await start();
     const headers = await k.signIn('staff');

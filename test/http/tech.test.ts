@@ -14,7 +14,7 @@ async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk>
   return kiosk;
 }
 
-describe('the technician', () => {
+describe('the technician', { timeout: 30_000 }, () => {
   it('turns maintenance mode on (the kiosk stops taking dossiers) and off', async () => {
     const k = await start();
     const headers = await k.signIn('technician');

@@ -66,6 +66,9 @@ describe('the demo composition', () => {
     expect((await link.open({ board: 1, channel: 4 })).kind).toBe('opened');
     await until(() => !sim.truth(1, 4).doorOpen, 'the door shut');
     expect(sim.truth(1, 4).present).toBe(true);
+    // The link believes a close after its debounce: open again only once it has.
+    const seenClosed = () => link.snapshot().find((b) => b.board === 1)?.doors[4]?.open === false;
+    await until(seenClosed, 'the link to see the door shut');
     expect((await link.open({ board: 1, channel: 4 })).kind).toBe('opened');
     await until(() => !sim.truth(1, 4).doorOpen, 'the door shut again');
     expect(sim.truth(1, 4).present).toBe(false);

@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { TransportSpec } from '../firmware-bridge';
-import type { Config } from './config';
+import { type Config, httpSettings } from './config';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
 import { processHealth } from './daemon/health';
-import { httpConfig } from './daemon/http-config';
 import { scheduleIntegrityChecks } from './daemon/integrity';
 import { loadKioskKey } from './daemon/kiosk-key';
 import { linksHealth, startLinks } from './daemon/links';
@@ -15,10 +14,7 @@ import { scanRouter } from './daemon/scans';
 import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
-import { buildApp } from './http/app';
-import type { AppDeps } from './http/deps';
-import { kioskEventsFrom } from './http/kiosk-events';
-import { type Listening, listen } from './http/server';
+import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
 import { createLedger, createLinkDoorPort } from './ledger';
 import { createBackupSchedule, openStore } from './store';
 
@@ -138,7 +134,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       backupNow: () => backup.runNow(),
       clock,
       logger: root,
-      config: httpConfig(config),
+      config: httpSettings(config),
     };
     const app = await buildApp(deps);
     teardown.add('settle doors', async () => {

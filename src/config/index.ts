@@ -9,5 +9,6 @@ export type {
   ScannerConfig,
 } from './config';
 export { ConfigError, ConfigErrors } from './errors';
+export { httpSettings } from './http-settings';
 export { DEFAULT_CONFIG_FILE, type LoadOptions, loadConfig, parseConfig } from './load';
 export { type ConfigFile, ConfigSchema } from './schema';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config';
 import { ConfigError, ConfigErrors } from './errors';
 import { validate } from './format-errors';
+import { checkHttpSettings } from './http-check';
 import { checkLockerEntries, expandLockers } from './lockers';
 import { looksLikePinHash } from './pin-hash';
 import { resolveConfig } from './resolve';
@@ -64,11 +65,13 @@ export function parseConfig(file: string, text: string, options: LoadOptions = {
   const lockers = expandLockers(file, doc.lockers, doc.buses.length);
   const port = portOverride(file, env.PORT);
   const withPort: ConfigFile = port === undefined ? doc : { ...doc, http: { ...doc.http, port } };
-  return resolveConfig(
+  const config = resolveConfig(
     { file, cwd: options.cwd ?? process.cwd(), isPinHash: options.isPinHash ?? looksLikePinHash },
     withPort,
     lockers,
   );
+  checkHttpSettings(config);
+  return config;
 }
 
 /** Reads the file LOCKER_CONFIG names (default config/default.json) and checks it. */

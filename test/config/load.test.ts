@@ -195,6 +195,16 @@ const CASES: [string, (c: Doc) => void, string][] = [
     'kiosk.name.vi: kiosk name takes',
   ],
   [
+    'an HTTP host that is no address',
+    (c) => (c.http.host = 'kiosk.local'),
+    'http.host: "kiosk.local" is not an IP address',
+  ],
+  [
+    'an HTTP host that is every interface',
+    (c) => (c.http.officeHost = '0.0.0.0'),
+    'http.officeHost: must name one address (never every interface)',
+  ],
+  [
     'a link timeout',
     (c) => (c.buses[0].link = { replyTimeoutMs: 0 }),
     'buses[0].link.replyTimeoutMs: must be >= 1',

@@ -1,8 +1,8 @@
-import type { Config } from '../config';
 import type { HttpConfig } from '../http/deps';
+import type { Config } from './config';
 
 /** The HTTP layer's settings, from the kiosk's configuration. */
-export function httpConfig(config: Config): HttpConfig {
+export function httpSettings(config: Config): HttpConfig {
   const { http } = config;
   return {
     host: http.host,

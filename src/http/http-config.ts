@@ -33,18 +33,18 @@ function whole(field: string, value: unknown, min: number, max: number): number 
 export function checkHttpConfig(given: Partial<HttpConfig> = {}): HttpConfig {
   const c = { ...DEFAULT_HTTP_CONFIG, ...given };
   const kioskName = typeof c.kioskName === 'string' ? c.kioskName.trim() : '';
-  if (kioskName.length === 0 || kioskName.length > 120)
-    throw new HttpConfigError('kioskName', 'must be 1-120 characters');
+  if (kioskName.length === 0 || kioskName.length > 200)
+    throw new HttpConfigError('kioskName', 'must be 1-200 characters');
   return {
     host: host('host', c.host),
     port: whole('port', c.port, 0, 65_535),
     officeHost: c.officeHost === null ? null : host('officeHost', c.officeHost),
     kioskName,
-    sessionTtlMs: whole('sessionTtlMs', c.sessionTtlMs, 60_000, 24 * 3_600_000),
+    sessionTtlMs: whole('sessionTtlMs', c.sessionTtlMs, 60_000, 7 * 24 * 3_600_000),
     loginMaxFailures: whole('loginMaxFailures', c.loginMaxFailures, 1, 100),
-    loginLockMs: whole('loginLockMs', c.loginLockMs, 1000, 24 * 3_600_000),
+    loginLockMs: whole('loginLockMs', c.loginLockMs, 1000, 7 * 24 * 3_600_000),
     opensPerMinute: whole('opensPerMinute', c.opensPerMinute, 1, 10_000),
-    presenceCodeDigits: whole('presenceCodeDigits', c.presenceCodeDigits, 4, 9),
+    presenceCodeDigits: whole('presenceCodeDigits', c.presenceCodeDigits, 4, 10),
     presenceCodeRotateMs: whole('presenceCodeRotateMs', c.presenceCodeRotateMs, 10_000, 3_600_000),
     requestsPerMinute: whole('requestsPerMinute', c.requestsPerMinute, 1, 100_000),
     attemptsPerMinute: whole('attemptsPerMinute', c.attemptsPerMinute, 1, 10_000),

@@ -10,6 +10,7 @@ import { loadKioskKey } from './daemon/kiosk-key';
 import { linksHealth, startLinks } from './daemon/links';
 import { createRootLogger, layerLogger } from './daemon/logger';
 import { outboxSender } from './daemon/notifications';
+import { scheduleReminders } from './daemon/reminders';
 import { scanRouter } from './daemon/scans';
 import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
@@ -108,6 +109,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
     const sender = outboxSender(config, store, kioskKey, layerLogger(root, 'notify'));
     sender.start();
     teardown.add('notifications', () => sender.stop());
+    teardown.add('reminders', scheduleReminders(store, config.reminders, clock, layerLogger(root, 'notify')));
 
     const devicesLog = layerLogger(root, 'devices');
     const simulated: DeviceEndpoints = {

@@ -60,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const offEvents = deps.events.subscribe((e) => ctx.hub.publish(e));
   app.addHook('onClose', async () => offEvents());
+  // In-flight long polls would hold the server's close for up to their wait.
+  app.addHook('preClose', async () => ctx.tickets.releaseWaiters());
   app.decorateRequest('staffSession', null);
 
   installErrorHandling(base);

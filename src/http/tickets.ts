@@ -26,6 +26,8 @@ const KEEP_AFTER_CLOSE_MS = 30 * 60_000;
 
 export class TicketBook {
   private readonly tickets = new Map<string, DoorTicket>();
+  /** Long polls in progress, answered "still open" at once when the server stops. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly clock: () => number) {}
 
@@ -69,14 +71,23 @@ export class TicketBook {
   async settle(ticket: DoorTicket, waitMs: number): Promise<CloseResult | null> {
     if (ticket.result || waitMs <= 0) return ticket.result;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop = () => {};
     const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), waitMs);
+      stop = () => resolve(null);
+      timer = setTimeout(stop, waitMs);
     });
+    this.waiting.add(stop);
     try {
       return await Promise.race([ticket.closed, timeout]);
     } finally {
       clearTimeout(timer);
+      this.waiting.delete(stop);
     }
+  }
+
+  /** Ends every long poll now (the server is closing); the screens poll again after restart. */
+  releaseWaiters(): void {
+    for (const stop of this.waiting) stop();
   }
 
   private forgetOld(): void {

@@ -174,3 +174,21 @@ describe('the demo simulator', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('closing', { timeout: 30_000 }, () => {
+  it('a long poll in progress does not hold the server open', async () => {
+    const k = await start();
+    const { ticket } = (
+      await k.app.inject({ method: 'POST', url: '/api/v1/dropoffs', payload: CITIZEN })
+    ).json();
+    const poll = k.app.inject({ method: 'GET', url: `/api/v1/dropoffs/${ticket}?waitMs=25000` });
+    await new Promise((r) => setTimeout(r, 50));
+    let answered = false;
+    void poll.then(() => {
+      answered = true;
+    });
+    await k.app.close();
+    expect(answered).toBe(true);
+    expect((await poll).json()).toEqual({ status: 'door_open', door: 1, receipt: null });
+  });
+});

@@ -1,6 +1,7 @@
 import type {} from '@fastify/swagger';
 import type {} from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
+import { kioskScreenOnly } from '../auth';
 import type { HttpContext } from '../context';
 import { linksUp } from '../health';
 
@@ -10,6 +11,7 @@ import { linksUp } from '../health';
  */
 export function eventRoutes(ctx: HttpContext): FastifyPluginAsync {
   return async (app) => {
+    if (ctx.deps.config.officeHost) kioskScreenOnly(app);
     app.get(
       '/events',
       { websocket: true, schema: { tags: ['citizen'], summary: 'Kiosk events (websocket)' } },

@@ -47,6 +47,17 @@ describe('the kiosk daemon as a process', () => {
 
     expect(listeningAddresses(port)).toEqual([LOOPBACK_V4]);
 
+    // A drop-off walks through: the door opens, the simulated hands deposit and shut it, and the
+    // receipt goes to the simulated printer over loopback TCP.
+    const opened = await fetch(`${base}/api/v1/dropoffs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: 'CT-01', name: 'Trần Thị B', phone: '0912345678' }),
+    });
+    expect(opened.status).toBe(201);
+    expect(await daemon.line('receipt printed')).toMatchObject({ layer: 'devices', paper: 'ok' });
+    expect(JSON.stringify(daemon.lines)).not.toMatch(/Trần|0912345678/);
+
     daemon.signal('SIGINT');
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
     expect(listeningAddresses(port)).toEqual([]);

@@ -58,6 +58,19 @@ describe('the kiosk daemon as a process', () => {
     expect(await daemon.line('receipt printed')).toMatchObject({ layer: 'devices', paper: 'ok' });
     expect(JSON.stringify(daemon.lines)).not.toMatch(/Trần|0912345678/);
 
+    // The kiosk scanner (simulated, on loopback TCP): our receipt QR goes to the pickup flow.
+    const scan = (payload: string) =>
+      fetch(`${base}/api/v1/sim/scan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload }),
+      });
+    const portal = 'https://dichvucong.gov.vn';
+    expect((await scan(portal)).status).toBe(200);
+    expect(await daemon.line('scan is not a pickup receipt')).toMatchObject({ length: portal.length });
+    expect((await scan('DL1.00000000000000.AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(200);
+    expect(await daemon.line('pickup scan refused')).toHaveProperty('refusal');
+
     daemon.signal('SIGINT');
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
     expect(listeningAddresses(port)).toEqual([]);

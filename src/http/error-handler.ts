@@ -1,21 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDomainError } from '../domain/errors';
 import { LedgerError } from '../ledger';
-import { type ErrorCode, errorBody, HttpRefusal, statusFor } from './errors';
-
-const LEDGER_CODES = {
-  not_found: 'not_found',
-  not_allowed: 'not_allowed',
-  door_busy: 'door_busy',
-  bad_input: 'bad_request',
-} as const;
+import { type ErrorCode, errorBody, HttpRefusal, LEDGER_AS_HTTP, statusFor } from './errors';
 
 /** What an error thrown anywhere in a route becomes: a status and a stable code. */
 function classify(error: unknown): { code: ErrorCode; status: number } {
   if (error instanceof HttpRefusal) return { code: error.code, status: error.statusCode };
   if (isDomainError(error)) return { code: error.code, status: statusFor(error.code) };
   if (error instanceof LedgerError) {
-    const code = LEDGER_CODES[error.code];
+    const code = LEDGER_AS_HTTP[error.code];
     return { code, status: statusFor(code) };
   }
   const e = error as Partial<FastifyError>;

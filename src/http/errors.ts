@@ -77,7 +77,7 @@ export const HTTP_MESSAGES = {
 } as const satisfies Record<string, BilingualMessage>;
 
 export type HttpErrorCode = keyof typeof HTTP_MESSAGES;
-export type ErrorCode = HttpErrorCode | DomainErrorCode | LedgerErrorCode;
+export type ErrorCode = HttpErrorCode | DomainErrorCode;
 
 const HTTP_STATUS: Record<HttpErrorCode, number> = {
   bad_request: 400,
@@ -122,8 +122,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   action_not_allowed: 409,
 };
 
-/** A ledger error's code maps onto the HTTP message of the same meaning. */
-const LEDGER_AS_HTTP: Record<LedgerErrorCode, HttpErrorCode> = {
+/** A ledger error's code (staff and technician refusals) becomes the HTTP code of the same meaning. */
+export const LEDGER_AS_HTTP: Record<LedgerErrorCode, HttpErrorCode> = {
   not_found: 'not_found',
   not_allowed: 'not_allowed',
   door_busy: 'door_busy',
@@ -132,14 +132,12 @@ const LEDGER_AS_HTTP: Record<LedgerErrorCode, HttpErrorCode> = {
 
 export function messageFor(code: ErrorCode): BilingualMessage {
   if (code in HTTP_MESSAGES) return HTTP_MESSAGES[code as HttpErrorCode];
-  if (code in DOMAIN_MESSAGES) return DOMAIN_MESSAGES[code as DomainErrorCode];
-  return HTTP_MESSAGES[LEDGER_AS_HTTP[code as LedgerErrorCode]];
+  return DOMAIN_MESSAGES[code as DomainErrorCode];
 }
 
 export function statusFor(code: ErrorCode): number {
   if (code in HTTP_STATUS) return HTTP_STATUS[code as HttpErrorCode];
-  if (code in DOMAIN_STATUS) return DOMAIN_STATUS[code as DomainErrorCode];
-  return HTTP_STATUS[LEDGER_AS_HTTP[code as LedgerErrorCode]];
+  return DOMAIN_STATUS[code as DomainErrorCode];
 }
 
 /** The one error body every endpoint answers with. */

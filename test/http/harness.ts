@@ -63,6 +63,8 @@ export interface Kiosk {
   /** Every log line the app wrote, as text. */
   logs: string[];
   printed: PrintableReceipt[];
+  /** What the simulated scanner was given to read. */
+  scans: string[];
   /** Pulls the bank's cable and keeps it out until restored. */
   cutLink(cut: boolean): void;
   /** A door's channel on the simulated board for a locker id. */
@@ -125,6 +127,7 @@ export async function startKiosk(
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(line) });
   const printed: PrintableReceipt[] = [];
+  const scans: string[] = [];
   const channel = (lockerId: number) => lockerId - 1;
   const deps: AppDeps = {
     ledger,
@@ -146,7 +149,7 @@ export async function startKiosk(
             putItem: (id) => sim.putItem(0, channel(id)),
             takeItem: (id) => sim.takeItem(0, channel(id)),
             jam: (id, on) => (on ? sim.jam(0, channel(id)) : sim.unjam(0, channel(id))),
-            scan: () => {},
+            scan: (payload) => scans.push(payload),
             cutLink: (_bank, c) => kiosk.cutLink(c),
           },
         }
@@ -162,6 +165,7 @@ export async function startKiosk(
     now,
     logs,
     printed,
+    scans,
     channel,
     cutLink(c) {
       cut = c;

@@ -108,6 +108,9 @@ describe('the shell', { timeout: 30_000 }, () => {
     expect(
       res.json().paths['/api/v1/dropoffs'].post.requestBody.content['application/json'].schema.required,
     ).toContain('phone');
+    const ui = await k.app.inject({ method: 'GET', url: '/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
     const api = await k.app.inject({ method: 'GET', url: '/api/v1/procedures' });
     expect(api.headers['content-security-policy']).toContain("default-src 'self'");
     expect(api.headers['x-content-type-options']).toBe('nosniff');

@@ -10,8 +10,6 @@ import { checkHealth } from '../health';
 import { DoorOpened, DossierIdParams, ERROR_REPLIES, LockerIdParams, Ok } from '../schemas/common';
 import {
   BackupReply,
-  BulkOpenBody,
-  BulkOpenReply,
   DoorHistory,
   IncidentList,
   InspectionList,
@@ -22,6 +20,7 @@ import {
   ServiceBody,
   SettleBody,
 } from '../schemas/tech';
+import { bulkOpenRoutes } from './tech-bulk-open';
 import { techHealthRoutes } from './tech-health';
 
 const TAGS = ['technician'];
@@ -161,44 +160,6 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.post(
-      '/lockers/bulk-open',
-      {
-        schema: {
-          tags: TAGS,
-          summary: 'Open several doors: only with the code shown on the kiosk screen',
-          body: BulkOpenBody,
-          response: { 200: BulkOpenReply, ...ERROR_REPLIES },
-        },
-      },
-      async (request) => {
-        const { presenceCode, reason, lockerIds } = request.body;
-        if (!ctx.presence.check(presenceCode)) throw new HttpRefusal('presence_code_wrong');
-        const ids = [...new Set(lockerIds)];
-        for (const id of ids)
-          if (!store.lockers.get(id)) throw new HttpRefusal('not_found', { lockerId: id });
-        opens.take(ids.length);
-        const technicianId = accountOf(request);
-        const results = [];
-        // One after the other: the boards fire one solenoid at a time anyway.
-        for (const id of ids) {
-          try {
-            const r = await ledger.technician.openDoor(id, reason, technicianId);
-            results.push({ lockerId: id, door: r.doorPosition, ok: r.ok, error: r.ok ? null : r.error });
-          } catch (error) {
-            const code = error instanceof Error && 'code' in error ? String(error.code) : 'internal';
-            results.push({
-              lockerId: id,
-              door: store.lockers.get(id)?.position ?? 0,
-              ok: false,
-              error: code,
-            });
-          }
-        }
-        return { results };
-      },
-    );
-
     app.get(
       '/inspections',
       {
@@ -286,5 +247,6 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
     );
 
     await app.register(techHealthRoutes(ctx, checkHealth));
+    await app.register(bulkOpenRoutes(ctx));
   };
 }

@@ -80,6 +80,17 @@ export class FieldCursor {
     return value;
   }
 
+  /** The spelling among `words` that the field equals, or null: no string is built for it. */
+  pick<T extends string>(words: readonly Spelled<T>[]): T | null {
+    for (const w of words) if (this.is(w.bytes)) return w.text;
+    return null;
+  }
+
+  /** The field is exactly this one byte. */
+  isByte(byte: number): boolean {
+    return this.stop - this.start === 1 && this.bytes[this.start] === byte;
+  }
+
   text(): string {
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString(
       'latin1',
@@ -91,4 +102,14 @@ export class FieldCursor {
 
 export function word(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** A word's bytes beside its string, so a match returns the one string shared by every line. */
+export interface Spelled<T extends string> {
+  bytes: Uint8Array;
+  text: T;
+}
+
+export function spelled<T extends string>(texts: readonly T[]): Spelled<T>[] {
+  return texts.map((text) => ({ bytes: word(text), text }));
 }

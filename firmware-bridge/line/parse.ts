@@ -1,5 +1,5 @@
 import { crc16 } from '../crc16';
-import { FieldCursor, Malformed, word } from './cursor';
+import { FieldCursor, Malformed, spelled, word } from './cursor';
 import type { LineParseError, LineParseReason } from './errors';
 import {
   CRC_MARK,
@@ -34,8 +34,11 @@ const UNCOMMANDED = word('UNCOMMANDED');
 const PRESENCE = word('PRESENCE');
 const FAULT = word('FAULT');
 
-const VERBS: ReadonlySet<string> = new Set<LineVerb>(['HELLO', 'PING', 'STATUS', 'OPEN']);
-const NAK_REASONS: ReadonlySet<string> = new Set<NakReason>([
+const DASH = 0x2d;
+const ZERO = 0x30;
+const ONE = 0x31;
+const VERBS = spelled<LineVerb>(['OPEN', 'STATUS', 'PING', 'HELLO']);
+const NAK_REASONS = spelled<NakReason>([
   'CRC',
   'SYNTAX',
   'UNKNOWN',
@@ -115,13 +118,12 @@ function commandOf(c: FieldCursor): LineCommand {
 
 function replyOf(seq: number, c: FieldCursor): LineReply {
   if (c.next().is(NAK)) {
-    const verbText = c.next().text();
-    const verb = verbText === '-' ? null : verbText;
-    if (verb !== null && !VERBS.has(verb)) throw new Malformed('unknown verb in NAK');
-    const reason = c.next().text();
-    if (!NAK_REASONS.has(reason)) throw new Malformed('unknown NAK reason');
+    const verb = c.next().isByte(DASH) ? null : c.pick(VERBS);
+    if (verb === null && !c.isByte(DASH)) throw new Malformed('unknown verb in NAK');
+    const reason = c.next().pick(NAK_REASONS);
+    if (reason === null) throw new Malformed('unknown NAK reason');
     c.done();
-    return { seq, ok: false, verb: verb as LineVerb | null, reason: reason as NakReason };
+    return { seq, ok: false, verb, reason };
   }
   if (!c.is(ACK)) throw new Malformed('reply is neither ACK nor NAK');
   if (seq === 0) throw new Malformed('ACK with sequence number 0');
@@ -169,9 +171,9 @@ function eventOf(c: FieldCursor): LineEventBody {
   else if (c.is(PRESENCE)) {
     const board = c.next().decimal();
     const channel = c.next().decimal();
-    const flag = c.next().text();
-    if (flag !== '0' && flag !== '1') throw new Malformed('presence flag is not 0 or 1');
-    body = { event: 'PRESENCE', board, channel, present: flag === '1' };
+    const present = c.next().isByte(ONE);
+    if (!present && !c.isByte(ZERO)) throw new Malformed('presence flag is not 0 or 1');
+    body = { event: 'PRESENCE', board, channel, present };
   } else if (c.is(FAULT)) {
     const board = c.next().decimal();
     const code = c.next().text();

@@ -5,6 +5,7 @@ import type { TransportSpec } from '../firmware-bridge';
 import { type Config, httpSettings } from './config';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
 import { processHealth } from './daemon/health';
+import { acquireInstanceLock } from './daemon/instance-lock';
 import { scheduleIntegrityChecks } from './daemon/integrity';
 import { loadKioskKey } from './daemon/kiosk-key';
 import { linksHealth, startLinks } from './daemon/links';
@@ -52,6 +53,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
 
     mkdirSync(dirname(config.store.path), { recursive: true, mode: 0o700 });
     mkdirSync(config.store.backupDir, { recursive: true, mode: 0o700 });
+    teardown.add('instance lock', acquireInstanceLock(`${config.store.path}.lock`));
     const store = openStore(config.store.path);
     teardown.add('store', () => store.close());
     const storeLog = layerLogger(root, 'store');

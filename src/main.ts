@@ -5,6 +5,7 @@
  */
 import { type Config, ConfigError, ConfigErrors, loadConfig } from './config';
 import { type Daemon, startDaemon } from './daemon';
+import { InstanceLockError } from './daemon/instance-lock';
 import { KioskKeyError } from './daemon/kiosk-key';
 import { createSystemdNotifier } from './systemd';
 
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
   try {
     daemon = await startDaemon(config);
   } catch (error) {
-    const known = error instanceof KioskKeyError;
+    const known = error instanceof KioskKeyError || error instanceof InstanceLockError;
+    // A refused key is a configuration matter (78: no restart); a held lock may be released soon.
     process.stderr.write(
       `the kiosk did not start: ${known ? (error as Error).message : (error as Error).stack}\n`,
     );
-    process.exit(known ? EXIT_CONFIG : 1);
+    process.exit(error instanceof KioskKeyError ? EXIT_CONFIG : 1);
   }
   const url = `http://${daemon.listening[0]!.host}:${daemon.listening[0]!.port}`;
   await systemd.ready(`serving ${url}`);

@@ -82,6 +82,15 @@ describe('the kiosk daemon as a process', () => {
     daemon = new DaemonProcess(config.file);
     const base = await started(daemon);
 
+    // A second daemon on the same database is refused before it touches the store or the boards.
+    const second = new DaemonProcess(config.file);
+    try {
+      expect((await second.exited).code).toBe(1);
+      expect(second.stderr).toMatch(/another kiosk daemon \(pid \d+\) is using this database/);
+    } finally {
+      await second.kill();
+    }
+
     const opened = await fetch(`${base}/api/v1/dropoffs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

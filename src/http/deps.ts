@@ -52,7 +52,23 @@ export type KioskEvent =
       readonly change: 'opened' | 'closed' | 'uncommanded_open';
     }
   | { readonly type: 'link'; readonly bank: number; readonly state: LinkState }
-  | { readonly type: 'maintenance'; readonly on: boolean };
+  | { readonly type: 'maintenance'; readonly on: boolean }
+  /**
+   * A kiosk flow moved on (announced by the app itself, not by the source): the screen then reads
+   * the details with its own ticket. No ticket, receipt or dossier id is broadcast.
+   */
+  | {
+      readonly type: 'progress';
+      readonly flow: 'dropoff' | 'pickup';
+      readonly door: number;
+      readonly status:
+        | 'door_open'
+        | 'deposited'
+        | 'cancelled'
+        | 'picked_up'
+        | 'left_inside'
+        | 'needs_inspection';
+    };
 
 export interface KioskEventSource {
   /** Subscribes to kiosk events; returns the unsubscribe function. */

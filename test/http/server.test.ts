@@ -74,7 +74,7 @@ describe('the shell', { timeout: 30_000 }, () => {
     const k = await start();
     await k.app.ready();
     const ws = await k.app.injectWS('/api/v1/events');
-    const messages: { type: string; lockerId?: number; change?: string }[] = [];
+    const messages: Record<string, unknown>[] = [];
     ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
     const opened = new Promise<void>((resolve) => {
       ws.on('message', (data: Buffer) => {
@@ -82,12 +82,23 @@ describe('the shell', { timeout: 30_000 }, () => {
         if (m.type === 'door' && m.change === 'opened') resolve();
       });
     });
-    expect(
-      (await k.app.inject({ method: 'POST', url: '/api/v1/dropoffs', payload: CITIZEN })).statusCode,
-    ).toBe(201);
+    const started = await k.app.inject({ method: 'POST', url: '/api/v1/dropoffs', payload: CITIZEN });
+    expect(started.statusCode).toBe(201);
     await opened;
     expect(messages).toContainEqual({ type: 'door', lockerId: 1, change: 'opened' });
-    for (const m of messages) expect(JSON.stringify(m)).not.toContain(CITIZEN.phone);
+    expect(messages).toContainEqual({ type: 'progress', flow: 'dropoff', door: 1, status: 'door_open' });
+    const deposited = new Promise<void>((resolve) => {
+      ws.on('message', (data: Buffer) => {
+        if (JSON.parse(data.toString()).status === 'deposited') resolve();
+      });
+    });
+    k.sim.putItem(0, 0);
+    k.sim.closeDoor(0, 0);
+    await deposited;
+    expect(messages).toContainEqual({ type: 'door', lockerId: 1, change: 'closed' });
+    const heard = JSON.stringify(messages);
+    for (const secret of [CITIZEN.phone, CITIZEN.name, started.json().ticket])
+      expect(heard).not.toContain(secret);
     ws.terminate();
   });
 

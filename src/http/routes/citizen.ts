@@ -133,8 +133,15 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           ),
         );
         const ticket = tickets.open('dropoff', result, b.procedureCode, ledger.awaitClose);
+        ctx.hub.publish({ type: 'progress', flow: 'dropoff', door: ticket.door, status: 'door_open' });
         ticket.closed.then(
           (r) => {
+            ctx.hub.publish({
+              type: 'progress',
+              flow: 'dropoff',
+              door: ticket.door,
+              status: dropOffStatus(r),
+            });
             if (r.issued) {
               printSlip(r.issued, ticket.door, ticket.procedureCode).catch((err: unknown) =>
                 request.log.warn({ err, operationId: ticket.operationId }, 'receipt not printed'),
@@ -220,6 +227,12 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         ensureInService();
         const result = openedOrRefuse(await opens.through(() => ledger.pickup.start(credentials)));
         const ticket = tickets.open('pickup', result, null, ledger.awaitClose);
+        ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: 'door_open' });
+        ticket.closed.then(
+          (r) =>
+            ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: pickupStatus(r) }),
+          () => {},
+        );
         return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
       },
     );

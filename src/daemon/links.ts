@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { createLink, type LockerLink, type TransportSpec } from '../../firmware-bridge';
+import { createLink, LinkError, type LockerLink, type TransportSpec } from '../../firmware-bridge';
 import { CU16_PROFILE, CU16_REPLY35_PROFILE } from '../../firmware-bridge/kerong/profile';
 import type { BusConfig } from '../config';
 import type { BankHealth } from '../http/deps';
@@ -32,7 +32,12 @@ export function startLinks(
     link.on('event', (event) => {
       if (event.type === 'fault') busLog.warn({ board: event.board, code: event.code }, 'board fault');
     });
-    link.start().catch((error: Error) => busLog.error({ err: error.message }, 'link did not start'));
+    link.start().catch((error: Error) => {
+      // Stopped before it was ever ready: a shutdown while the bus was down, not a fault.
+      if (error instanceof LinkError && error.code === 'stopped')
+        busLog.info({}, 'link stopped before ready');
+      else busLog.error({ err: error.message }, 'link did not start');
+    });
     links.set(bus.bank, link);
   }
   return links;

@@ -119,6 +119,24 @@ describe('the kiosk daemon as a process', () => {
     }
   });
 
+  it('also listens on the office-LAN address when one is configured, and on nothing else', async () => {
+    // 127.0.0.2 is a loopback address standing in for the office LAN.
+    const config = testConfig((doc) => {
+      doc.http = { port: 0, officeHost: '127.0.0.2' };
+    });
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    const line = await daemon.line('kiosk started');
+    const listening = line.listening as { host: string; port: number }[];
+    expect(listening.map((l) => l.host)).toEqual(['127.0.0.1', '127.0.0.2']);
+    const addresses = listening.flatMap((l) => listeningAddresses(l.port));
+    expect(addresses.sort()).toEqual([LOOPBACK_V4, '0200007F']);
+    const office = await fetch(`http://127.0.0.2:${listening[1]!.port}/healthz`);
+    expect(office.status).toBe(200);
+    daemon.signal('SIGTERM');
+    expect((await daemon.exited).code).toBe(0);
+  });
+
   it('refuses a bad configuration by name, exits 78 and opens nothing', async () => {
     const config = testConfig((doc) => {
       (doc.buses as { connection: string }[])[0]!.connection = 'COM3';

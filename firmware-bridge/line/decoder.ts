@@ -18,12 +18,12 @@ export interface LineDecoderOptions {
  * about half of the decode time (the parse bench reports the splitter alone).
  */
 class LineSplitter extends ReadlineParser {
-  constructor(private readonly take: (line: Buffer) => void) {
+  constructor(private readonly toDecoder: (line: Buffer) => void) {
     super({ delimiter: Buffer.from([0x0a]), includeDelimiter: true });
   }
 
   override push(line: Buffer | null): boolean {
-    if (line !== null) this.take(line);
+    if (line !== null) this.toDecoder(line);
     return true;
   }
 

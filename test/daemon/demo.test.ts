@@ -8,7 +8,6 @@ import { startDemoHands } from '../../src/demo/hands';
 const FAST: Partial<LinkOptions> = {
   replyTimeoutMs: 40,
   helloTimeoutMs: 60,
-  jamWindowMs: 150,
   watchPollMs: 10,
   heartbeatIntervalMs: 60,
   backoffInitialMs: 10,
@@ -62,7 +61,8 @@ describe('the demo composition', () => {
   it('hands fill an opened empty door and shut it; the next open empties it', async () => {
     const { buses, link } = await connected();
     const sim = buses.simulators.get(0)!;
-    stopHands = startDemoHands(buses.simulators, 20);
+    // The hands wait long enough for the link to believe the open (debounced), even on a busy machine.
+    stopHands = startDemoHands(buses.simulators, 500);
     expect((await link.open({ board: 1, channel: 4 })).kind).toBe('opened');
     await until(() => !sim.truth(1, 4).doorOpen, 'the door shut');
     expect(sim.truth(1, 4).present).toBe(true);

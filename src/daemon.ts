@@ -125,7 +125,6 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       scansInFlight.add(done);
     };
     const stopScanner = keepScannerOpen(config, simulated, onScan, devicesLog);
-    // Registered after the HTTP server below, so it runs first: no new pickups while stopping.
     const printReceipt = receiptPrinter(config, simulated, devicesLog);
 
     const deps: AppDeps = {
@@ -152,6 +151,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
     });
     teardown.add('http', () => app.close());
     const listening = await listen(app, deps.config);
+    // Stopped first (teardown runs backwards): no scan starts a pickup once stopping has begun.
     teardown.add('scanner', stopScanner);
     log.info({ listening, banks: config.buses.length, lockers: config.lockers.length }, 'kiosk started');
 

@@ -125,6 +125,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       scansInFlight.add(done);
     };
     const stopScanner = keepScannerOpen(config, simulated, onScan, devicesLog);
+    teardown.add('scanner', stopScanner);
     const printReceipt = receiptPrinter(config, simulated, devicesLog);
 
     const deps: AppDeps = {
@@ -151,8 +152,6 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
     });
     teardown.add('http', () => app.close());
     const listening = await listen(app, deps.config);
-    // Stopped first (teardown runs backwards): no scan starts a pickup once stopping has begun.
-    teardown.add('scanner', stopScanner);
     log.info({ listening, banks: config.buses.length, lockers: config.lockers.length }, 'kiosk started');
 
     const health = processHealth(store);
@@ -165,6 +164,8 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       stop(reason) {
         stopping ??= (async () => {
           log.info({ reason }, 'stopping');
+          // The scanner first: no scan starts a pickup once stopping has begun.
+          await stopScanner();
           await teardown.run();
           log.info({}, 'stopped');
         })();

@@ -86,6 +86,8 @@ export function keepScannerOpen(
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    await current?.close();
+    const open = current;
+    current = null;
+    await open?.close();
   };
 }

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { hashPin } from '../../src/domain/staff-pin';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/**
+ * `node --import tsx src/main.ts`, as the systemd unit runs it: the daemon is the process itself,
+ * so a signal (SIGKILL included) reaches it and not a wrapper that would leave it orphaned.
+ */
+const NODE_ARGS = ['--import', 'tsx', 'src/main.ts'];
 
 /** A kiosk configuration in a fresh temp dir: the demo file's doors and procedures, port 0. */
 export function testConfig(overrides: (doc: Record<string, unknown>) => void = () => {}): {
@@ -37,7 +41,7 @@ export interface LogLine {
   readonly [field: string]: unknown;
 }
 
-/** The daemon as systemd or a person starts it: `tsx src/main.ts`, its own process. */
+/** The daemon as systemd starts it, in its own process. */
 export class DaemonProcess {
   readonly lines: LogLine[] = [];
   stderr = '';
@@ -46,7 +50,7 @@ export class DaemonProcess {
   private waiters: (() => void)[] = [];
 
   constructor(configFile: string, env: Record<string, string> = {}) {
-    this.child = spawn(TSX, ['src/main.ts'], {
+    this.child = spawn(process.execPath, NODE_ARGS, {
       cwd: ROOT,
       env: { ...process.env, LOCKER_CONFIG: configFile, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -119,6 +119,41 @@ describe('the kiosk daemon as a process', () => {
     }
   });
 
+  it('after a kill -9 with a door open, the next start settles the operation before serving', async () => {
+    const config = testConfig((doc) => {
+      doc.demo = { handsAfterSeconds: 600 }; // nobody shuts the door before the crash
+    });
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    const base = await started(daemon);
+    const opened = await fetch(`${base}/api/v1/dropoffs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: 'KS-01', name: 'Lê Văn C', phone: '0987654321' }),
+    });
+    expect(opened.status).toBe(201);
+    daemon.signal('SIGKILL');
+    expect((await daemon.exited).signal).toBe('SIGKILL');
+
+    // The embedded boards come back shut and empty: the deposit never happened, and says so.
+    daemon = new DaemonProcess(config.file);
+    await started(daemon);
+    expect(daemon.lines.find((l) => l.msg === 'doors reconciled')).toMatchObject({
+      operations: 1,
+      confirmed: 1,
+    });
+    daemon.signal('SIGTERM');
+    expect((await daemon.exited).code).toBe(0);
+    const store = openStore(join(config.dir, 'ledger.db'), { quickCheck: 'startup' });
+    try {
+      expect(store.dossiers.listByState('reserved', 10)).toEqual([]);
+      expect(store.dossiers.listByState('cancelled', 10)).toHaveLength(1);
+      expect(store.lockers.listWithOccupancy().filter((l) => l.unsettledOperation)).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('also listens on the office-LAN address when one is configured, and on nothing else', async () => {
     // 127.0.0.2 is a loopback address standing in for the office LAN.
     const config = testConfig((doc) => {

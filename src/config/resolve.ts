@@ -131,6 +131,8 @@ export function resolveConfig(ctx: ResolveContext, file: ConfigFile, lockers: re
       );
     }
   });
+  if (file.printer?.connection.startsWith('tcp://'))
+    checkPort(ctx, 'printer.connection', file.printer.connection);
   const http = file.http ?? {};
   const store = file.store;
   return {

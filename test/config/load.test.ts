@@ -240,6 +240,11 @@ const CASES: [string, (c: Doc) => void, string][] = [
     'printer.connection: expected tcp://host:9100, a tty path',
   ],
   [
+    'a printer port',
+    (c) => (c.printer.connection = 'tcp://10.0.0.9:91000'),
+    'printer.connection: port 91000 is not 1-65535',
+  ],
+  [
     'a scanner connection',
     (c) => (c.scanner.connection = 'tcp://h:1'),
     'scanner.connection: expected a tty path, "keyboard"',

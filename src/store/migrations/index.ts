@@ -1,7 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial';
+import * as m002 from './002-report-index';
 
 export type Migration = { readonly name: string; readonly up: (db: Database) => void };
 
 /** In order. The schema version of a database is the number of entries applied (user_version). */
-export const MIGRATIONS: readonly Migration[] = [{ name: '001-initial', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-initial', up: m001.up },
+  { name: '002-report-index', up: m002.up },
+];

@@ -2,6 +2,8 @@
  * The ledger at district scale: seeds a store with N closed dossiers (default 1,000,000, each
  * with its door operations, credential, notification and audit rows), then measures what start-up
  * pays on that file. STORE_BENCH_DOSSIERS changes N; STORE_BENCH_KEEP=path keeps the file there.
+ * Seeding a million dossiers takes over ten minutes, and store.bench.ts already measures the
+ * same file's start-up and report, so this one runs only when STORE_SEED_BENCH=1.
  */
 import { renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,10 @@ function removeDb(path: string): void {
 }
 
 export async function run(log: BenchLog): Promise<Record<string, number>> {
+  if (process.env.STORE_SEED_BENCH !== '1') {
+    log('skipped (set STORE_SEED_BENCH=1 to seed and measure a fresh file)');
+    return {};
+  }
   const n = Number(process.env.STORE_BENCH_DOSSIERS ?? 1_000_000);
   const path = join(tmpdir(), `store-seed-bench-${process.pid}.db`);
   removeDb(path);

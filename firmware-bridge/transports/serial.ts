@@ -1,4 +1,5 @@
 import { SerialPort } from 'serialport';
+import { watchDeviceNode } from './device-watch';
 import { streamTransport } from './stream-transport';
 import { type Transport, TransportOpenError, type TransportOptions } from './transport';
 
@@ -36,7 +37,15 @@ export function openSerial(path: string, options: TransportOptions): Promise<Tra
       }
       settled = true;
       if (error) reject(new TransportOpenError(path, error.message));
-      else resolve(streamTransport(port, path, () => closePort(port)));
+      else
+        resolve(
+          streamTransport(
+            port,
+            path,
+            () => closePort(port),
+            (gone) => watchDeviceNode(path, options.deviceWatchMs, gone),
+          ),
+        );
     });
   });
 }

@@ -16,6 +16,8 @@ export function streamTransport(
   description: string,
   /** Frees what destroy() does not (a serial port stays open and locked until closed). */
   release: () => Promise<void> = async () => {},
+  /** Watches for the device going away by other means; returns a function that stops watching. */
+  watch?: (gone: (detail: string) => void) => () => void,
 ): Transport {
   const dataListeners: ((chunk: Buffer) => void)[] = [];
   const closeListeners: ((reason: TransportCloseReason) => void)[] = [];
@@ -25,6 +27,7 @@ export function streamTransport(
   const finish = (kind: TransportCloseKind, detail: string): void => {
     if (closeReason) return;
     closeReason = { kind, detail };
+    stopWatch();
     stream.removeListener('data', onData);
     // A port that never reports closing must not hang a shutdown or a reconnect.
     const bounded = Promise.race([
@@ -42,6 +45,7 @@ export function streamTransport(
     for (const listener of dataListeners) listener(chunk);
   };
 
+  const stopWatch = watch ? watch((detail) => finish('disconnected', detail)) : () => {};
   stream.on('data', onData);
   stream.on('end', () => finish('remote_end', 'the far end ended the stream'));
   stream.on('error', (error: Error) => finish('error', error.message));

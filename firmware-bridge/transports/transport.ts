@@ -46,12 +46,15 @@ export interface TransportOptions {
   connectTimeoutMs: number;
   /** TCP keep-alive initial delay, so a dead gateway is noticed by the OS too. */
   tcpKeepAliveMs: number;
+  /** How often a serial transport checks that its device node still exists (see device-watch). */
+  deviceWatchMs: number;
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
   baudRate: 19200,
   connectTimeoutMs: 2000,
   tcpKeepAliveMs: 5000,
+  deviceWatchMs: 500,
 };
 
 export class TransportClosedError extends Error {

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { TransportSpec } from '../firmware-bridge';
 import { type Config, httpSettings } from './config';
+import { startBackups } from './daemon/backups';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
 import { processHealth } from './daemon/health';
 import { acquireInstanceLock } from './daemon/instance-lock';
@@ -18,7 +19,7 @@ import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
 import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
 import { createLedger, createLinkDoorPort } from './ledger';
-import { createBackupSchedule, openStore } from './store';
+import { openStore } from './store';
 
 export interface DaemonOptions {
   /** The root logger (default: pino on stdout at the configured level). */
@@ -97,15 +98,12 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       'integrity checks',
       scheduleIntegrityChecks(store, config.store.integrityCheckEveryMs, clock, storeLog),
     );
-    const backup = createBackupSchedule({
-      backupTo: (file) => store.backupTo(file),
-      dir: config.store.backupDir,
-      intervalMs: config.store.backupEveryMs,
-      keep: config.store.keepBackups,
-      onResult: (r) => storeLog.info({ bytes: r.bytes, ms: Math.round(r.ms) }, 'backup taken'),
-      onError: (e) => storeLog.error({ err: (e as Error).message }, 'backup failed'),
-    });
-    backup.start();
+    const backup = startBackups(
+      store,
+      { dir: config.store.backupDir, everyMs: config.store.backupEveryMs, keep: config.store.keepBackups },
+      clock,
+      storeLog,
+    );
     teardown.add('backups', () => backup.stop());
 
     const sender = outboxSender(config, store, kioskKey, layerLogger(root, 'notify'));

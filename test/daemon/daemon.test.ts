@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store';
@@ -116,6 +116,15 @@ describe('the kiosk daemon as a process', () => {
       expect(store.audit.verifyChain().ok).toBe(true);
     } finally {
       store.close();
+    }
+    // A first start has no backup yet: one is taken at once, whole, under its final name.
+    const backups = readdirSync(join(config.dir, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^ledger-\d{8}T\d{9}Z\.db$/)]);
+    const copy = openStore(join(config.dir, 'backups', backups[0]!), { quickCheck: 'startup' });
+    try {
+      expect(copy.lockers.list()).toHaveLength(32);
+    } finally {
+      copy.close();
     }
   });
 

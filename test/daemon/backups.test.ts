@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newestBackupAt, startBackups } from '../../src/daemon/backups';
+import { openStore, type Store } from '../../src/store';
+
+const DAY = 86_400_000;
+const silent = pino({ level: 'silent' });
+let dir: string | null = null;
+let store: Store | null = null;
+afterEach(() => {
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = store = null;
+});
+
+function setUp(previous: { name: string; ageMs: number } | null): { store: Store; backups: string } {
+  dir = mkdtempSync(join(tmpdir(), 'backups-'));
+  const backups = join(dir, 'backups');
+  mkdirSync(backups);
+  if (previous) {
+    const file = join(backups, previous.name);
+    writeFileSync(file, 'an earlier backup');
+    const at = (Date.now() - previous.ageMs) / 1000;
+    utimesSync(file, at, at);
+  }
+  store = openStore(join(dir, 'ledger.db'));
+  return { store, backups };
+}
+
+describe('backups at start-up', () => {
+  it('a first start takes a backup at once', async () => {
+    const { store, backups } = setUp(null);
+    expect(newestBackupAt(backups)).toBeNull();
+    const running = startBackups(store, { dir: backups, everyMs: DAY, keep: 3 }, Date.now, silent);
+    await running.stop();
+    expect(readdirSync(backups)).toEqual([expect.stringMatching(/^ledger-\d{8}T\d{9}Z\.db$/)]);
+  });
+
+  it('a backup older than the interval is overdue: a new one is taken at start', async () => {
+    const { store, backups } = setUp({ name: 'ledger-20261101T000000000Z.db', ageMs: 2 * DAY });
+    const running = startBackups(store, { dir: backups, everyMs: DAY, keep: 3 }, Date.now, silent);
+    await running.stop();
+    expect(readdirSync(backups)).toHaveLength(2);
+  });
+
+  it('a recent backup is left to the timer', async () => {
+    const { store, backups } = setUp({ name: 'ledger-20261121T000000000Z.db', ageMs: DAY / 2 });
+    const running = startBackups(store, { dir: backups, everyMs: DAY, keep: 3 }, Date.now, silent);
+    await running.stop();
+    expect(readdirSync(backups)).toEqual(['ledger-20261121T000000000Z.db']);
+  });
+});

@@ -27,6 +27,8 @@ export type LockerRepo = {
    * operation on it is unsettled. Allocation adds the board's readings (open, item present).
    */
   listWithOccupancy(): LockerOccupancy[];
+  /** One door with what the ledger knows of it, for checks on a door already chosen. */
+  occupancy(id: number): LockerOccupancy | undefined;
   /** In-service doors that no live dossier holds and no unsettled operation touches, by position. */
   listAvailable(size?: LockerSize): Locker[];
   setInService(id: number, inService: boolean, reason: string | null): boolean;
@@ -34,13 +36,47 @@ export type LockerRepo = {
 
 export type LockerOccupancy = Locker & { readonly assigned: boolean; readonly unsettledOperation: boolean };
 
-type Raw = Omit<Locker, 'inService'> & { inService: number };
-type RawOccupancy = Raw & { assigned: number; unsettledOperation: number };
+/**
+ * Rows come back as arrays (statement.raw) and are built into objects of one fixed shape here:
+ * allocation reads every door inside the drop-off's write transaction, and better-sqlite3's
+ * named-column objects plus a rest/spread copy cost several times the query itself.
+ */
+type LockerTuple = [
+  id: number,
+  bank: number,
+  board: number,
+  channel: number,
+  size: LockerSize,
+  position: number,
+  inService: number,
+  outOfServiceReason: string | null,
+];
+type OccupancyTuple = [...LockerTuple, assigned: number, unsettledOperation: number];
 const ASSIGNED = `EXISTS (SELECT 1 FROM dossiers d WHERE d.locker_id = l.id AND d.state IN (${LIVE_STATES_SQL}))`;
 const UNSETTLED = `EXISTS (SELECT 1 FROM door_operations o WHERE o.locker_id = l.id AND o.state IN ('intent','sent'))`;
-const COLUMNS =
-  'id, bank, board, channel, size, position, in_service AS inService, out_of_service_reason AS outOfServiceReason';
-const toLocker = (r: Raw): Locker => ({ ...r, inService: r.inService === 1 });
+const COLUMNS = 'id, bank, board, channel, size, position, in_service, out_of_service_reason';
+const toLocker = (r: LockerTuple): Locker => ({
+  id: r[0],
+  bank: r[1],
+  board: r[2],
+  channel: r[3],
+  size: r[4],
+  position: r[5],
+  inService: r[6] === 1,
+  outOfServiceReason: r[7],
+});
+const toOccupancy = (r: OccupancyTuple): LockerOccupancy => ({
+  id: r[0],
+  bank: r[1],
+  board: r[2],
+  channel: r[3],
+  size: r[4],
+  position: r[5],
+  inService: r[6] === 1,
+  outOfServiceReason: r[7],
+  assigned: r[8] === 1,
+  unsettledOperation: r[9] === 1,
+});
 
 export function createLockerRepo(db: Database): LockerRepo {
   const upsert = db.prepare(`
@@ -48,15 +84,28 @@ export function createLockerRepo(db: Database): LockerRepo {
     VALUES (@id, @bank, @board, @channel, @size, @position, @inService, @outOfServiceReason)
     ON CONFLICT (id) DO UPDATE SET bank = excluded.bank, board = excluded.board, channel = excluded.channel,
       size = excluded.size, position = excluded.position`);
-  const get: Statement<[number], Raw> = db.prepare(`SELECT ${COLUMNS} FROM lockers WHERE id = ?`);
-  const list: Statement<[], Raw> = db.prepare(`SELECT ${COLUMNS} FROM lockers ORDER BY position`);
-  const occupancy: Statement<[], RawOccupancy> = db.prepare(
-    `SELECT ${COLUMNS}, ${ASSIGNED} AS assigned, ${UNSETTLED} AS unsettledOperation FROM lockers l ORDER BY position`,
-  );
-  const available: Statement<[string | null, string | null], Raw> = db.prepare(`
+  const get: Statement<[number], LockerTuple> = db
+    .prepare<[number], LockerTuple>(`SELECT ${COLUMNS} FROM lockers WHERE id = ?`)
+    .raw(true);
+  const list: Statement<[], LockerTuple> = db
+    .prepare<[], LockerTuple>(`SELECT ${COLUMNS} FROM lockers ORDER BY position`)
+    .raw(true);
+  const occupancy: Statement<[], OccupancyTuple> = db
+    .prepare<[], OccupancyTuple>(
+      `SELECT ${COLUMNS}, ${ASSIGNED}, ${UNSETTLED} FROM lockers l ORDER BY position`,
+    )
+    .raw(true);
+  const occupancyOne: Statement<[number], OccupancyTuple> = db
+    .prepare<[number], OccupancyTuple>(
+      `SELECT ${COLUMNS}, ${ASSIGNED}, ${UNSETTLED} FROM lockers l WHERE l.id = ?`,
+    )
+    .raw(true);
+  const available: Statement<[string | null, string | null], LockerTuple> = db
+    .prepare<[string | null, string | null], LockerTuple>(`
     SELECT ${COLUMNS} FROM lockers l
     WHERE l.in_service = 1 AND (? IS NULL OR l.size = ?) AND NOT ${ASSIGNED} AND NOT ${UNSETTLED}
-    ORDER BY l.position`);
+    ORDER BY l.position`)
+    .raw(true);
   const setService = db.prepare('UPDATE lockers SET in_service = ?, out_of_service_reason = ? WHERE id = ?');
 
   return {
@@ -72,12 +121,11 @@ export function createLockerRepo(db: Database): LockerRepo {
       return r ? toLocker(r) : undefined;
     },
     list: () => list.all().map(toLocker),
-    listWithOccupancy: () =>
-      occupancy.all().map(({ assigned, unsettledOperation, ...r }) => ({
-        ...toLocker(r),
-        assigned: assigned === 1,
-        unsettledOperation: unsettledOperation === 1,
-      })),
+    listWithOccupancy: () => occupancy.all().map(toOccupancy),
+    occupancy: (id) => {
+      const r = occupancyOne.get(id);
+      return r ? toOccupancy(r) : undefined;
+    },
     listAvailable: (size) => available.all(size ?? null, size ?? null).map(toLocker),
     setInService: (id, inService, reason) =>
       setService.run(inService ? 1 : 0, inService ? null : reason, id).changes === 1,

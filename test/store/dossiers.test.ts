@@ -110,6 +110,9 @@ describe('lockers', () => {
       [4, true, false, false],
     ]);
     expect(store.lockers.get(2)?.outOfServiceReason).toBe('solenoid does not pull');
+    // One door at a time answers exactly as the list does.
+    for (const door of occupancy) expect(store.lockers.occupancy(door.id)).toEqual(door);
+    expect(store.lockers.occupancy(99)).toBeUndefined();
   });
 });
 

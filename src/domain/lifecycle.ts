@@ -1,6 +1,6 @@
 import { settleTargets } from './settle';
 import type { Actor, DossierState } from './states';
-import { isFinal } from './states';
+import { isFinal, LIVE_STATES } from './states';
 
 export * from './states';
 
@@ -58,16 +58,8 @@ interface Rule {
   handover?: Handover;
 }
 
-const LOST_TRACK_FROM = [
-  'reserved',
-  'deposited',
-  'collecting',
-  'loading',
-  'ready',
-  'pickup_open',
-  'reclaiming',
-  'needs_inspection',
-] as const;
+/** Any state that occupies a door can lose track of what the door did. */
+const LOST_TRACK_FROM = LIVE_STATES;
 
 /** Every legal step. Anything not listed is refused. */
 export const RULES: readonly Rule[] = [

@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * Charts as inline SVG drawn here (no chart library): bars by month, a two-part ring. Colours
+ * are paired with labels and values in text, so nothing is said by colour alone.
+ */
+
+const NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} attrs
+ * @param {...(SVGElement | string)} children
+ */
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c);
+  return el;
+}
+
+/**
+ * Grouped bars: one group per label, one bar per series.
+ * @param {{ title: string, labels: string[], series: { name: string, colour: string, values: (number | null)[] }[],
+ *   format?: (v: number) => string }} chart
+ */
+export function barChart({ title, labels, series, format = String }) {
+  const width = 560;
+  const height = 260;
+  const left = 40;
+  const bottom = 40;
+  const top = 30;
+  const plotH = height - bottom - top;
+  const max = Math.max(1, ...series.flatMap((x) => x.values.map((v) => v ?? 0)));
+  const groupW = (width - left - 10) / Math.max(1, labels.length);
+  const barW = Math.min(36, (groupW - 12) / series.length);
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    role: 'img',
+    'aria-label': title,
+  });
+  svg.append(s('title', {}, title));
+  for (const f of [0, 0.5, 1]) {
+    const y = top + plotH * (1 - f);
+    svg.append(s('line', { x1: left, x2: width - 5, y1: y, y2: y, stroke: '#d1d5db' }));
+    svg.append(
+      s(
+        'text',
+        { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#374151' },
+        format(max * f),
+      ),
+    );
+  }
+  labels.forEach((label, i) => {
+    const gx = left + i * groupW + (groupW - barW * series.length) / 2;
+    series.forEach((x, j) => {
+      const v = x.values[i] ?? 0;
+      const bh = (v / max) * plotH;
+      const bx = gx + j * barW;
+      svg.append(
+        s(
+          'rect',
+          { x: bx + 1, y: top + plotH - bh, width: barW - 2, height: bh, fill: x.colour },
+          s('title', {}, `${x.name} ${label}: ${format(v)}`),
+        ),
+      );
+      svg.append(
+        s(
+          'text',
+          {
+            x: bx + barW / 2,
+            y: top + plotH - bh - 4,
+            'text-anchor': 'middle',
+            'font-size': 11,
+            fill: '#111827',
+          },
+          x.values[i] === null ? '' : format(v),
+        ),
+      );
+    });
+    svg.append(
+      s(
+        'text',
+        {
+          x: left + i * groupW + groupW / 2,
+          y: height - bottom + 16,
+          'text-anchor': 'middle',
+          'font-size': 12,
+          fill: '#111827',
+        },
+        label,
+      ),
+    );
+  });
+  series.forEach((x, j) => {
+    const lx = left + j * 170;
+    svg.append(s('rect', { x: lx, y: 6, width: 14, height: 14, fill: x.colour }));
+    svg.append(s('text', { x: lx + 20, y: 18, 'font-size': 12, fill: '#111827' }, x.name));
+  });
+  return svg;
+}
+
+/**
+ * A ring split in two (on time / late), the share written in the middle.
+ * @param {{ title: string, a: { name: string, value: number, colour: string },
+ *   b: { name: string, value: number, colour: string }, centre: string }} chart
+ */
+export function ringChart({ title, a, b, centre }) {
+  const r = 70;
+  const c = 2 * Math.PI * r;
+  const total = a.value + b.value;
+  const share = total === 0 ? 0 : a.value / total;
+  const svg = s('svg', {
+    viewBox: '0 0 360 200',
+    class: 'chart',
+    role: 'img',
+    'aria-label': `${title}: ${centre}`,
+  });
+  svg.append(s('title', {}, title));
+  svg.append(
+    s('circle', {
+      cx: 100,
+      cy: 100,
+      r,
+      fill: 'none',
+      stroke: total === 0 ? '#e5e7eb' : b.colour,
+      'stroke-width': 28,
+    }),
+  );
+  if (total > 0)
+    svg.append(
+      s('circle', {
+        cx: 100,
+        cy: 100,
+        r,
+        fill: 'none',
+        stroke: a.colour,
+        'stroke-width': 28,
+        'stroke-dasharray': `${c * share} ${c}`,
+        transform: 'rotate(-90 100 100)',
+      }),
+    );
+  svg.append(
+    s(
+      'text',
+      { x: 100, y: 106, 'text-anchor': 'middle', 'font-size': 22, 'font-weight': 700, fill: '#111827' },
+      centre,
+    ),
+  );
+  [a, b].forEach((x, i) => {
+    svg.append(s('rect', { x: 200, y: 70 + i * 36, width: 16, height: 16, fill: x.colour }));
+    svg.append(
+      s('text', { x: 224, y: 83 + i * 36, 'font-size': 14, fill: '#111827' }, `${x.name}: ${x.value}`),
+    );
+  });
+  return svg;
+}

@@ -1,0 +1,145 @@
+// @ts-check
+import { dateTime, h } from './console/dom.js';
+import { say } from './console/notice.js';
+
+/**
+ * Deposited dossiers, opened one door at a time: open, take the dossier, close the door, then
+ * record the one-stop software's code for it.
+ * @param {import('./main.js').StaffContext} ctx
+ */
+export function collectView(ctx) {
+  const { api, i18n } = ctx;
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status', id: 'collect-notice' });
+  const list = h('div', { id: 'deposited' });
+  const step = h('div', { id: 'collect-step' });
+
+  async function refresh() {
+    try {
+      const { items } = await api.get('/staff/deposited');
+      list.replaceChildren(
+        items.length === 0
+          ? h('p', { class: 'empty' }, t('noDeposited'))
+          : h(
+              'table',
+              {},
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', {}, t('door')),
+                  h('th', {}, t('receipt')),
+                  h('th', {}, t('procedure')),
+                  h('th', {}, t('depositedAt')),
+                  h('th', {}, t('appointment')),
+                  h('th', {}, t('action')),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                items.map((/** @type {any} */ it) =>
+                  h(
+                    'tr',
+                    { 'data-dossier': it.dossierId },
+                    h('td', {}, h('span', { class: 'door-badge' }, it.doorPosition ?? '—')),
+                    h('td', {}, it.receiptNo),
+                    h('td', {}, ctx.procedureName(it.procedureCode)),
+                    h('td', {}, dateTime(it.depositedAt)),
+                    h('td', {}, it.appointmentDate ?? '—'),
+                    h(
+                      'td',
+                      {},
+                      h(
+                        'button',
+                        { type: 'button', class: 'open-door', onclick: () => open(it) },
+                        t('openDoor', { door: it.doorPosition ?? '?' }),
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+      );
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  /** @param {any} item */
+  async function open(item) {
+    say(notice, i18n, '');
+    for (const b of list.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = true;
+    try {
+      const opened = await api.post(`/staff/dossiers/${item.dossierId}/collect`);
+      showStep(item, opened.door);
+    } catch (error) {
+      say(notice, i18n, error);
+      await refresh();
+    }
+  }
+
+  /**
+   * @param {any} item
+   * @param {number} door
+   */
+  function showStep(item, door) {
+    const closed = h('p', { class: 'notice', role: 'status', id: 'collect-door-state' });
+    const off = ctx.doorEvents((e) => {
+      if (e.lockerId === item.lockerId && e.change === 'closed') {
+        say(closed, i18n, t('doorClosed', { door }));
+        code.focus();
+      }
+    });
+    const code = /** @type {HTMLInputElement} */ (
+      h('input', { id: 'collect-code', required: true, maxlength: 64, autocomplete: 'off' })
+    );
+    const form = h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: async (/** @type {Event} */ e) => {
+          e.preventDefault();
+          try {
+            await api.post(`/staff/dossiers/${item.dossierId}/collected`, {
+              externalCode: code.value.trim(),
+            });
+            off();
+            step.replaceChildren();
+            say(notice, i18n, t('collected', { receipt: item.receiptNo, code: code.value.trim() }));
+            await refresh();
+          } catch (error) {
+            say(formNotice, i18n, error);
+          }
+        },
+      },
+      h('div', { class: 'big-door', 'aria-hidden': 'true' }, door),
+      h('p', { id: 'collect-instruction' }, t('collectOpen', { door })),
+      h('p', {}, `${t('receipt')}: ${item.receiptNo} — ${ctx.procedureName(item.procedureCode)}`),
+      closed,
+      h('label', { for: 'collect-code' }, t('externalCode')),
+      h('div', { class: 'row' }, code, h('button', { type: 'submit', id: 'collect-confirm' }, t('confirm'))),
+    );
+    const formNotice = h('p', { class: 'notice', role: 'alert' });
+    form.append(formNotice);
+    step.replaceChildren(form);
+    code.focus();
+  }
+
+  refresh();
+  return h(
+    'section',
+    { 'aria-labelledby': 'collect-h' },
+    h(
+      'div',
+      { class: 'row' },
+      h('h2', { id: 'collect-h' }, t('tabCollect')),
+      h('button', { type: 'button', class: 'secondary', onclick: refresh, style: undefined }, t('refresh')),
+    ),
+    notice,
+    step,
+    list,
+  );
+}

@@ -1,0 +1,135 @@
+// @ts-check
+
+import { collectView } from './collect.js';
+import { createApi } from './console/api.js';
+import { byId, fill, h } from './console/dom.js';
+import { liveFeed } from './console/events.js';
+import { createI18n } from './console/i18n.js';
+import { signInCard } from './console/signin.js';
+import { lateView } from './late.js';
+import { loadView } from './load.js';
+import { reportsView } from './reports.js';
+import { STRINGS } from './strings.js';
+import { todayView } from './today.js';
+import { uncollectedView } from './uncollected.js';
+
+/** @typedef {import('./console/api.js').Api} Api */
+/** @typedef {import('./console/i18n.js').I18n} I18n */
+/**
+ * What every view of the staff console is handed.
+ * @typedef {{ api: Api, i18n: I18n, procedureName: (code: string) => string,
+ *   doorEvents: (f: (e: { lockerId: number, change: string }) => void) => () => void }} StaffContext
+ */
+
+const api = createApi('staff.session');
+const i18n = createI18n(STRINGS, 'console.lang');
+/** @type {Map<string, { nameVi: string, nameEn: string }>} */
+const procedures = new Map();
+/** @type {Set<(e: any) => void>} */
+const doorListeners = new Set();
+
+/** @type {StaffContext} */
+const ctx = {
+  api,
+  i18n,
+  procedureName: (code) => {
+    const p = procedures.get(code);
+    return p ? i18n.pick({ vi: p.nameVi, en: p.nameEn }) : code;
+  },
+  doorEvents: (f) => {
+    doorListeners.add(f);
+    return () => doorListeners.delete(f);
+  },
+};
+
+const TABS = /** @type {const} */ ([
+  ['collect', 'tabCollect', collectView],
+  ['load', 'tabLoad', loadView],
+  ['uncollected', 'tabUncollected', uncollectedView],
+  ['late', 'tabLate', lateView],
+  ['today', 'tabToday', todayView],
+  ['reports', 'tabReports', reportsView],
+]);
+let current = location.hash.slice(1) || 'collect';
+let role = sessionStorage.getItem('staff.role') ?? '';
+
+function renderChrome() {
+  const { t } = i18n;
+  document.title = t('title');
+  byId('title').textContent = t('title');
+  const lang = byId('lang');
+  lang.textContent = t('language');
+  lang.setAttribute('aria-label', t('languageLabel'));
+  byId('signout').textContent = t('signOut');
+  byId('tabs').setAttribute('aria-label', t('tabs'));
+}
+
+function render() {
+  renderChrome();
+  const main = byId('main');
+  const tabs = byId('tabs');
+  const signout = byId('signout');
+  if (!api.signedIn) {
+    tabs.hidden = true;
+    signout.hidden = true;
+    byId('who').textContent = '';
+    fill(main, signInCard({ api, i18n, roles: ['staff', 'supervisor'], onSignedIn: signedIn }));
+    return;
+  }
+  tabs.hidden = false;
+  signout.hidden = false;
+  byId('who').textContent = role;
+  if (!TABS.some(([id]) => id === current)) current = 'collect';
+  fill(
+    tabs,
+    TABS.map(([id, label]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `tab-${id}`,
+          'aria-selected': String(id === current),
+          'aria-current': id === current ? 'page' : undefined,
+          onclick: () => {
+            current = id;
+            history.replaceState(null, '', `#${id}`);
+            render();
+          },
+        },
+        i18n.t(label),
+      ),
+    ),
+  );
+  const view = TABS.find(([id]) => id === current)?.[2] ?? collectView;
+  fill(main, view(ctx));
+}
+
+/** @param {string} r */
+async function signedIn(r) {
+  role = r;
+  sessionStorage.setItem('staff.role', r);
+  await loadProcedures();
+  render();
+}
+
+async function loadProcedures() {
+  try {
+    const list = await api.get('/procedures');
+    for (const p of list.procedures) procedures.set(p.code, p);
+  } catch {
+    // Codes stand in for names until the list can be read.
+  }
+}
+
+byId('lang').addEventListener('click', () => i18n.toggle());
+byId('signout').addEventListener('click', async () => {
+  await api.signOut().catch(() => {});
+  render();
+});
+i18n.onChange(render);
+api.onSessionEnd(render);
+liveFeed((e) => {
+  if (e.type === 'door') for (const f of doorListeners) f(e);
+});
+if (api.signedIn) await loadProcedures();
+render();

@@ -1,0 +1,147 @@
+// @ts-check
+
+import { barChart, ringChart } from './charts.js';
+import { dayOf, h, thisMonth } from './console/dom.js';
+import { say } from './console/notice.js';
+import { figureTiles } from './today.js';
+
+const TREND_MONTHS = 6;
+
+/**
+ * @param {string} month YYYY-MM
+ * @param {number} back months earlier
+ */
+export function monthBefore(month, back) {
+  const [y, m] = month.split('-').map(Number);
+  const index = /** @type {number} */ (y) * 12 + /** @type {number} */ ((m) - 1) - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The supervisors' month report: figures, the last six months as charts, print and CSV.
+ * @param {import('./main.js').StaffContext} ctx
+ */
+export function reportsView(ctx) {
+  const { api, i18n } = ctx;
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status' });
+  const body = h('div', { id: 'report' });
+  const month = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'report-month', type: 'month', value: thisMonth(), required: true })
+  );
+
+  async function show() {
+    const m = month.value;
+    if (!/^\d{4}-\d{2}$/.test(m)) return;
+    try {
+      const months = Array.from({ length: TREND_MONTHS }, (_, i) => monthBefore(m, TREND_MONTHS - 1 - i));
+      const all = await Promise.all(months.map((x) => api.get(`/staff/reports/${x}`)));
+      const f = all[all.length - 1];
+      const days = Number(f.to.slice(8, 10));
+      const perDay = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+        maximumFractionDigits: 1,
+      });
+      const short = months.map((x) => `${x.slice(5)}/${x.slice(2, 4)}`);
+      const pct = f.onTimeRate === null ? t('noData') : `${Math.round(f.onTimeRate * 100)} %`;
+      body.replaceChildren(
+        h('h3', { id: 'report-title' }, t('reportTitle', { month: `${m.slice(5)}/${m.slice(0, 4)}` })),
+        h('p', { class: 'muted' }, t('from', { from: dayOf(f.from), to: dayOf(f.to) })),
+        h(
+          'p',
+          {},
+          t('perDay', { in: perDay.format(f.received / days), out: perDay.format(f.pickedUp / days) }),
+        ),
+        figureTiles(i18n, f),
+        h(
+          'div',
+          { class: 'charts' },
+          h(
+            'figure',
+            {},
+            barChart({
+              title: t('inOutChart'),
+              labels: short,
+              series: [
+                { name: t('received'), colour: '#0b4f8a', values: all.map((x) => x.received) },
+                { name: t('pickedUp'), colour: '#15803d', values: all.map((x) => x.pickedUp) },
+              ],
+            }),
+            h('figcaption', {}, t('inOutChart')),
+          ),
+          h(
+            'figure',
+            {},
+            ringChart({
+              title: t('onTimeChart'),
+              a: { name: t('onTime'), value: f.onTime, colour: '#15803d' },
+              b: { name: t('late'), value: f.late, colour: '#b91c1c' },
+              centre: pct,
+            }),
+            h('figcaption', {}, t('onTimeChart')),
+          ),
+          h(
+            'figure',
+            {},
+            barChart({
+              title: t('ratingChart'),
+              labels: short,
+              series: [
+                { name: t('ratingAverage'), colour: '#7c3aed', values: all.map((x) => x.ratingAverage) },
+              ],
+              format: (v) => (Math.round(v * 10) / 10).toString(),
+            }),
+            h('figcaption', {}, t('ratingChart')),
+          ),
+          h(
+            'figure',
+            {},
+            barChart({
+              title: t('incidentChart'),
+              labels: short,
+              series: [{ name: t('incidents'), colour: '#b45309', values: all.map((x) => x.incidents) }],
+            }),
+            h('figcaption', {}, t('incidentChart')),
+          ),
+        ),
+      );
+      say(notice, i18n, '');
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  async function csv() {
+    try {
+      await api.download(`/staff/reports/${month.value}/csv`, `report-${month.value}.csv`);
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  show();
+  return h(
+    'section',
+    { 'aria-labelledby': 'reports-h' },
+    h('h2', { id: 'reports-h' }, t('tabReports')),
+    h(
+      'form',
+      {
+        class: 'card row no-print',
+        onsubmit: (/** @type {Event} */ e) => {
+          e.preventDefault();
+          show();
+        },
+      },
+      h('div', {}, h('label', { for: 'report-month' }, t('month')), month),
+      h('button', { type: 'submit', id: 'report-show' }, t('show')),
+      h('button', { type: 'button', class: 'secondary', id: 'report-csv', onclick: csv }, t('csv')),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', id: 'report-print', onclick: () => window.print() },
+        t('print'),
+      ),
+    ),
+    notice,
+    body,
+  );
+}

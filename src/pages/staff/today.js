@@ -1,0 +1,64 @@
+// @ts-check
+import { dayOf, h } from './console/dom.js';
+import { say } from './console/notice.js';
+
+/** The figures shown as tiles, in reading order. */
+export const FIGURE_TILES = /** @type {const} */ ([
+  'received',
+  'pickedUp',
+  'onTimeRate',
+  'late',
+  'lateWithApology',
+  'cancelled',
+  'reclaimed',
+  'ratingAverage',
+  'ratings',
+  'incidents',
+]);
+
+/**
+ * @param {import('./console/i18n.js').I18n} i18n
+ * @param {any} f the API's Figures
+ */
+export function figureTiles(i18n, f) {
+  const fmt = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  /** @param {string} key */
+  const value = (key) => {
+    const v = f[key];
+    if (v === null || v === undefined) return '—';
+    if (key === 'onTimeRate') return `${fmt.format(v * 100)} %`;
+    return fmt.format(v);
+  };
+  return h(
+    'div',
+    { class: 'tiles' },
+    FIGURE_TILES.map((key) =>
+      h(
+        'div',
+        { class: 'tile', 'data-figure': key },
+        h('div', { class: 'value' }, value(key)),
+        h('div', { class: 'label' }, i18n.t(key)),
+      ),
+    ),
+  );
+}
+
+/** @param {import('./main.js').StaffContext} ctx */
+export function todayView(ctx) {
+  const { api, i18n } = ctx;
+  const notice = h('p', { class: 'notice', role: 'status' });
+  const body = h('div', { id: 'today' });
+  api
+    .get('/staff/figures/today')
+    .then((/** @type {any} */ f) =>
+      body.replaceChildren(h('p', { class: 'muted' }, dayOf(f.from)), figureTiles(i18n, f)),
+    )
+    .catch((/** @type {unknown} */ error) => say(notice, i18n, error));
+  return h(
+    'section',
+    { 'aria-labelledby': 'today-h' },
+    h('h2', { id: 'today-h' }, i18n.t('tabToday')),
+    notice,
+    body,
+  );
+}

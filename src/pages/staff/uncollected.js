@@ -1,0 +1,103 @@
+// @ts-check
+import { dateTime, h } from './console/dom.js';
+import { say } from './console/notice.js';
+
+/**
+ * Results left past the reclaim delay: send the citizen a reminder, or open the door and take
+ * the result back to the counter.
+ * @param {import('./main.js').StaffContext} ctx
+ */
+export function uncollectedView(ctx) {
+  const { api, i18n } = ctx;
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status', id: 'uncollected-notice' });
+  const list = h('div', { id: 'uncollected' });
+
+  async function refresh() {
+    try {
+      const { items } = await api.get('/staff/uncollected');
+      list.replaceChildren(
+        items.length === 0
+          ? h('p', { class: 'empty' }, t('noUncollected'))
+          : h(
+              'table',
+              {},
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', {}, t('door')),
+                  h('th', {}, t('receipt')),
+                  h('th', {}, t('procedure')),
+                  h('th', {}, t('readyAt')),
+                  h('th', {}, t('action')),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                items.map((/** @type {any} */ it) =>
+                  h(
+                    'tr',
+                    { 'data-dossier': it.dossierId },
+                    h('td', {}, h('span', { class: 'door-badge' }, it.doorPosition ?? '—')),
+                    h('td', {}, it.receiptNo),
+                    h('td', {}, ctx.procedureName(it.procedureCode)),
+                    h('td', {}, dateTime(it.readyAt)),
+                    h(
+                      'td',
+                      { class: 'row' },
+                      h(
+                        'button',
+                        { type: 'button', class: 'secondary', onclick: () => remind(it) },
+                        t('remind'),
+                      ),
+                      h('button', { type: 'button', onclick: () => reclaim(it) }, t('reclaim')),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+      );
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  /** @param {any} it */
+  async function remind(it) {
+    try {
+      await api.post(`/staff/dossiers/${it.dossierId}/remind`);
+      say(notice, i18n, t('reminded', { receipt: it.receiptNo }));
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  /** @param {any} it */
+  async function reclaim(it) {
+    try {
+      const opened = await api.post(`/staff/dossiers/${it.dossierId}/reclaim`);
+      say(notice, i18n, t('reclaimOpen', { door: opened.door }));
+      await refresh();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  refresh();
+  return h(
+    'section',
+    { 'aria-labelledby': 'uncollected-h' },
+    h(
+      'div',
+      { class: 'row' },
+      h('h2', { id: 'uncollected-h' }, t('tabUncollected')),
+      h('button', { type: 'button', class: 'secondary', onclick: refresh }, t('refresh')),
+    ),
+    notice,
+    list,
+  );
+}

@@ -34,6 +34,13 @@ export class Wire {
     txBusyUntil: 0,
   };
   private pending = new Set<Cancel>();
+  /**
+   * While bytes are being handed to the board: how late their delivery runs behind the moment
+   * their last bit arrived. A live clock can wake late (a busy or loaded machine); the board's
+   * answer is timed from when the request really ended, as on a real line, so one late wake-up
+   * does not also delay the reply. Always 0 on the manual clock.
+   */
+  private lateBy = 0;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -54,16 +61,26 @@ export class Wire {
     const end = start + this.timeFor(bytes.length);
     this.stats.rxBusyUntil = end;
     this.stats.bytesToBoard += bytes.length;
-    this.schedule(end, () => deliver(bytes));
+    this.schedule(end, () => {
+      this.lateBy = Math.max(0, this.scheduler.now() - end);
+      try {
+        deliver(bytes);
+      } finally {
+        this.lateBy = 0;
+      }
+    });
     return end;
   }
 
   /**
    * The board starts sending `bytes` no earlier than `notBefore` (and not before the line is
-   * free); `write` runs once the last byte has left. Returns that time.
+   * free); `write` runs once the last byte has left. Returns that time. Called while a late
+   * request is being delivered, `notBefore` (read from the clock then) and now are taken back
+   * to when that request ended.
    */
   toHost(bytes: Buffer, write: (bytes: Buffer) => void, notBefore = this.scheduler.now()): number {
-    const start = Math.max(notBefore, this.scheduler.now(), this.stats.txBusyUntil);
+    const now = this.scheduler.now() - this.lateBy;
+    const start = Math.max(notBefore - this.lateBy, now, this.stats.txBusyUntil);
     const end = start + this.timeFor(bytes.length);
     this.stats.txBusyUntil = end;
     this.stats.bytesToHost += bytes.length;

@@ -13,7 +13,7 @@ const TREND_MONTHS = 6;
  */
 export function monthBefore(month, back) {
   const [y, m] = month.split('-').map(Number);
-  const index = /** @type {number} */ (y) * 12 + /** @type {number} */ ((m) - 1) - back;
+  const index = /** @type {number} */ (y) * 12 + /** @type {number} */ (m - 1) - back;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 

@@ -1,0 +1,213 @@
+// @ts-check
+import { createApi } from '../staff/console/api.js';
+import { byId, fill, h } from '../staff/console/dom.js';
+import { liveFeed } from '../staff/console/events.js';
+import { createI18n } from '../staff/console/i18n.js';
+import { say } from '../staff/console/notice.js';
+import { signInCard } from '../staff/console/signin.js';
+import { STRINGS } from './strings.js';
+
+/**
+ * The demo's hands. Door readings come from the technician's view of the lockers (so the panel
+ * needs a technician's sign-in); the actions themselves are the simulator's own routes.
+ */
+const api = createApi('sim.session');
+const i18n = createI18n(STRINGS, 'console.lang');
+const { t } = i18n;
+
+/** @type {import('../tech/bank.js').LockerView[]} */
+let lockers = [];
+/** @type {any[]} */
+let banks = [];
+/** Jams set from this panel: the boards' readings do not show a jam until an open fails. */
+const jammed = new Set(JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]'));
+const notice = h('p', { class: 'notice', role: 'status', id: 'sim-notice' });
+const doorsRegion = h('div', { class: 'doors', id: 'sim-doors' });
+const linkRegion = h('div', { class: 'row', id: 'sim-links' });
+
+const ACTIONS = /** @type {const} */ (['close', 'put_item', 'take_item', 'force_open']);
+
+/**
+ * @param {import('../tech/bank.js').LockerView} l
+ * @param {string} action
+ */
+async function act(l, action) {
+  try {
+    await api.post(`/sim/lockers/${l.lockerId}/${action}`);
+    if (action === 'jam') jammed.add(l.lockerId);
+    if (action === 'unjam') jammed.delete(l.lockerId);
+    sessionStorage.setItem('sim.jammed', JSON.stringify([...jammed]));
+    say(notice, i18n, t('done', { door: l.door, action: t(action) }));
+    refreshSoon();
+  } catch (error) {
+    say(notice, i18n, error);
+  }
+}
+
+/** @param {import('../tech/bank.js').LockerView} l */
+function readingText(l) {
+  const r = l.reading;
+  const parts = r
+    ? [r.open ? t('open') : t('closed'), r.present === null ? '' : r.present ? t('item') : t('empty')]
+    : [t('noReading')];
+  if (jammed.has(l.lockerId)) parts.push(t('jammedHere'));
+  return parts.filter(Boolean).join(' · ');
+}
+
+function drawDoors() {
+  fill(
+    doorsRegion,
+    lockers.map((l) => {
+      const isJammed = jammed.has(l.lockerId);
+      return h(
+        'section',
+        {
+          class: `sim-door${l.reading?.open ? ' is-open' : ''}${isJammed ? ' is-jammed' : ''}`,
+          'data-locker': l.lockerId,
+          'aria-label': t('doorHands', { door: l.door }),
+        },
+        h('h3', {}, h('span', {}, t('door', { door: l.door })), h('span', { class: 'muted' }, l.size)),
+        h('p', { class: 'reading' }, readingText(l)),
+        h(
+          'div',
+          { class: 'hands' },
+          ACTIONS.map((a) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: a === 'force_open' ? 'danger' : 'secondary',
+                'data-action': a,
+                'aria-label': `${t(a)} — ${t('door', { door: l.door })}`,
+                onclick: () => act(l, a),
+              },
+              t(a),
+            ),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'data-action': isJammed ? 'unjam' : 'jam',
+              'aria-label': `${t(isJammed ? 'unjam' : 'jam')} — ${t('door', { door: l.door })}`,
+              onclick: () => act(l, isJammed ? 'unjam' : 'jam'),
+            },
+            t(isJammed ? 'unjam' : 'jam'),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+function drawLinks() {
+  fill(
+    linkRegion,
+    banks.map((b) => {
+      const up = b.state === 'up';
+      return h(
+        'div',
+        { 'data-bank': b.bank },
+        h('p', {}, t('link', { bank: b.bank, state: b.state })),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: up ? 'danger' : 'secondary',
+            id: `link-${b.bank}`,
+            onclick: async () => {
+              try {
+                await api.put(`/sim/banks/${b.bank}/link`, { cut: up });
+                refreshSoon();
+              } catch (error) {
+                say(notice, i18n, error);
+              }
+            },
+          },
+          up ? t('cut', { bank: b.bank }) : t('restore', { bank: b.bank }),
+        ),
+      );
+    }),
+  );
+}
+
+async function refresh() {
+  if (!api.signedIn) return;
+  try {
+    const [l, links] = await Promise.all([api.get('/tech/lockers'), api.get('/tech/links')]);
+    lockers = l.lockers;
+    banks = links.banks;
+    drawDoors();
+    drawLinks();
+  } catch (error) {
+    say(notice, i18n, error);
+  }
+}
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let soon;
+const refreshSoon = () => {
+  clearTimeout(soon);
+  soon = setTimeout(refresh, 150);
+};
+
+function scanForm() {
+  const text = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'sim-scan', maxlength: 512, autocomplete: 'off' })
+  );
+  return h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: async (/** @type {Event} */ e) => {
+        e.preventDefault();
+        try {
+          await api.post('/sim/scan', { payload: text.value });
+          say(notice, i18n, t('scanned'));
+          text.value = '';
+        } catch (error) {
+          say(notice, i18n, error);
+        }
+      },
+    },
+    h('h2', {}, t('scan')),
+    h('label', { for: 'sim-scan' }, t('scanLabel')),
+    h('div', { class: 'row' }, text, h('button', { type: 'submit', id: 'sim-scan-submit' }, t('scan'))),
+  );
+}
+
+function render() {
+  document.title = t('title');
+  byId('title').textContent = t('title');
+  byId('lang').textContent = t('language');
+  byId('lang').setAttribute('aria-label', t('languageLabel'));
+  byId('signout').textContent = t('signOut');
+  byId('signout').hidden = !api.signedIn;
+  if (!api.signedIn) {
+    fill(
+      byId('main'),
+      h('p', {}, t('intro')),
+      signInCard({ api, i18n, roles: ['technician'], onSignedIn: render }),
+    );
+    return;
+  }
+  fill(
+    byId('main'),
+    h('p', {}, t('intro')),
+    notice,
+    scanForm(),
+    h('section', { class: 'card' }, linkRegion),
+    h('section', { 'aria-labelledby': 'doors-h' }, h('h2', { id: 'doors-h' }, t('doors')), doorsRegion),
+  );
+  refresh();
+}
+
+byId('lang').addEventListener('click', () => i18n.toggle());
+byId('signout').addEventListener('click', async () => {
+  await api.signOut().catch(() => {});
+  render();
+});
+i18n.onChange(render);
+api.onSessionEnd(render);
+liveFeed(() => refreshSoon());
+render();

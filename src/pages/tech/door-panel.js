@@ -1,0 +1,129 @@
+// @ts-check
+import { dateTime, h } from '../staff/console/dom.js';
+import { say } from '../staff/console/notice.js';
+
+/**
+ * One door: what it is, its history, open it with a reason, take it out of service or back.
+ * @param {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n,
+ *   locker: import('./bank.js').LockerView, state: string, onChanged: () => void, onClose: () => void }} p
+ */
+export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status', id: 'door-notice' });
+  const history = h('div', { id: 'door-history' });
+  const reason = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'door-reason', maxlength: 200, autocomplete: 'off' })
+  );
+
+  const needReason = () => {
+    if (reason.value.trim()) return reason.value.trim();
+    say(notice, i18n, new Error(t('reasonNeeded')));
+    reason.focus();
+    return null;
+  };
+
+  async function open() {
+    const why = needReason();
+    if (!why) return;
+    try {
+      const r = await api.post(`/tech/lockers/${l.lockerId}/open`, { reason: why });
+      say(notice, i18n, t('opened', { door: r.door }));
+      onChanged();
+      await loadHistory();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  async function service() {
+    const body = l.inService ? { inService: false, reason: needReason() } : { inService: true };
+    if (l.inService && !body.reason) return;
+    try {
+      await api.put(`/tech/lockers/${l.lockerId}/service`, body);
+      say(notice, i18n, t('serviceDone', { door: l.door }));
+      onChanged();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  async function loadHistory() {
+    try {
+      const { operations } = await api.get(`/tech/lockers/${l.lockerId}/history`);
+      history.replaceChildren(
+        operations.length === 0
+          ? h('p', { class: 'empty' }, t('noHistory'))
+          : h(
+              'table',
+              {},
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', {}, t('when')),
+                  h('th', {}, t('purpose')),
+                  h('th', {}, t('outcome')),
+                  h('th', {}, t('reason')),
+                  h('th', {}, t('actor')),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                operations.map((/** @type {any} */ o) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', {}, dateTime(o.createdAt)),
+                    h('td', {}, o.purpose),
+                    h('td', {}, o.outcome ?? o.state),
+                    h('td', {}, o.reason ?? ''),
+                    h('td', {}, o.actor),
+                  ),
+                ),
+              ),
+            ),
+      );
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+
+  loadHistory();
+  return h(
+    'section',
+    { class: 'card', id: 'door-panel', 'aria-labelledby': 'door-h', 'data-locker': l.lockerId },
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'h2',
+        { id: 'door-h' },
+        t('doorDetail', { door: l.door, size: l.size, board: l.board, channel: l.channel }),
+      ),
+      h('button', { type: 'button', class: 'secondary', onclick: onClose }, t('close')),
+    ),
+    h(
+      'p',
+      { id: 'door-state' },
+      `${t('state')}: ${t(state)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`,
+    ),
+    h('label', { for: 'door-reason' }, t('reason')),
+    reason,
+    h(
+      'div',
+      { class: 'row', style: undefined },
+      h('button', { type: 'button', id: 'door-open', onclick: open }, t('openDoor')),
+      h(
+        'button',
+        { type: 'button', id: 'door-service', class: l.inService ? 'danger' : 'secondary', onclick: service },
+        l.inService ? t('takeOut') : t('putBack'),
+      ),
+    ),
+    notice,
+    h('h3', {}, t('history')),
+    history,
+  );
+}

@@ -1,0 +1,227 @@
+// @ts-check
+import { createApi } from '../staff/console/api.js';
+import { byId, fill, h } from '../staff/console/dom.js';
+import { liveFeed } from '../staff/console/events.js';
+import { createI18n } from '../staff/console/i18n.js';
+import { signInCard } from '../staff/console/signin.js';
+import { drawBanks, legend } from './bank.js';
+import { doorPanel } from './door-panel.js';
+import { STRINGS } from './strings.js';
+import { bulkOpenCard, healthCard, incidentsCard, inspectionsCard } from './tools.js';
+
+/** @typedef {import('./bank.js').LockerView} LockerView */
+
+const api = createApi('tech.session');
+const i18n = createI18n(STRINGS, 'console.lang');
+const { t } = i18n;
+
+const state = {
+  /** @type {LockerView[]} */ lockers: [],
+  /** @type {any[]} */ incidents: [],
+  /** @type {any[]} */ inspections: [],
+  /** @type {any} */ links: null,
+  /** @type {boolean | null} */ maintenance: null,
+  /** @type {number | null} */ selected: null,
+  live: false,
+};
+
+const regions = {
+  health: h('div', { id: 'health' }),
+  bank: h('div', { id: 'bank' }),
+  door: h('div', { id: 'door' }),
+  inspections: h('div'),
+  incidents: h('div'),
+  bulk: h('div'),
+};
+
+const jammedIds = () =>
+  new Set(
+    state.incidents.filter((i) => i.kind === 'door_jammed' && i.lockerId !== null).map((i) => i.lockerId),
+  );
+
+function drawBank() {
+  const jammed = jammedIds();
+  fill(
+    regions.bank,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'bank-h' },
+      h('h2', { id: 'bank-h' }, t('bank', { bank: '' }).trim()),
+      legend(t),
+      drawBanks(
+        state.lockers,
+        jammed,
+        (bank) => t('bank', { bank }),
+        (board) => t('board', { board }),
+        (l, s) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `door door-${s}${l.unsettledOperation ? ' unsettled' : ''}`,
+              'data-locker': l.lockerId,
+              'data-state': s,
+              'aria-pressed': String(state.selected === l.lockerId),
+              'aria-label': `${t('door', { door: l.door })}: ${t(s)}`,
+              onclick: () => select(l.lockerId),
+            },
+            h('span', { class: 'num' }, l.door),
+            h('span', { class: 'label' }, t(s)),
+          ),
+      ),
+    ),
+  );
+}
+
+/** @param {number | null} lockerId */
+function select(lockerId) {
+  state.selected = lockerId;
+  drawBank();
+  drawDoor();
+}
+
+function drawDoor() {
+  const l = state.lockers.find((x) => x.lockerId === state.selected);
+  if (!l) {
+    regions.door.replaceChildren();
+    return;
+  }
+  const s =
+    /** @type {HTMLElement | null} */ (regions.bank.querySelector(`[data-locker="${l.lockerId}"]`))?.dataset
+      .state ?? '';
+  fill(
+    regions.door,
+    doorPanel({ api, i18n, locker: l, state: s, onChanged: refresh, onClose: () => select(null) }),
+  );
+}
+
+function drawSide() {
+  fill(
+    regions.health,
+    healthCard({ api, i18n, links: state.links, maintenance: state.maintenance, onChanged: refresh }),
+  );
+  fill(regions.inspections, inspectionsCard({ api, i18n, items: state.inspections, onChanged: refresh }));
+  const doorOf = (/** @type {number | null} */ id) =>
+    String(state.lockers.find((l) => l.lockerId === id)?.door ?? '—');
+  fill(regions.incidents, incidentsCard({ api, i18n, incidents: state.incidents, doorOf }));
+}
+
+let refreshing = false;
+let again = false;
+async function refresh() {
+  if (!api.signedIn) return;
+  if (refreshing) {
+    again = true;
+    return;
+  }
+  refreshing = true;
+  try {
+    const [lockers, incidents, inspections, links, status] = await Promise.all([
+      api.get('/tech/lockers'),
+      api.get('/tech/incidents'),
+      api.get('/tech/inspections'),
+      api.get('/tech/links'),
+      api.get('/kiosk/status').catch(() => null),
+    ]);
+    const firstTime = state.lockers.length === 0;
+    state.lockers = lockers.lockers;
+    state.incidents = incidents.incidents;
+    state.inspections = inspections.items;
+    state.links = links;
+    if (status) state.maintenance = status.maintenance;
+    drawBank();
+    drawSide();
+    if (firstTime)
+      fill(regions.bulk, bulkOpenCard({ api, i18n, lockers: state.lockers, onChanged: refresh }));
+    const panel = document.getElementById('door-state');
+    if (state.selected !== null && !panel) drawDoor();
+    else if (panel) {
+      const l = state.lockers.find((x) => x.lockerId === state.selected);
+      const s = regions.bank.querySelector(`[data-locker="${state.selected}"]`)?.getAttribute('data-state');
+      if (l && s)
+        panel.textContent = `${t('state')}: ${t(s)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`;
+      const serviceButton = document.getElementById('door-service');
+      if (l && serviceButton && serviceButton.textContent !== (l.inService ? t('takeOut') : t('putBack')))
+        drawDoor();
+    }
+  } catch {
+    // A failed refresh leaves the last picture; the next event or poll tries again.
+  } finally {
+    refreshing = false;
+    if (again) {
+      again = false;
+      refresh();
+    }
+  }
+}
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let soon;
+const refreshSoon = () => {
+  clearTimeout(soon);
+  soon = setTimeout(refresh, 100);
+};
+
+/** @param {any} e */
+function onEvent(e) {
+  if (e.type === 'door') {
+    // The door's own change shows at once; the ledger's view follows with the refresh.
+    const l = state.lockers.find((x) => x.lockerId === e.lockerId);
+    if (l) {
+      l.reading = {
+        open: e.change !== 'closed',
+        locked: e.change === 'closed',
+        present: l.reading?.present ?? null,
+      };
+      drawBank();
+    }
+  }
+  if (e.type === 'maintenance') state.maintenance = e.on;
+  if (e.type === 'hello') state.maintenance = e.maintenance;
+  refreshSoon();
+}
+
+function render() {
+  document.title = t('title');
+  byId('title').textContent = t('title');
+  byId('lang').textContent = t('language');
+  byId('lang').setAttribute('aria-label', t('languageLabel'));
+  byId('signout').textContent = t('signOut');
+  byId('signout').hidden = !api.signedIn;
+  byId('live').textContent = api.signedIn ? (state.live ? t('live') : t('notLive')) : '';
+  if (!api.signedIn) {
+    state.lockers = [];
+    fill(byId('main'), signInCard({ api, i18n, roles: ['technician'], onSignedIn: render }));
+    return;
+  }
+  fill(
+    byId('main'),
+    regions.health,
+    h(
+      'div',
+      { class: 'tech-grid' },
+      regions.bank,
+      h('div', {}, regions.door, regions.inspections, regions.incidents),
+    ),
+    regions.bulk,
+  );
+  state.lockers = [];
+  refresh();
+}
+
+byId('lang').addEventListener('click', () => i18n.toggle());
+byId('signout').addEventListener('click', async () => {
+  await api.signOut().catch(() => {});
+  render();
+});
+i18n.onChange(render);
+api.onSessionEnd(render);
+liveFeed(onEvent, (connected) => {
+  state.live = connected;
+  if (api.signedIn) byId('live').textContent = connected ? t('live') : t('notLive');
+});
+// Without the live feed (an office computer), the picture is refreshed every few seconds.
+setInterval(() => {
+  if (!state.live) refresh();
+}, 5000);
+render();

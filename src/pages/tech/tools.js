@@ -1,0 +1,239 @@
+// @ts-check
+import { dateTime, h } from '../staff/console/dom.js';
+import { say } from '../staff/console/notice.js';
+
+/** @typedef {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n }} Tools */
+
+/**
+ * Links and boards, maintenance mode and backup, side by side at the top of the console.
+ * @param {Tools & { links: any, maintenance: boolean | null, onChanged: () => void }} p
+ */
+export function healthCard({ api, i18n, links, maintenance, onChanged }) {
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status', id: 'tools-notice' });
+  const chips = [];
+  for (const b of links?.banks ?? []) {
+    chips.push(
+      h(
+        'li',
+        { class: `chip ${b.state === 'up' ? 'good' : 'bad'}`, 'data-bank': b.bank },
+        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: b.state })}`,
+      ),
+    );
+    for (const board of b.boards) chips.push(h('li', { class: 'chip' }, t('boardsSeen', board)));
+  }
+  for (const m of links?.missingBoards ?? []) chips.push(h('li', { class: 'chip bad' }, t('missing', m)));
+
+  async function toggleMaintenance() {
+    try {
+      await api.put('/tech/maintenance', { on: !maintenance });
+      onChanged();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+  async function backup() {
+    try {
+      const b = await api.post('/tech/backup');
+      say(notice, i18n, t('backupDone', { file: b.file, bytes: b.bytes }));
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  }
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'health-h' },
+    h('h2', { id: 'health-h' }, t('health')),
+    h('ul', { class: 'chips', id: 'links' }, chips),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'maintenance',
+          class: maintenance ? 'danger' : 'secondary',
+          'aria-pressed': String(Boolean(maintenance)),
+          onclick: toggleMaintenance,
+        },
+        maintenance ? t('maintenanceOn') : t('maintenanceOff'),
+      ),
+      h('button', { type: 'button', id: 'backup', class: 'secondary', onclick: backup }, t('backup')),
+    ),
+    notice,
+  );
+}
+
+/**
+ * Dossiers the machine lost track of: the technician looks in the door and records what is there.
+ * @param {Tools & { items: any[], onChanged: () => void }} p
+ */
+export function inspectionsCard({ api, i18n, items, onChanged }) {
+  const { t } = i18n;
+  const notice = h('p', { class: 'notice', role: 'status' });
+  /** @param {any} it @param {string} found */
+  const settle = async (it, found) => {
+    try {
+      await api.post(`/tech/dossiers/${it.dossierId}/settle`, { found });
+      say(notice, i18n, t('settled'));
+      onChanged();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  };
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'insp-h', id: 'inspections' },
+    h('h2', { id: 'insp-h' }, t('inspections')),
+    items.length === 0
+      ? h('p', { class: 'empty' }, t('noInspections'))
+      : h(
+          'table',
+          {},
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', {}, t('receipt')),
+              h('th', {}, t('door', { door: '' })),
+              h('th', {}, t('state')),
+              h('th', {}, ''),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            items.map((it) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, it.receiptNo),
+                h('td', {}, it.doorPosition ?? '—'),
+                h('td', {}, it.inspectedFrom ?? it.state),
+                h(
+                  'td',
+                  { class: 'row' },
+                  it.settleTo.map((/** @type {string} */ s) =>
+                    h(
+                      'button',
+                      { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
+                      t('found', { state: s }),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+    notice,
+  );
+}
+
+/**
+ * @param {Tools & { incidents: any[], doorOf: (lockerId: number | null) => string }} p
+ */
+export function incidentsCard({ i18n, incidents, doorOf }) {
+  const { t } = i18n;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'inc-h', id: 'incidents' },
+    h('h2', { id: 'inc-h' }, t('incidents')),
+    incidents.length === 0
+      ? h('p', { class: 'empty' }, t('noIncidents'))
+      : h(
+          'table',
+          {},
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', {}, t('when')), h('th', {}, t('kind')), h('th', {}, t('doors'))),
+          ),
+          h(
+            'tbody',
+            {},
+            incidents.map((i) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, dateTime(i.openedAt)),
+                h('td', {}, i.kind),
+                h('td', {}, doorOf(i.lockerId)),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+/**
+ * Several doors at once, only with the code the kiosk screen shows to whoever stands there.
+ * @param {Tools & { lockers: import('./bank.js').LockerView[], onChanged: () => void }} p
+ */
+export function bulkOpenCard({ api, i18n, lockers, onChanged }) {
+  const { t } = i18n;
+  const notice = h('div', { class: 'notice', role: 'status', id: 'bulk-notice' });
+  const code = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'bulk-code', inputmode: 'numeric', maxlength: 12, autocomplete: 'off' })
+  );
+  const reason = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'bulk-reason', maxlength: 200, autocomplete: 'off' })
+  );
+  const boxes = lockers.map(
+    (l) =>
+      /** @type {HTMLInputElement} */ (
+        h('input', { type: 'checkbox', value: l.lockerId, id: `bulk-${l.lockerId}` })
+      ),
+  );
+  return h(
+    'form',
+    {
+      class: 'card',
+      'aria-labelledby': 'bulk-h',
+      onsubmit: async (/** @type {Event} */ e) => {
+        e.preventDefault();
+        const lockerIds = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+        if (!reason.value.trim() || lockerIds.length === 0 || !code.value.trim()) {
+          say(notice, i18n, new Error(t('reasonNeeded')));
+          return;
+        }
+        try {
+          const { results } = await api.post('/tech/lockers/bulk-open', {
+            presenceCode: code.value.trim(),
+            reason: reason.value.trim(),
+            lockerIds,
+          });
+          say(
+            notice,
+            i18n,
+            results
+              .map((/** @type {any} */ r) =>
+                t('bulkResult', { door: r.door, result: r.ok ? t('ok') : r.error }),
+              )
+              .join(' · '),
+          );
+          onChanged();
+        } catch (error) {
+          say(notice, i18n, error);
+        }
+      },
+    },
+    h('h2', { id: 'bulk-h' }, t('bulk')),
+    h(
+      'div',
+      { class: 'row' },
+      h('div', {}, h('label', { for: 'bulk-code' }, t('presenceCode')), code),
+      h('div', {}, h('label', { for: 'bulk-reason' }, t('reason')), reason),
+    ),
+    h(
+      'fieldset',
+      { class: 'checks' },
+      h('legend', {}, t('doors')),
+      lockers.map((l, i) => h('label', { for: `bulk-${l.lockerId}` }, boxes[i], String(l.door))),
+    ),
+    h('button', { type: 'submit', id: 'bulk-submit' }, t('bulkOpen')),
+    notice,
+  );
+}

@@ -19,6 +19,7 @@ import { PresenceCode } from './presence-code';
 import { citizenRoutes } from './routes/citizen';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { pageRoutes } from './routes/pages';
 import { sessionRoutes } from './routes/session';
 import { simRoutes } from './routes/sim';
 import { staffRoutes } from './routes/staff';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
 
   await app.register(healthRoutes(ctx));
+  await app.register(pageRoutes());
   await app.register(
     async (api) => {
       await api.register(citizenRoutes(ctx));

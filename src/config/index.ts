@@ -10,5 +10,6 @@ export type {
 } from './config';
 export { ConfigError, ConfigErrors } from './errors';
 export { httpSettings } from './http-settings';
+export { KERONG_PROFILES } from './kerong-profiles';
 export { DEFAULT_CONFIG_FILE, type LoadOptions, loadConfig, parseConfig } from './load';
 export { type ConfigFile, ConfigSchema } from './schema';

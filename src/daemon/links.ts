@@ -1,10 +1,7 @@
 import type { Logger } from 'pino';
 import { createLink, LinkError, type LockerLink, type TransportSpec } from '../../firmware-bridge';
-import { CU16_PROFILE, CU16_REPLY35_PROFILE } from '../../firmware-bridge/kerong/profile';
-import type { BusConfig } from '../config';
+import { type BusConfig, KERONG_PROFILES } from '../config';
 import type { BankHealth } from '../http/deps';
-
-const KERONG_PROFILES = { cu16: CU16_PROFILE, 'cu16-reply35': CU16_REPLY35_PROFILE } as const;
 
 /**
  * One link per bus, by bank, started but not awaited: a bus that is down at boot keeps retrying

@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
-import type { BusConfig } from '../config';
+import { type BusConfig, KERONG_PROFILES } from '../config';
 
 /** The simulated boards of every bus whose connection is "embedded", by bank. */
 export interface EmbeddedBuses {
@@ -25,6 +25,7 @@ export function startEmbeddedBuses(buses: readonly BusConfig[]): EmbeddedBuses {
         doors: bus.channels,
         // No wire pacing: the demo shows the flows, not RS485 timing, and spares the CPU.
         baud: 'instant',
+        profile: KERONG_PROFILES[bus.kerongProfile],
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
-import type { BusConfig } from '../../src/config';
+import { type BusConfig, KERONG_PROFILES } from '../../src/config';
 import { simulatorControl } from '../../src/demo/control';
 import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
 import { startDemoHands } from '../../src/demo/hands';
@@ -56,6 +56,25 @@ describe('the demo composition', () => {
     const sim = buses.simulators.get(0)!;
     expect(sim.options).toMatchObject({ dialect: 'line', boards: 2, doors: 16 });
     expect((await link.readBoard(1)).doors).toHaveLength(16);
+  });
+
+  it('simulates a Kerong bus with the configured board model, polled by the link', async () => {
+    buses = startEmbeddedBuses([
+      { ...BUS, dialect: 'kerong', kerongProfile: 'cu16-reply35', boards: [0], channels: 12 },
+    ]);
+    const sim = buses.simulators.get(0)!;
+    expect(sim.options).toMatchObject({ dialect: 'kerong', boards: 1, doors: 12 });
+    expect(sim.options.profile.name).toBe('cu16-reply35');
+    link = createLink({
+      transport: buses.transportFor(0),
+      dialect: 'kerong',
+      boards: [0],
+      channels: 12,
+      kerongProfile: KERONG_PROFILES['cu16-reply35'],
+      options: { ...FAST, pollIntervalMs: 20 },
+    });
+    await link.start();
+    expect((await link.readBoard(0)).doors).toHaveLength(12);
   });
 
   it('hands fill an opened empty door and shut it; the next open empties it', async () => {

@@ -4,7 +4,9 @@
  * recordDoorIntent, as flows/drop-off.ts runs them), on a context whose doors all read closed
  * and empty; only the board command is left out, since it runs outside the transaction.
  */
+import { localDate } from '../../src/domain/local-time';
 import { DEFAULT_LOCKOUT_POLICY } from '../../src/domain/lockout';
+import { MAX_DAILY_SEQUENCE } from '../../src/domain/receipt';
 import type { DoorPort, DoorReading } from '../../src/ledger';
 import { allocate } from '../../src/ledger/allocate';
 import { CITIZEN, type LedgerContext, SILENT_LOGGER } from '../../src/ledger/context';
@@ -28,12 +30,31 @@ function closedDoors(): DoorPort {
   };
 }
 
+const KIOSK_CODE = '061';
+const DAY_MS = 86_400_000;
+
+/**
+ * The wall clock moved forward by whole days to the first day whose receipt sequence still has
+ * room for `dropOffs` more: every run leaves its (cancelled) drop-offs in the bench file, and a
+ * kiosk's day holds at most 9999 receipts, so repeated runs on one day would run out.
+ */
+export function roomyClock(store: Store, dropOffs: number): () => number {
+  let offset = 0;
+  while (
+    store.receipts.last(KIOSK_CODE, localDate(new Date(Date.now() + offset))) + dropOffs >
+    MAX_DAILY_SEQUENCE
+  ) {
+    offset += DAY_MS;
+  }
+  return () => Date.now() + offset;
+}
+
 export function benchContext(store: Store, clock: () => number): LedgerContext {
   return {
     store,
     doors: closedDoors(),
     clock,
-    kioskCode: '061',
+    kioskCode: KIOSK_CODE,
     kioskKey: Buffer.alloc(32, 0x42),
     calendar: { holidays: [], receivingClosesAt: 17 * 60 },
     lockoutPolicy: DEFAULT_LOCKOUT_POLICY,

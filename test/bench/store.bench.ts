@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/database';
 import type { BenchLog } from './run';
 import { defaultBenchPath, fileBytes, HISTORY_START, seedBenchDatabase } from './seed-database';
 import { percentile } from './stats';
-import { benchContext, sampleCommits } from './store-deposit';
+import { benchContext, roomyClock, sampleCommits } from './store-deposit';
 import { benchBoards, measureStartup } from './store-startup';
 
 const DOSSIERS = 1_000_000;
@@ -61,7 +61,7 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   let commits: { deposit: number[]; body: number[]; bare: number[] };
   const months: number[] = [];
   try {
-    const ctx = benchContext(store, Date.now);
+    const ctx = benchContext(store, roomyClock(store, WARMUP + SAMPLES));
     sampleCommits(store, ctx, 'SYN.001', WARMUP);
     commits = sampleCommits(store, ctx, 'SYN.001', SAMPLES);
     const p = (xs: number[]) =>

@@ -6,6 +6,7 @@
  * event loop and decoding). Also this process's event-loop delay and GC pauses and the machine's
  * load, so a slow tail can be told apart from the machine's noise.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { SimTrace } from './link-sim-child';
@@ -52,9 +53,12 @@ export class ProcessWatch {
   });
   loadBefore = 0;
   loadAfter = 0;
+  private cpuBefore: number[] | null = null;
+  private cpuAfter: number[] | null = null;
 
   start(): void {
     this.loadBefore = loadavg1();
+    this.cpuBefore = cpuTicks();
     this.delay.enable();
     this.observer.observe({ entryTypes: ['gc'] });
   }
@@ -63,6 +67,21 @@ export class ProcessWatch {
     this.delay.disable();
     this.observer.disconnect();
     this.loadAfter = loadavg1();
+    this.cpuAfter = cpuTicks();
+  }
+
+  /**
+   * Shares of the machine's CPU time meanwhile (from /proc/stat): busy with anything, and stolen
+   * by the hypervisor (time the virtual cores wanted and did not get). Null off Linux.
+   */
+  machine(): { busy: number; steal: number } | null {
+    if (!this.cpuBefore || !this.cpuAfter) return null;
+    const d = this.cpuAfter.map((v, i) => v - this.cpuBefore![i]!);
+    const total = d.reduce((a, b) => a + b, 0);
+    if (total <= 0) return null;
+    // user nice system idle iowait irq softirq steal
+    const idle = (d[3] ?? 0) + (d[4] ?? 0);
+    return { busy: 1 - idle / total, steal: (d[7] ?? 0) / total };
   }
 
   figures(): Record<string, number> {
@@ -74,6 +93,15 @@ export class ProcessWatch {
       gc_pause_max_ms: this.gc.length > 0 ? Math.max(...this.gc) : 0,
       gc_pause_total_ms: this.gc.reduce((a, b) => a + b, 0),
     };
+  }
+}
+
+function cpuTicks(): number[] | null {
+  try {
+    const line = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0]!;
+    return line.trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return null;
   }
 }
 

@@ -3,99 +3,29 @@
  * with the physical floor (request + reply wire time, board reaction 0), and how long the link
  * takes to be ready again after the simulator pulls the cable. The simulator runs in its own
  * process, so its byte pacing does not share this event loop.
+ *
+ * Beside the figures, from the same run: each open split at the simulator (link-breakdown.ts),
+ * both processes' event-loop delay, this process's GC pauses, the load average and the machine's
+ * busy and stolen CPU shares, and a bare socket's round trips against the same simulator. Both
+ * processes run at BENCH_NICE (link-sim-process.ts) so the tail says more about the link than
+ * about whatever else the machine is running; samples are never dropped.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { getPriority, setPriority, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { getPriority, setPriority } from 'node:os';
 import { createLink, type LinkEvent, type LinkLogger, type LockerLink } from '../../firmware-bridge';
 import { encodeKerongRequest } from '../../firmware-bridge/kerong/codec';
 import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
 import { KerongCommand } from '../../firmware-bridge/kerong/types';
 import { encodeLine } from '../../firmware-bridge/line/codec';
 import { type OpenSample, ProcessWatch, partPercentiles, splitRoundTrips } from './link-breakdown';
-import type { SimTrace } from './link-sim-child';
+import { BENCH_NICE, monotonicMs, raisePriority, type SimProcess, startSimulator } from './link-sim-process';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
 
 const BAUD = 19200;
-/**
- * Nice value for this process and the simulator child while measuring. Both mostly sleep, so
- * the raised priority costs the machine's other work little, but it lets them run as soon as
- * bytes or a deadline wake them instead of queueing behind whatever else holds the two cores:
- * without it the tail measures the machine's load rather than the link. Needs CAP_SYS_NICE;
- * without it the bench says so and runs at the usual priority.
- */
-const BENCH_NICE = -10;
 const OPENS = 300;
 const RECONNECTS = 5;
 const DOORS = 16;
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-
-interface SimProcess {
-  port: number;
-  command(line: string): void;
-  /** Stops the child and returns what it traced. */
-  stop(): Promise<SimTrace | null>;
-}
-
-/** The system's monotonic clock in ms, the same in the simulator's process as in this one. */
-const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
-
-async function startSimulator(dialect: 'line' | 'kerong'): Promise<SimProcess> {
-  const traceFile = join(tmpdir(), `link-bench-sim-${process.pid}-${dialect}.json`);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(here, 'link-sim-child.ts'),
-      '--dialect',
-      dialect,
-      '--baud',
-      String(BAUD),
-      '--doors',
-      String(DOORS),
-      '--trace',
-      traceFile,
-    ],
-    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  raisePriority(child.pid);
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the simulator did not start listening')), 20_000);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      const match = /^port (\d+)$/.exec(line);
-      if (match) resolve(Number(match[1]));
-      else reject(new Error(`unexpected line from the simulator: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
-  });
-  return {
-    port,
-    command: (line) => child.stdin!.write(`${line}\n`),
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.stdin!.write('quit\n');
-      });
-      try {
-        return JSON.parse(readFileSync(traceFile, 'utf8')) as SimTrace;
-      } catch {
-        return null;
-      } finally {
-        rmSync(traceFile, { force: true });
-      }
-    },
-  };
-}
 
 interface SentFrame {
   bytes: number;
@@ -150,7 +80,7 @@ async function waitFor(link: LockerLink, check: (e: LinkEvent) => boolean, ms = 
 }
 
 async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<Record<string, number>> {
-  const sim = await startSimulator(dialect);
+  const sim = await startSimulator(dialect, BAUD, DOORS);
   const frames = openFrames();
   const link = createLink({
     transport: `tcp://127.0.0.1:${sim.port}`,
@@ -168,7 +98,7 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
   const kinds: Record<string, number> = {};
   const watch = new ProcessWatch();
   const reconnects: number[] = [];
-  let trace: SimTrace | null = null;
+  let trace: Awaited<ReturnType<SimProcess['stop']>> = null;
   try {
     await link.start();
     watch.start();
@@ -245,6 +175,11 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
   }
   metrics[`link.${dialect}.loadavg_before`] = watch.loadBefore;
   metrics[`link.${dialect}.loadavg_after`] = watch.loadAfter;
+  const machine = watch.machine();
+  if (machine) {
+    metrics[`link.${dialect}.machine_busy_share`] = machine.busy;
+    metrics[`link.${dialect}.machine_steal_share`] = machine.steal;
+  }
   if (reconnects.length > 0) metrics['link.reconnect_ms'] = percentile(reconnects, 50);
   return metrics;
 }
@@ -305,16 +240,6 @@ function replyBytes(dialect: 'line' | 'kerong', seq: number, channel: number): n
   if (dialect === 'kerong') return CU16_PROFILE.replyLength[KerongCommand.unlockOne]!;
   return encodeLine({ type: 'reply', reply: { seq, ok: true, ack: { verb: 'OPEN', board: 0, channel } } })
     .length;
-}
-
-/** Sets BENCH_NICE on a process (this one when no pid); false when not permitted. */
-function raisePriority(pid?: number): boolean {
-  try {
-    setPriority(pid ?? 0, BENCH_NICE);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function run(log: BenchLog): Promise<Record<string, number>> {

@@ -105,7 +105,7 @@ function drawLinks() {
   fill(
     linkRegion,
     banks.map((b) => {
-      const up = b.state === 'up';
+      const up = b.state === 'ready';
       return h(
         'div',
         { 'data-bank': b.bank },
@@ -180,7 +180,7 @@ function render() {
   document.title = t('title');
   byId('title').textContent = t('title');
   byId('lang').textContent = t('language');
-  byId('lang').setAttribute('aria-label', t('languageLabel'));
+  byId('lang').setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
   byId('signout').textContent = t('signOut');
   byId('signout').hidden = !api.signedIn;
   if (!api.signedIn) {

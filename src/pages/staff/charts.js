@@ -40,7 +40,7 @@ export function barChart({ title, labels, series, format = String }) {
     'aria-label': title,
   });
   svg.append(s('title', {}, title));
-  for (const f of [0, 0.5, 1]) {
+  for (const f of max >= 2 ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotH * (1 - f);
     svg.append(s('line', { x1: left, x2: width - 5, y1: y, y2: y, stroke: '#d1d5db' }));
     svg.append(

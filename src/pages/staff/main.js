@@ -59,7 +59,7 @@ function renderChrome() {
   byId('title').textContent = t('title');
   const lang = byId('lang');
   lang.textContent = t('language');
-  lang.setAttribute('aria-label', t('languageLabel'));
+  lang.setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
   byId('signout').textContent = t('signOut');
   byId('tabs').setAttribute('aria-label', t('tabs'));
 }
@@ -88,7 +88,6 @@ function render() {
         {
           type: 'button',
           id: `tab-${id}`,
-          'aria-selected': String(id === current),
           'aria-current': id === current ? 'page' : undefined,
           onclick: () => {
             current = id;

@@ -46,7 +46,7 @@ function drawBank() {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'bank-h' },
-      h('h2', { id: 'bank-h' }, t('bank', { bank: '' }).trim()),
+      h('h2', { id: 'bank-h' }, t('lockers')),
       legend(t),
       drawBanks(
         state.lockers,
@@ -185,7 +185,7 @@ function render() {
   document.title = t('title');
   byId('title').textContent = t('title');
   byId('lang').textContent = t('language');
-  byId('lang').setAttribute('aria-label', t('languageLabel'));
+  byId('lang').setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
   byId('signout').textContent = t('signOut');
   byId('signout').hidden = !api.signedIn;
   byId('live').textContent = api.signedIn ? (state.live ? t('live') : t('notLive')) : '';

@@ -8,6 +8,11 @@ export const STRINGS = {
   live: { vi: 'Đang cập nhật trực tiếp', en: 'Live' },
   notLive: { vi: 'Mất cập nhật trực tiếp — làm mới mỗi 5 giây', en: 'Live feed lost — refreshing every 5 s' },
   bank: { vi: 'Dãy tủ {bank}', en: 'Bank {bank}' },
+  lockers: { vi: 'Các ô tủ', en: 'Lockers' },
+  linkStates: {
+    vi: 'ready: hoạt động · connecting: đang kết nối · down: mất kết nối',
+    en: 'ready · connecting · down',
+  },
   board: { vi: 'Bo {board}', en: 'Board {board}' },
   legend: { vi: 'Chú thích', en: 'Legend' },
   free: { vi: 'Trống', en: 'Free' },

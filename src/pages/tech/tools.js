@@ -16,7 +16,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
     chips.push(
       h(
         'li',
-        { class: `chip ${b.state === 'up' ? 'good' : 'bad'}`, 'data-bank': b.bank },
+        { class: `chip ${b.state === 'ready' ? 'good' : 'bad'}`, 'data-bank': b.bank },
         `${t('bank', { bank: b.bank })} — ${t('linkState', { state: b.state })}`,
       ),
     );

@@ -1,0 +1,72 @@
+/**
+ * Steps the office consoles' browser tests share: signing in on the PIN pad, and a citizen's
+ * drop-off played through the API and the simulator's hands.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from '../daemon/daemon-process';
+import type { KioskUnderTest } from './harness';
+
+/** Signs in on the console's card: the id typed, the PIN tapped on the number pad. */
+export async function signInOnPad(page: Page, account: { accountId: string; pin: string }): Promise<void> {
+  await page.fill('#signin-id', account.accountId);
+  for (const digit of account.pin) await page.click(`.numpad button:text-is("${digit}")`);
+  await page.click('#signin-submit');
+}
+
+export interface DroppedOff {
+  readonly door: number;
+  readonly receiptNo: string;
+  readonly qrPayload: string;
+}
+
+/** A citizen drops a dossier off: the kiosk API starts it, the hands fill and shut the door. */
+export async function dropOff(
+  kiosk: KioskUnderTest,
+  procedureCode = 'HKD-01',
+  phone = '0901234567',
+): Promise<DroppedOff> {
+  const start = await kiosk.api('POST', '/dropoffs', { procedureCode, name: 'Nguyễn Văn An', phone });
+  if (start.status !== 201) throw new Error(`drop-off refused: ${JSON.stringify(start.json)}`);
+  const { ticket, door } = start.json as { ticket: string; door: number };
+  await kiosk.sim(door, 'put_item');
+  await kiosk.sim(door, 'close');
+  const done = await kiosk.api('GET', `/dropoffs/${ticket}?waitMs=5000`);
+  if (done.json?.status !== 'deposited')
+    throw new Error(`drop-off not deposited: ${JSON.stringify(done.json)}`);
+  return { door, receiptNo: done.json.receipt.receiptNo, qrPayload: done.json.receipt.qrPayload };
+}
+
+/** What the technician's API says of one door. */
+export async function lockerView(kiosk: KioskUnderTest, token: string, lockerId: number) {
+  const r = await kiosk.api('GET', '/tech/lockers', undefined, token);
+  // biome-ignore lint/suspicious/noExplicitAny: a reply's JSON
+  return (r.json.lockers as any[]).find((l) => l.lockerId === lockerId);
+}
+
+const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core on the page, its serious and critical violations. The daemon's CSP refuses inline
+ * scripts (script-src 'self'), so axe is evaluated through the DevTools protocol, which the page's
+ * policy does not govern, rather than added as a script tag.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${readFileSync(AXE_SOURCE, 'utf8')}\n;true`);
+  const found = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is evaluated into the page at run time
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map(
+      (v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }),
+    );
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}

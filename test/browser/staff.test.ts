@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, dropOff, signInOnPad } from './console-steps';
+import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
+
+const LOCKED = { accountId: 'nv.locked', pin: '1111' };
+
+describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000 }, () => {
+  let kiosk: KioskUnderTest;
+  beforeAll(async () => {
+    const { hashPin } = await import('../../src/domain/staff-pin');
+    kiosk = await startKiosk({
+      configure: (doc) => {
+        (doc.accounts as unknown[]).push({
+          id: LOCKED.accountId,
+          role: 'staff',
+          pinHash: hashPin(LOCKED.pin),
+        });
+        (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
+      },
+    });
+  }, 90_000);
+  afterAll(async () => kiosk?.close());
+
+  it('a wrong PIN is explained, and the lockout says what to do', async () => {
+    const page = await kiosk.newPage('/staff');
+    await kiosk.screenshot(page, 'staff-signin');
+    expect(await axeViolations(page)).toEqual([]);
+    await signInOnPad(page, { accountId: LOCKED.accountId, pin: '9999' });
+    await expect.poll(() => page.textContent('#signin-message')).toMatch(/PIN|mã/i);
+    await signInOnPad(page, { accountId: LOCKED.accountId, pin: '9999' });
+    await expect.poll(() => page.textContent('#signin-message')).toContain('kỹ thuật viên');
+    await kiosk.screenshot(page, 'staff-signin-locked');
+    // The right PIN is refused as well until the lock lifts.
+    await signInOnPad(page, LOCKED);
+    await expect.poll(() => page.textContent('#signin-message')).toContain('kỹ thuật viên');
+    expect(await page.$('#tab-collect')).toBeNull();
+  });
+
+  it('collects deposited dossiers door by door, then loads the result and the citizen gets that door', async () => {
+    const first = await dropOff(kiosk);
+    const second = await dropOff(kiosk, 'CT-01', '0912345678');
+    const page = await kiosk.newPage('/staff');
+    await signInOnPad(page, STAFF);
+    await page.waitForSelector('#deposited table');
+    expect(await page.locator('#deposited tbody tr').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await kiosk.screenshot(page, 'staff-collect-list');
+
+    await page.click(`#deposited tr:has-text("${first.receiptNo}") button.open-door`);
+    await page.waitForSelector('#collect-instruction');
+    expect(await page.textContent('.big-door')).toBe(String(first.door));
+    await kiosk.sim(first.door, 'take_item');
+    await kiosk.sim(first.door, 'close');
+    await expect.poll(() => page.textContent('#collect-door-state')).toContain(`${first.door}`);
+    await kiosk.screenshot(page, 'staff-collect-open');
+    await page.fill('#collect-code', 'MC-2026-000777');
+    await page.click('#collect-confirm');
+    await expect.poll(() => page.textContent('#collect-notice')).toContain('MC-2026-000777');
+    await expect.poll(() => page.locator('#deposited tbody tr').count()).toBe(1);
+    expect(await page.textContent('#deposited tbody')).toContain(second.receiptNo);
+
+    // The result comes back: found by the one-stop code, loaded into a door.
+    await page.click('#tab-load');
+    await page.fill('#load-q', 'MC-2026-000777');
+    await page.click('#load-search');
+    await page.waitForSelector('#load-open');
+    expect(await page.textContent('#load-found')).toContain(first.receiptNo);
+    await page.click('#load-open');
+    await page.waitForSelector('#load-instruction');
+    const door = Number(await page.textContent('#load-step .big-door'));
+    await kiosk.screenshot(page, 'staff-load-open');
+    await kiosk.sim(door, 'put_item');
+    await kiosk.sim(door, 'close');
+    await expect
+      .poll(async () => (await kiosk.api('POST', '/pickups', { qr: first.qrPayload })).json?.door, {
+        timeout: 10_000,
+      })
+      .toBe(door);
+  });
+
+  it('registers a result filed online, opens a door for it, and speaks English on a tap', async () => {
+    const page = await kiosk.newPage('/staff#load');
+    await signInOnPad(page, STAFF);
+    await page.waitForSelector('#reg-procedure option', { state: 'attached' });
+    await page.selectOption('#reg-procedure', 'KS-01');
+    await page.fill('#reg-code', 'DVC-2026-42');
+    await page.fill('#reg-name', 'Trần Thị Bình');
+    await page.fill('#reg-phone', '0987654321');
+    await page.click('#reg-submit');
+    await page.waitForSelector('#load-open');
+    expect(await page.textContent('#load-found')).toContain('DVC-2026-42');
+    await page.click('#load-open');
+    await page.waitForSelector('#load-instruction');
+    const door = Number(await page.textContent('#load-step .big-door'));
+    expect(door).toBeGreaterThan(0);
+    await kiosk.sim(door, 'put_item');
+    await kiosk.sim(door, 'close');
+
+    await page.click('#lang');
+    await expect.poll(() => page.textContent('#tab-collect')).toBe('Dossiers to collect');
+    await page.click('#tab-today');
+    await page.waitForSelector('#today .tile');
+    expect(await page.textContent('#today')).toContain('Dossiers in');
+    await kiosk.screenshot(page, 'staff-today-en');
+    await page.click('#lang');
+    await expect.poll(() => page.textContent('#tab-collect')).toBe('Hồ sơ cần lấy');
+  });
+});

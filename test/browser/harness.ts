@@ -68,11 +68,11 @@ class SmsSink {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/sms`;
   }
 
-  /** The first message matching, waiting up to timeoutMs for it. */
-  async waitFor(match: (m: SmsMessage) => boolean, timeoutMs = 20_000): Promise<SmsMessage> {
+  /** The first message matching from index `from` on, waiting up to timeoutMs for it. */
+  async waitFor(match: (m: SmsMessage) => boolean, from = 0, timeoutMs = 20_000): Promise<SmsMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages.find(match);
+      const found = this.messages.slice(from).find(match);
       if (found) return found;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('no such text message arrived');
@@ -216,7 +216,8 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskUnder
       return path;
     },
     async axe(page) {
-      await page.addScriptTag({ content: readFileSync(AXE, 'utf8') });
+      // Evaluated through the debugging protocol: the page's CSP (script-src 'self') stays as served.
+      await page.evaluate(readFileSync(AXE, 'utf8'));
       const found = await page.evaluate(async () => {
         // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
         const axe = (window as any).axe;

@@ -23,14 +23,6 @@ const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VIET_ROW = ['ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ'];
 const DIGIT_ROWS = ['123', '456', '789'];
 
-/** @type {Record<Tone, { vi: string, en: string }>} */
-const TONE_NAMES = {
-  sac: { vi: 'Dấu sắc', en: 'Acute tone (sắc)' },
-  huyen: { vi: 'Dấu huyền', en: 'Grave tone (huyền)' },
-  hoi: { vi: 'Dấu hỏi', en: 'Hook tone (hỏi)' },
-  nga: { vi: 'Dấu ngã', en: 'Tilde tone (ngã)' },
-  nang: { vi: 'Dấu nặng', en: 'Dot tone (nặng)' },
-};
 /** @type {Record<Tone, string>} */
 const TONE_SHORT = { sac: 'sắc', huyen: 'huyền', hoi: 'hỏi', nga: 'ngã', nang: 'nặng' };
 const LABELS = {
@@ -58,7 +50,7 @@ export function typeKey(value, key, options) {
 /**
  * @param {string} key
  * @param {string | Node[]} label
- * @param {string} name accessible name
+ * @param {string | null} name accessible name, when the label does not say it
  * @param {(key: string) => void} press
  * @param {string} [extraClass]
  */
@@ -69,7 +61,7 @@ function keyButton(key, label, name, press, extraClass = '') {
       type: 'button',
       class: `key ${extraClass}`.trim(),
       'data-key': key,
-      'aria-label': name,
+      'aria-label': name ?? undefined,
       onclick: () => press(key),
     },
     ...(typeof label === 'string' ? [label] : label),
@@ -116,9 +108,14 @@ export function createKeyboard(options) {
           `tone:${tone}`,
           [
             h('span', { class: 'tone-sample', 'aria-hidden': 'true' }, toneSample(tone)),
-            h('span', { class: 'tone-name', 'aria-hidden': 'true' }, TONE_SHORT[tone]),
+            h(
+              'span',
+              { class: 'tone-name' },
+              h('span', { class: 'visually-hidden' }, lang === 'vi' ? 'Dấu ' : 'Tone '),
+              TONE_SHORT[tone],
+            ),
           ],
-          TONE_NAMES[tone][lang],
+          null,
           press,
           'key-tone',
         ),

@@ -1,0 +1,207 @@
+// @ts-check
+/**
+ * The citizen kiosk screen: one page, one screen at a time, Vietnamese first. What the citizen
+ * typed lives in `flow` only and is forgotten on every return to the start.
+ */
+import { apiCall, connectEvents } from '../shared/api.js';
+import { byId, h, mount } from '../shared/dom.js';
+import { createI18n } from '../shared/i18n.js';
+import { createIdleTimer, idleMs } from './idle.js';
+import { RETRY_HERE, refusalText } from './refusals.js';
+import { listenForScans } from './scanner.js';
+import { home, message, out, sorry } from './screens-common.js';
+import { dropoffDoor, name, opening, phone, procedures, receipt } from './screens-dropoff.js';
+import {
+  pickupCode,
+  pickupDoor,
+  pickupReceipt,
+  pickupSecond,
+  rating,
+  startPickup,
+  thanks,
+} from './screens-pickup.js';
+import { STRINGS } from './strings.js';
+
+/** @typedef {import('./types.js').Flow} Flow */
+/** @typedef {import('./types.js').Kiosk} Kiosk */
+/** @typedef {import('./types.js').Screen} Screen */
+/** @typedef {import('./types.js').ScreenName} ScreenName */
+/** @typedef {import('./types.js').TextKey} TextKey */
+
+/** @type {Record<ScreenName, Screen>} */
+const SCREENS = {
+  home,
+  procedures,
+  name,
+  phone,
+  opening,
+  'dropoff-door': dropoffDoor,
+  receipt,
+  cancelled: message('cancelledTitle', 'cancelledText'),
+  inspection: message('inspectionTitle', 'inspectionText'),
+  'pickup-receipt': pickupReceipt,
+  'pickup-code': pickupCode,
+  'pickup-second': pickupSecond,
+  'pickup-door': pickupDoor,
+  rating,
+  thanks,
+  'left-inside': message('leftInsideTitle', 'leftInsideText'),
+  sorry,
+  out,
+};
+
+/** @returns {Flow} */
+function emptyFlow() {
+  return {
+    procedure: null,
+    name: '',
+    phone: '',
+    ticket: null,
+    door: null,
+    receipt: null,
+    receiptNo: '',
+    code: '',
+    second: '',
+    qr: null,
+    backedOut: false,
+    notice: null,
+    refusal: null,
+    secondsLeft: 0,
+  };
+}
+
+/** Marks for the benchmarks and tests: which screen showed when (Date.now, the host's clock). */
+const marks = /** @type {{ screen: string, at: number }[]} */ ([]);
+/** @type {any} */ (window).kioskMarks = marks;
+
+const i18n = createI18n(STRINGS, 'vi');
+const root = byId('screen');
+const top = byId('top');
+/** @type {ScreenName} */
+let current = 'home';
+/** @type {(() => void)[]} */
+const leaving = [];
+/** @type {Set<(flow: 'dropoff' | 'pickup', door: number, status: string) => void>} */
+const progressListeners = new Set();
+let outOfService = false;
+/** @type {TextKey} */
+let outReason = 'outMaintenance';
+
+/** @type {Kiosk} */
+const k = {
+  t: (key, vars) => i18n.t(key, vars),
+  lang: () => i18n.lang,
+  pick: (value) => i18n.pick(value),
+  flow: emptyFlow(),
+  go,
+  redraw: draw,
+  refuse(refusal, retry) {
+    const text = refusalText(refusal);
+    if (retry && (RETRY_HERE.has(refusal.code) || retry === 'pickup-receipt')) {
+      k.flow.notice = text;
+      go(retry);
+      return;
+    }
+    k.flow.refusal = text;
+    go('sorry');
+  },
+  onLeave: (cleanup) => leaving.push(cleanup),
+  onProgress(listener) {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  },
+  async procedures() {
+    const r = await apiCall('GET', '/procedures');
+    return r.ok ? r.data.procedures : [];
+  },
+  outReason: () => outReason,
+};
+
+const idle = createIdleTimer(idleMs(), () => go('home'));
+
+/** @param {ScreenName} next */
+function go(next) {
+  for (const cleanup of leaving.splice(0)) cleanup();
+  if (next === 'home') {
+    k.flow = emptyFlow();
+    if (outOfService) next = 'out';
+  }
+  current = next;
+  const screen = SCREENS[next];
+  if (screen.idle) idle.arm();
+  else idle.disarm();
+  screen.enter?.(k);
+  draw();
+  byId('screen').querySelector('h1')?.focus({ preventScroll: true });
+}
+
+function draw() {
+  mount(root, SCREENS[current].draw(k));
+  document.body.dataset.screen = current;
+  marks.push({ screen: current, at: Date.now() });
+}
+
+function drawTop() {
+  const other = i18n.lang === 'vi' ? 'en' : 'vi';
+  mount(
+    top,
+    h('span', { class: 'top-title' }, i18n.t('title')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn lang',
+        id: 'lang',
+        lang: other,
+        'aria-label': i18n.t('switchLangName'),
+        onclick: () => i18n.setLang(other),
+      },
+      i18n.t('switchLang'),
+    ),
+  );
+}
+
+i18n.onChange(() => {
+  drawTop();
+  draw();
+});
+
+/** Out of service (maintenance or no link to the lockers): shown unless a door is open. */
+function setService(/** @type {boolean} */ maintenance, /** @type {boolean} */ linkDown) {
+  outOfService = maintenance || linkDown;
+  outReason = maintenance ? 'outMaintenance' : 'outLink';
+  if (outOfService && !SCREENS[current].busy) go('out');
+  else if (!outOfService && current === 'out') go('home');
+  else if (current === 'out') draw();
+}
+
+async function refreshStatus() {
+  const r = await apiCall('GET', '/kiosk/status');
+  if (r.ok) setService(r.data.maintenance, r.data.linkDown);
+}
+
+connectEvents(
+  (e) => {
+    if (e.type === 'hello') setService(e.maintenance, e.linkDown);
+    else if (e.type === 'link' || e.type === 'maintenance') void refreshStatus();
+    else if (e.type === 'progress') for (const l of progressListeners) l(e.flow, e.door, e.status);
+  },
+  (connected) => {
+    if (!connected) void refreshStatus();
+  },
+);
+// The feed announces changes; a slow look now and then covers a feed that is down.
+setInterval(refreshStatus, 30_000);
+
+listenForScans((text) => {
+  if (SCREENS[current].busy) return;
+  go('home');
+  if (outOfService) return;
+  k.flow.qr = text;
+  void startPickup(k);
+});
+
+document.documentElement.lang = 'vi';
+drawTop();
+go('home');
+void refreshStatus();

@@ -1,0 +1,132 @@
+// @ts-check
+/** Every text of the citizen kiosk, Vietnamese first. Short sentences: what happens, what to do. */
+
+export const STRINGS = {
+  title: { vi: 'Tiếp nhận và trả hồ sơ tự động 24/7', en: '24/7 dossier drop-off and pickup' },
+  switchLang: { vi: 'English', en: 'Tiếng Việt' },
+  switchLangName: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
+  homeQuestion: { vi: 'Quý khách cần làm gì?', en: 'What would you like to do?' },
+  dropOff: { vi: 'Nộp hồ sơ', en: 'Drop off a dossier' },
+  dropOffHint: { vi: 'Bỏ hồ sơ vào tủ, nhận biên nhận', en: 'Leave your dossier, get a receipt' },
+  pickUp: { vi: 'Nhận kết quả', en: 'Pick up a result' },
+  pickUpHint: { vi: 'Dùng biên nhận và mã nhận kết quả', en: 'With your receipt and pickup code' },
+  scanHint: {
+    vi: 'Có biên nhận? Đưa mã QR vào máy quét bên dưới màn hình để nhận kết quả ngay.',
+    en: 'Have a receipt? Hold its QR code under the scanner below the screen to pick up at once.',
+  },
+  back: { vi: 'Quay lại', en: 'Back' },
+  next: { vi: 'Tiếp tục', en: 'Next' },
+  home: { vi: 'Về màn hình chính', en: 'Back to start' },
+  done: { vi: 'Xong', en: 'Done' },
+  stepOf: { vi: 'Bước {n}/{total}', en: 'Step {n} of {total}' },
+  chooseProcedure: { vi: 'Chọn thủ tục', en: 'Choose the procedure' },
+  daysToResult: { vi: 'Hẹn trả sau {days} ngày làm việc', en: 'Result in {days} working days' },
+  noProcedures: {
+    vi: 'Hiện máy chưa nhận thủ tục nào. Vui lòng liên hệ bộ phận một cửa.',
+    en: 'The kiosk takes no procedure right now. Please contact the one-stop counter.',
+  },
+  enterName: { vi: 'Nhập họ và tên người nộp', en: 'Enter the applicant’s full name' },
+  nameHelp: {
+    vi: 'Chạm các chữ cái. Gõ chữ rồi chạm dấu (sắc, huyền, hỏi, ngã, nặng) để thêm dấu.',
+    en: 'Tap the letters. Tap a tone key after a word to add its tone mark.',
+  },
+  enterPhone: { vi: 'Nhập số điện thoại', en: 'Enter your phone number' },
+  phoneHelp: {
+    vi: 'Chúng tôi nhắn tin cho quý khách khi có kết quả.',
+    en: 'We send you a text message when the result is ready.',
+  },
+  phoneTooShort: { vi: 'Số điện thoại cần ít nhất 9 chữ số.', en: 'A phone number has at least 9 digits.' },
+  openDoor: { vi: 'Mở cửa tủ', en: 'Open a locker' },
+  opening: { vi: 'Đang mở cửa tủ…', en: 'Opening a locker…' },
+  doorLabel: { vi: 'Cửa số', en: 'Door' },
+  dropOffDoorTitle: { vi: 'Cửa tủ đã mở', en: 'The locker is open' },
+  dropOffSteps1: {
+    vi: 'Đặt hồ sơ vào ngăn tủ có số ở trên.',
+    en: 'Put your dossier into the locker with this number.',
+  },
+  dropOffSteps2: {
+    vi: 'Đóng cửa lại cho đến khi nghe tiếng “cạch”.',
+    en: 'Push the door shut until it clicks.',
+  },
+  dropOffSteps3: { vi: 'Biên nhận sẽ hiện ra và được in.', en: 'Your receipt then appears and is printed.' },
+  waitingFor: {
+    vi: 'Máy chờ quý khách đóng cửa: còn {s} giây',
+    en: 'Waiting for you to close the door: {s} s left',
+  },
+  waitingOver: {
+    vi: 'Vui lòng đóng cửa tủ. Nếu cần giúp đỡ, hãy liên hệ bộ phận một cửa.',
+    en: 'Please close the locker door. If you need help, ask at the one-stop counter.',
+  },
+  changedMind: { vi: 'Tôi không nộp nữa', en: 'I changed my mind' },
+  backedOut: {
+    vi: 'Đã hủy. Vui lòng lấy lại hồ sơ (nếu có) và đóng cửa tủ.',
+    en: 'Cancelled. Take your dossier back (if you put it in) and close the door.',
+  },
+  receiptTitle: { vi: 'Đã nhận hồ sơ. Cảm ơn quý khách!', en: 'Dossier received. Thank you!' },
+  receiptNo: { vi: 'Số biên nhận', en: 'Receipt number' },
+  appointment: { vi: 'Ngày hẹn trả kết quả', en: 'Result expected on' },
+  receiptQr: { vi: 'Mã QR của biên nhận', en: 'The receipt’s QR code' },
+  receiptPrinted: {
+    vi: 'Biên nhận đã được in ở khe bên dưới. Giữ biên nhận để nhận kết quả.',
+    en: 'Your receipt is printed in the slot below. Keep it to pick up the result.',
+  },
+  receiptSms: {
+    vi: 'Khi có kết quả, quý khách nhận tin nhắn kèm mã nhận kết quả.',
+    en: 'When the result is ready you get a text message with the pickup code.',
+  },
+  cancelledTitle: { vi: 'Chưa nộp hồ sơ', en: 'Nothing was dropped off' },
+  cancelledText: {
+    vi: 'Cửa tủ đã đóng nhưng không có hồ sơ bên trong. Quý khách có thể bắt đầu lại.',
+    en: 'The door closed with nothing inside. You can start again.',
+  },
+  inspectionTitle: { vi: 'Cần nhân viên kiểm tra', en: 'A member of staff will check' },
+  inspectionText: {
+    vi: 'Máy chưa xác nhận được ngăn tủ. Nhân viên đã được báo và sẽ kiểm tra. Xin lỗi quý khách.',
+    en: 'The kiosk could not confirm the locker. Staff have been told and will check it. We are sorry.',
+  },
+  enterReceipt: { vi: 'Nhập số biên nhận', en: 'Enter the receipt number' },
+  receiptHelp: { vi: '14 chữ số in trên biên nhận.', en: 'The 14 digits printed on your receipt.' },
+  enterCode: { vi: 'Nhập mã nhận kết quả', en: 'Enter the pickup code' },
+  codeHelp: {
+    vi: '8 chữ số trong tin nhắn báo có kết quả.',
+    en: 'The 8 digits in the text message we sent.',
+  },
+  enterSecond: { vi: 'Xác nhận thêm', en: 'One more check' },
+  secondHelp: {
+    vi: 'Nhập 4 số cuối điện thoại đã đăng ký.',
+    en: 'Enter the last 4 digits of the phone number you gave.',
+  },
+  pickupDoorTitle: { vi: 'Mời quý khách lấy kết quả', en: 'Please take your result' },
+  pickupSteps1: {
+    vi: 'Lấy kết quả trong ngăn tủ có số ở trên.',
+    en: 'Take your result from the locker with this number.',
+  },
+  pickupSteps2: { vi: 'Đóng cửa tủ lại.', en: 'Close the locker door.' },
+  rateTitle: {
+    vi: 'Đã nhận kết quả. Quý khách có hài lòng không?',
+    en: 'Result collected. Are you satisfied?',
+  },
+  rate1: { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
+  rate2: { vi: 'Không hài lòng', en: 'Dissatisfied' },
+  rate3: { vi: 'Bình thường', en: 'Neutral' },
+  rate4: { vi: 'Hài lòng', en: 'Satisfied' },
+  rate5: { vi: 'Rất hài lòng', en: 'Very satisfied' },
+  skipRating: { vi: 'Bỏ qua', en: 'Skip' },
+  thanks: { vi: 'Cảm ơn quý khách!', en: 'Thank you!' },
+  leftInsideTitle: { vi: 'Kết quả vẫn còn trong tủ', en: 'The result is still in the locker' },
+  leftInsideText: {
+    vi: 'Cửa đã đóng khi kết quả còn bên trong. Vui lòng nhập lại mã hoặc liên hệ bộ phận một cửa.',
+    en: 'The door closed with the result still inside. Enter your code again or ask at the counter.',
+  },
+  sorryTitle: { vi: 'Chưa thực hiện được', en: 'That did not work' },
+  outOfService: { vi: 'Máy tạm ngừng phục vụ', en: 'Temporarily out of service' },
+  outMaintenance: {
+    vi: 'Máy đang được bảo trì. Vui lòng quay lại sau hoặc đến bộ phận một cửa trong giờ hành chính.',
+    en: 'The kiosk is being serviced. Please come back later or visit the one-stop counter in office hours.',
+  },
+  outLink: {
+    vi: 'Máy đang mất kết nối với tủ. Nhân viên kỹ thuật đã được báo. Vui lòng quay lại sau.',
+    en: 'The kiosk has lost contact with the lockers. A technician has been alerted. Please come back later.',
+  },
+  checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
+};

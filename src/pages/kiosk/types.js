@@ -1,0 +1,66 @@
+// @ts-check
+/**
+ * Shapes shared by the kiosk screen's modules (JSDoc only).
+ *
+ * @typedef {import('../shared/i18n.js').Bilingual} Bilingual
+ * @typedef {import('../shared/i18n.js').Lang} Lang
+ * @typedef {keyof typeof import('./strings.js').STRINGS} TextKey
+ *
+ * @typedef {object} Procedure
+ * @property {string} code
+ * @property {string} nameVi
+ * @property {string} nameEn
+ * @property {'S' | 'M' | 'L'} size
+ * @property {number} workingDays
+ * @property {string | null} feeNote
+ * @property {boolean} secondFactor
+ *
+ * @typedef {object} Receipt
+ * @property {string} receiptNo
+ * @property {string} receiptDisplay
+ * @property {string} appointmentDate
+ * @property {string} qrPayload
+ * @property {string} qrImage
+ * @property {number} door
+ *
+ * @typedef {object} Flow what the citizen has typed and been given; forgotten on every return home
+ * @property {Procedure | null} procedure
+ * @property {string} name
+ * @property {string} phone
+ * @property {string | null} ticket
+ * @property {number | null} door
+ * @property {Receipt | null} receipt
+ * @property {string} receiptNo
+ * @property {string} code
+ * @property {string} second
+ * @property {string | null} qr
+ * @property {boolean} backedOut
+ * @property {Bilingual | null} notice a refusal shown on the screen where the citizen can retry
+ * @property {Bilingual | null} refusal a refusal shown on the sorry screen
+ * @property {number} secondsLeft
+ *
+ * @typedef {'home' | 'procedures' | 'name' | 'phone' | 'opening' | 'dropoff-door' | 'receipt'
+ *   | 'cancelled' | 'inspection' | 'pickup-receipt' | 'pickup-code' | 'pickup-second'
+ *   | 'pickup-door' | 'rating' | 'thanks' | 'left-inside' | 'sorry' | 'out'} ScreenName
+ *
+ * @typedef {object} Kiosk
+ * @property {(key: TextKey, vars?: Record<string, string | number>) => string} t
+ * @property {() => Lang} lang
+ * @property {(value: Bilingual) => string} pick
+ * @property {Flow} flow
+ * @property {(screen: ScreenName) => void} go
+ * @property {() => void} redraw
+ * @property {(refusal: { code: string, message: Bilingual | null }, retry?: ScreenName) => void} refuse
+ * @property {(cleanup: () => void) => void} onLeave runs when the screen is left
+ * @property {(listener: (flow: 'dropoff' | 'pickup', door: number, status: string) => void) => () => void} onProgress
+ * @property {() => Promise<Procedure[]>} procedures
+ * @property {() => TextKey} outReason why the kiosk is out of service
+ *
+ * @typedef {object} Screen
+ * @property {(k: Kiosk) => HTMLElement} draw
+ * @property {(k: Kiosk) => void} [enter] side effects (opening a door, waiting), once per visit
+ * @property {boolean} [idle] the idle timeout returns home from this screen
+ * @property {boolean} [busy] a door is open or opening: nothing else may take the screen
+ */
+
+export {};

@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * Waits for the door of a ticket to close: a long poll on the ticket, and the live feed's
+ * progress event for the same door as a nudge to read at once should no read be in flight.
+ * One reading at a time: the drop-off receipt comes on the first reading after the close only.
+ */
+import { apiCall } from '../shared/api.js';
+
+/** @typedef {import('./types.js').Kiosk} Kiosk */
+
+/**
+ * @param {Kiosk} k
+ * @param {'dropoff' | 'pickup'} flow
+ * @param {string} ticket
+ * @param {number} door
+ * @param {(progress: any) => void} onSettled the first reading whose status is not door_open
+ */
+export function watchDoor(k, flow, ticket, door, onSettled) {
+  let active = true;
+  let inFlight = false;
+  let poke = false;
+  const path = `/${flow === 'dropoff' ? 'dropoffs' : 'pickups'}/${encodeURIComponent(ticket)}`;
+
+  const read = async (/** @type {number} */ waitMs) => {
+    if (!active) return;
+    if (inFlight) {
+      poke = true;
+      return;
+    }
+    inFlight = true;
+    const r = await apiCall('GET', `${path}?waitMs=${waitMs}`);
+    inFlight = false;
+    if (!active) return;
+    if (r.ok && r.data.status !== 'door_open') {
+      active = false;
+      onSettled(r.data);
+      return;
+    }
+    if (!r.ok && r.code !== 'network' && r.code !== 'rate_limited') {
+      active = false;
+      k.refuse(r);
+      return;
+    }
+    const again = poke;
+    poke = false;
+    // A failed read waits a moment; an ended long poll (door still open) asks again at once.
+    if (!r.ok) setTimeout(() => read(20_000), 1000);
+    else read(again ? 0 : 20_000);
+  };
+
+  const off = k.onProgress((f, d, status) => {
+    if (f === flow && d === door && status !== 'door_open') read(0);
+  });
+  k.onLeave(() => {
+    active = false;
+    off();
+  });
+  read(20_000);
+}

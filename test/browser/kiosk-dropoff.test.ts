@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
+import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
+
+describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', () => {
+  let kiosk: KioskUnderTest;
+  beforeAll(async () => {
+    kiosk = await startKiosk();
+  }, 60_000);
+  afterAll(async () => {
+    await kiosk?.close();
+  });
+
+  it('drops a dossier off by touch alone in Vietnamese, the name typed with its diacritics', async () => {
+    const page = await kiosk.newPage('/');
+    const taps = new Taps(page);
+    const axeFound: string[] = [];
+    const seen = await dropOffByTouch(
+      kiosk,
+      taps,
+      { procedure: 'HKD-01', name: 'Nguyễn Thị Ánh', phone: '0912345678' },
+      async (name) => {
+        await kiosk.screenshot(page, `kiosk-vi-${name}`);
+        axeFound.push(...(await kiosk.axe(page)).map((v) => `${name}: ${v}`));
+      },
+    );
+    expect(await page.textContent('h1')).toContain('Đã nhận hồ sơ');
+    expect(seen.receiptShown).toMatch(/^\d{3}-\d{6}-\d{4}-\d$/);
+    expect(seen.appointment).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(axeFound).toEqual([]);
+    // The dossier is in the ledger under the typed name's receipt (staff see it deposited).
+    const status = await kiosk.api('GET', '/kiosk/status');
+    expect(status.json.inService).toBe(true);
+    await taps.tap('#done');
+    await onScreen(page, 'home');
+  });
+
+  it('drops a dossier off in English after one tap on the language button', async () => {
+    const page = await kiosk.newPage('/');
+    const taps = new Taps(page);
+    await onScreen(page, 'home');
+    await taps.tap('#lang');
+    expect(await page.textContent('h1')).toBe('What would you like to do?');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const seen = await dropOffByTouch(
+      kiosk,
+      taps,
+      { procedure: 'CT-01', name: 'Lê Văn Tâm', phone: '0987654321' },
+      async (name) => {
+        if (name === 'procedures' || name === 'dropoff-door' || name === 'receipt') {
+          await kiosk.screenshot(page, `kiosk-en-${name}`);
+        }
+      },
+    );
+    expect(await page.textContent('h1')).toBe('Dossier received. Thank you!');
+    expect(await page.textContent('.receipt')).toContain('Receipt number');
+    expect(seen.door).toBeGreaterThan(0);
+  });
+
+  it('backs out with the door open: the empty door closing cancels and says so', async () => {
+    const page = await kiosk.newPage('/');
+    const taps = new Taps(page);
+    await onScreen(page, 'home');
+    await taps.tap('#start-dropoff');
+    await taps.tap('[data-procedure="HKD-01"]');
+    await taps.type('An');
+    await taps.tap('#next');
+    for (const d of '0911222333') await taps.key(d);
+    await taps.tap('#next');
+    await onScreen(page, 'dropoff-door');
+    const door = Number(await page.textContent('#door-number'));
+    await taps.tap('#back-out');
+    await page.waitForSelector('text=I changed my mind', { state: 'detached' }).catch(() => {});
+    await kiosk.sim(door, 'close');
+    await onScreen(page, 'cancelled');
+    expect(await page.textContent('h1')).toBe('Chưa nộp hồ sơ');
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * What a citizen does at the kiosk screen, tap by tap (on-screen keys only), and what staff do
+ * in between through the API: shared by the kiosk's browser tests and the UI benchmark.
+ */
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ApiReply, KioskUnderTest } from './harness';
+import { STAFF } from './harness';
+
+const TONE_KEYS: Record<string, string> = {
+  '\u0301': 'tone:sac',
+  '\u0300': 'tone:huyen',
+  '\u0309': 'tone:hoi',
+  '\u0303': 'tone:nga',
+  '\u0323': 'tone:nang',
+};
+
+/** Counts taps: every click a test makes on the kiosk screen goes through here. */
+export class Taps {
+  count = 0;
+  constructor(readonly page: Page) {}
+
+  async tap(selector: string): Promise<void> {
+    await this.page.click(selector);
+    this.count++;
+  }
+
+  /** One on-screen key. */
+  key(key: string): Promise<void> {
+    return this.tap(`[data-key="${key}"]`);
+  }
+
+  /**
+   * Types text on the on-screen keyboard: each letter by its key (ă â ê ô ơ ư đ have their
+   * own), a word's tone key once the word is typed, a space between words. Capitals come from
+   * the name field's word capitalisation, not a shift key.
+   */
+  async type(text: string): Promise<void> {
+    const words = text.normalize('NFC').split(' ');
+    for (const [i, word] of words.entries()) {
+      if (i > 0) await this.key('space');
+      let tone: string | null = null;
+      for (const ch of Array.from(word)) {
+        const parts = ch.normalize('NFD');
+        const mark = Array.from(parts).find((c) => c in TONE_KEYS);
+        if (mark) tone = TONE_KEYS[mark]!;
+        const base = Array.from(parts)
+          .filter((c) => !(c in TONE_KEYS))
+          .join('')
+          .normalize('NFC')
+          .toLowerCase();
+        await this.key(base);
+      }
+      if (tone) await this.key(tone);
+    }
+  }
+}
+
+/** Waits for the kiosk to show a screen (body[data-screen]). */
+export async function onScreen(page: Page, screen: string, timeout = 15_000): Promise<void> {
+  await page.waitForSelector(`body[data-screen="${screen}"]`, { timeout });
+}
+
+export interface DropOffSeen {
+  door: number;
+  receiptDigits: string;
+  receiptShown: string;
+  appointment: string;
+}
+
+/**
+ * A drop-off by touch: start, procedure, name, phone, the door opens; the test's hands put the
+ * dossier in and close the door; the receipt shows. Leaves the page on the receipt screen.
+ */
+export async function dropOffByTouch(
+  kiosk: KioskUnderTest,
+  taps: Taps,
+  citizen: { procedure: string; name: string; phone: string },
+  shot?: (name: string) => Promise<void>,
+): Promise<DropOffSeen> {
+  const { page } = taps;
+  await onScreen(page, 'home');
+  await shot?.('home');
+  await taps.tap('#start-dropoff');
+  await page.waitForSelector(`[data-procedure="${citizen.procedure}"]`);
+  await shot?.('procedures');
+  await taps.tap(`[data-procedure="${citizen.procedure}"]`);
+  await onScreen(page, 'name');
+  await taps.type(citizen.name);
+  expect(await page.textContent('#name')).toBe(citizen.name.normalize('NFC'));
+  await shot?.('name');
+  await taps.tap('#next');
+  await onScreen(page, 'phone');
+  for (const d of citizen.phone) await taps.key(d);
+  await shot?.('phone');
+  await taps.tap('#next');
+  await onScreen(page, 'dropoff-door');
+  const door = Number(await page.textContent('#door-number'));
+  expect(door).toBeGreaterThan(0);
+  await shot?.('dropoff-door');
+  await kiosk.sim(door, 'put_item');
+  await kiosk.sim(door, 'close');
+  await onScreen(page, 'receipt');
+  const receiptShown = (await page.textContent('#receipt-no'))!.trim();
+  const appointment = (await page.textContent('#appointment'))!.trim();
+  expect(await page.getAttribute('.receipt-qr', 'src')).toMatch(/^data:image\/png;base64,/);
+  await shot?.('receipt');
+  return { door, receiptDigits: receiptShown.replace(/\D/g, ''), receiptShown, appointment };
+}
+
+export interface ResultLoaded {
+  door: number;
+  /** The 8-digit pickup code from the result-ready text message. */
+  code: string;
+}
+
+/** Staff collect the dossier and load its result (API and the simulator's hands). */
+export async function loadResult(kiosk: KioskUnderTest, receiptDigits: string): Promise<ResultLoaded> {
+  const token = await kiosk.signIn(STAFF);
+  const deposited = await kiosk.api('GET', '/staff/deposited', undefined, token);
+  const item = (deposited.json.items as { dossierId: number; receiptNo: string }[]).find(
+    (i) => i.receiptNo === receiptDigits,
+  );
+  if (!item) throw new Error(`dossier ${receiptDigits} is not among the deposited`);
+  const collect = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collect`, undefined, token);
+  expect(collect.status, JSON.stringify(collect.json)).toBe(200);
+  await kiosk.sim(collect.json.door, 'take_item');
+  await kiosk.sim(collect.json.door, 'close');
+  const before = kiosk.sms.messages.length;
+  const load = await waitForOk(() =>
+    kiosk.api('POST', `/staff/dossiers/${item.dossierId}/load`, undefined, token),
+  );
+  await kiosk.sim(load.json.door, 'put_item');
+  await kiosk.sim(load.json.door, 'close');
+  const sms = await kiosk.sms.waitFor((m) => m.kind === 'result_ready', before);
+  const code = /Mã nhận: (\d{8})/.exec(sms.text)?.[1];
+  if (!code) throw new Error('the result-ready message carries no pickup code');
+  return { door: load.json.door, code };
+}
+
+/** Retries while the previous door operation is still settling (door_busy, not_allowed). */
+async function waitForOk(call: () => Promise<ApiReply>): Promise<ApiReply> {
+  for (let i = 0; i < 50; i++) {
+    const r = await call();
+    if (r.status === 200) return r;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error('the operation never became possible');
+}

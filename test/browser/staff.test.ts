@@ -4,6 +4,9 @@ import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness'
 
 const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 
+/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
+const SLOW = { timeout: 15_000 };
+
 describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000 }, () => {
   let kiosk: KioskUnderTest;
   beforeAll(async () => {
@@ -26,13 +29,13 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     await kiosk.screenshot(page, 'staff-signin');
     expect(await axeViolations(page)).toEqual([]);
     await signInOnPad(page, { accountId: LOCKED.accountId, pin: '9999' });
-    await expect.poll(() => page.textContent('#signin-message')).toMatch(/PIN|mã/i);
+    await expect.poll(() => page.textContent('#signin-message'), SLOW).toMatch(/PIN|mã/i);
     await signInOnPad(page, { accountId: LOCKED.accountId, pin: '9999' });
-    await expect.poll(() => page.textContent('#signin-message')).toContain('kỹ thuật viên');
+    await expect.poll(() => page.textContent('#signin-message'), SLOW).toContain('kỹ thuật viên');
     await kiosk.screenshot(page, 'staff-signin-locked');
     // The right PIN is refused as well until the lock lifts.
     await signInOnPad(page, LOCKED);
-    await expect.poll(() => page.textContent('#signin-message')).toContain('kỹ thuật viên');
+    await expect.poll(() => page.textContent('#signin-message'), SLOW).toContain('kỹ thuật viên');
     expect(await page.$('#tab-collect')).toBeNull();
   });
 
@@ -51,12 +54,12 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     expect(await page.textContent('.big-door')).toBe(String(first.door));
     await kiosk.sim(first.door, 'take_item');
     await kiosk.sim(first.door, 'close');
-    await expect.poll(() => page.textContent('#collect-door-state')).toContain(`${first.door}`);
+    await expect.poll(() => page.textContent('#collect-door-state'), SLOW).toContain(`${first.door}`);
     await kiosk.screenshot(page, 'staff-collect-open');
     await page.fill('#collect-code', 'MC-2026-000777');
     await page.click('#collect-confirm');
-    await expect.poll(() => page.textContent('#collect-notice')).toContain('MC-2026-000777');
-    await expect.poll(() => page.locator('#deposited tbody tr').count()).toBe(1);
+    await expect.poll(() => page.textContent('#collect-notice'), SLOW).toContain('MC-2026-000777');
+    await expect.poll(() => page.locator('#deposited tbody tr').count(), SLOW).toBe(1);
     expect(await page.textContent('#deposited tbody')).toContain(second.receiptNo);
 
     // The result comes back: found by the one-stop code, loaded into a door.
@@ -97,12 +100,12 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     await kiosk.sim(door, 'close');
 
     await page.click('#lang');
-    await expect.poll(() => page.textContent('#tab-collect')).toBe('Dossiers to collect');
+    await expect.poll(() => page.textContent('#tab-collect'), SLOW).toBe('Dossiers to collect');
     await page.click('#tab-today');
     await page.waitForSelector('#today .tile');
     expect(await page.textContent('#today')).toContain('Dossiers in');
     await kiosk.screenshot(page, 'staff-today-en');
     await page.click('#lang');
-    await expect.poll(() => page.textContent('#tab-collect')).toBe('Hồ sơ cần lấy');
+    await expect.poll(() => page.textContent('#tab-collect'), SLOW).toBe('Hồ sơ cần lấy');
   });
 });

@@ -1,5 +1,5 @@
 // @ts-check
-import { dateTime, h } from './console/dom.js';
+import { dateTime, dayOf, h } from './console/dom.js';
 import { say } from './console/notice.js';
 
 /**
@@ -48,7 +48,7 @@ export function collectView(ctx) {
                     h('td', {}, it.receiptNo),
                     h('td', {}, ctx.procedureName(it.procedureCode)),
                     h('td', {}, dateTime(it.depositedAt)),
-                    h('td', {}, it.appointmentDate ?? '—'),
+                    h('td', {}, dayOf(it.appointmentDate)),
                     h(
                       'td',
                       {},

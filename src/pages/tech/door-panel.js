@@ -28,11 +28,12 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
     try {
       const r = await api.post(`/tech/lockers/${l.lockerId}/open`, { reason: why });
       say(notice, i18n, t('opened', { door: r.door }));
-      onChanged();
-      await loadHistory();
     } catch (error) {
       say(notice, i18n, error);
     }
+    // A refused open leaves a trace too (an incident, an operation in the history).
+    onChanged();
+    await loadHistory();
   }
 
   async function service() {

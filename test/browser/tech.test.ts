@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, lockerView, signInOnPad } from './console-steps';
+import { haveChromium, type KioskUnderTest, startKiosk, TECHNICIAN } from './harness';
+
+/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
+const SLOW = { timeout: 15_000 };
+
+describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 120_000 }, () => {
+  let kiosk: KioskUnderTest;
+  let token: string;
+  beforeAll(async () => {
+    kiosk = await startKiosk();
+    token = await kiosk.signIn(TECHNICIAN);
+  }, 90_000);
+  afterAll(async () => kiosk?.close());
+
+  const doorState = (page: import('playwright-core').Page, lockerId: number) =>
+    page.getAttribute(`#bank [data-locker="${lockerId}"]`, 'data-state');
+
+  it('draws the bank as it stands and opens a door with a reason, live from the door events', async () => {
+    const page = await kiosk.newPage('/tech');
+    await signInOnPad(page, TECHNICIAN);
+    await page.waitForSelector('#bank .door');
+    const lockers = (await kiosk.api('GET', '/tech/lockers', undefined, token)).json.lockers;
+    expect(await page.locator('#bank .door').count()).toBe(lockers.length);
+    // Doors are drawn as tall as their size: an L door stands taller than an S door.
+    const small = await page.locator('#bank [data-locker="1"]').boundingBox();
+    const large = await page
+      .locator(`#bank [data-locker="${lockers.find((l: { size: string }) => l.size === 'L').lockerId}"]`)
+      .boundingBox();
+    expect(large!.height).toBeGreaterThan(small!.height * 2);
+    expect(await axeViolations(page)).toEqual([]);
+    await kiosk.screenshot(page, 'tech-bank');
+
+    await page.click('#bank [data-locker="5"]');
+    await page.waitForSelector('#door-panel');
+    await page.click('#door-open');
+    await expect.poll(() => page.textContent('#door-notice'), SLOW).toMatch(/lý do/i);
+    await page.fill('#door-reason', 'Kiểm tra cảm biến cửa');
+    await page.click('#door-open');
+    await expect.poll(() => page.textContent('#door-notice'), SLOW).toContain('Ô 5 đã mở');
+    await expect.poll(() => doorState(page, 5), SLOW).toBe('open');
+    // The history names the operation and who did it (the API keeps the reason in the audit log only).
+    await expect.poll(() => page.textContent('#door-history'), SLOW).toContain('tech_open');
+    expect(await page.textContent('#door-history')).toContain(`technician:${TECHNICIAN.accountId}`);
+    await kiosk.screenshot(page, 'tech-door-open');
+    await kiosk.sim(5, 'close');
+    await expect.poll(() => doorState(page, 5), SLOW).toBe('free');
+  });
+
+  it('takes a door out of service with a reason and puts it back', async () => {
+    const page = await kiosk.newPage('/tech');
+    await signInOnPad(page, TECHNICIAN);
+    await page.click('#bank [data-locker="6"]');
+    await page.fill('#door-reason', 'Bản lề gãy');
+    await page.click('#door-service');
+    await expect.poll(() => doorState(page, 6), SLOW).toBe('outOfService');
+    expect(await lockerView(kiosk, token, 6)).toMatchObject({
+      inService: false,
+      outOfServiceReason: 'Bản lề gãy',
+    });
+    await expect.poll(() => page.textContent('#door-service'), SLOW).toContain('vào sử dụng lại');
+    await kiosk.screenshot(page, 'tech-out-of-service');
+    await page.click('#door-service');
+    await expect.poll(() => doorState(page, 6), SLOW).toBe('free');
+    expect(await lockerView(kiosk, token, 6)).toMatchObject({ inService: true });
+  });
+
+  it('a jammed lock is explained and drawn as jammed; maintenance mode is switched from the console', async () => {
+    const page = await kiosk.newPage('/tech');
+    await signInOnPad(page, TECHNICIAN);
+    await kiosk.sim(7, 'jam');
+    await page.click('#bank [data-locker="7"]');
+    await page.fill('#door-reason', 'Thử mở');
+    await page.click('#door-open');
+    await expect.poll(() => page.getAttribute('#door-notice', 'class'), SLOW).toContain('error');
+    await expect.poll(() => doorState(page, 7), { timeout: 10_000 }).toBe('jammed');
+    expect(await page.textContent('#incidents')).toContain('door_jammed');
+    await kiosk.sim(7, 'unjam');
+
+    await page.click('#maintenance');
+    await expect
+      .poll(async () => (await kiosk.api('GET', '/kiosk/status')).json.maintenance, SLOW)
+      .toBe(true);
+    await expect.poll(() => page.getAttribute('#maintenance', 'aria-pressed'), SLOW).toBe('true');
+    await kiosk.screenshot(page, 'tech-maintenance');
+    await page.click('#maintenance');
+    await expect
+      .poll(async () => (await kiosk.api('GET', '/kiosk/status')).json.maintenance, SLOW)
+      .toBe(false);
+  });
+});

@@ -41,7 +41,7 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     await expect.poll(() => page.textContent('#door-notice'), SLOW).toContain('Ô 5 đã mở');
     await expect.poll(() => doorState(page, 5), SLOW).toBe('open');
     // The history names the operation and who did it (the API keeps the reason in the audit log only).
-    await expect.poll(() => page.textContent('#door-history'), SLOW).toContain('tech_open');
+    await expect.poll(() => page.textContent('#door-history'), SLOW).toContain('Kỹ thuật mở');
     expect(await page.textContent('#door-history')).toContain(`technician:${TECHNICIAN.accountId}`);
     await kiosk.screenshot(page, 'tech-door-open');
     await kiosk.sim(5, 'close');

@@ -1,6 +1,13 @@
 // @ts-check
 import { dateTime, h } from '../staff/console/dom.js';
 import { say } from '../staff/console/notice.js';
+import { OPERATION_WORDS } from './strings.js';
+
+/** @param {import('../staff/console/i18n.js').I18n} i18n @param {string} code */
+const word = (i18n, code) => {
+  const w = /** @type {Record<string, {vi: string, en: string}>} */ (OPERATION_WORDS)[code];
+  return w ? i18n.pick(w) : code;
+};
 
 /**
  * One door: what it is, its history, open it with a reason, take it out of service or back.
@@ -51,6 +58,8 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
   async function loadHistory() {
     try {
       const { operations } = await api.get(`/tech/lockers/${l.lockerId}/history`);
+      // The reason column only when some operation carries one.
+      const reasons = operations.some((/** @type {any} */ o) => o.reason);
       history.replaceChildren(
         operations.length === 0
           ? h('p', { class: 'empty' }, t('noHistory'))
@@ -66,7 +75,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
                   h('th', {}, t('when')),
                   h('th', {}, t('purpose')),
                   h('th', {}, t('outcome')),
-                  h('th', {}, t('reason')),
+                  reasons && h('th', {}, t('reason')),
                   h('th', {}, t('actor')),
                 ),
               ),
@@ -78,9 +87,9 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
                     'tr',
                     {},
                     h('td', {}, dateTime(o.createdAt)),
-                    h('td', {}, o.purpose),
-                    h('td', {}, o.outcome ?? o.state),
-                    h('td', {}, o.reason ?? ''),
+                    h('td', {}, word(i18n, o.purpose)),
+                    h('td', {}, word(i18n, o.outcome ?? o.state)),
+                    reasons && h('td', {}, o.reason ?? ''),
                     h('td', {}, o.actor),
                   ),
                 ),

@@ -80,3 +80,21 @@ export const STRINGS = {
   kind: { vi: 'Loại', en: 'Kind' },
   close: { vi: 'Đóng', en: 'Close' },
 };
+
+/** Door operations and their states as a technician reads them (unknown codes show as they are). */
+export const OPERATION_WORDS = {
+  deposit: { vi: 'Người dân gửi hồ sơ', en: 'Citizen drop-off' },
+  collect: { vi: 'Nhân viên lấy hồ sơ', en: 'Staff collection' },
+  load: { vi: 'Nạp kết quả', en: 'Result loaded' },
+  pickup: { vi: 'Người dân nhận kết quả', en: 'Citizen pickup' },
+  reclaim: { vi: 'Thu hồi kết quả', en: 'Reclaim' },
+  inspect: { vi: 'Kiểm tra', en: 'Inspection' },
+  tech_open: { vi: 'Kỹ thuật mở', en: 'Technician open' },
+  intent: { vi: 'chuẩn bị', en: 'about to send' },
+  sent: { vi: 'đã gửi lệnh', en: 'command sent' },
+  confirmed: { vi: 'hoàn tất', en: 'done' },
+  needs_inspection: { vi: 'cần kiểm tra', en: 'needs inspection' },
+  opened: { vi: 'đã mở', en: 'opened' },
+  closed: { vi: 'đã đóng', en: 'closed' },
+  jammed: { vi: 'kẹt khoá', en: 'jammed' },
+};

@@ -11,11 +11,19 @@ describe.skipIf(!haveChromium())('supervisors’ reports in Chromium', { timeout
     kiosk = await startKiosk();
   }, 90_000);
   afterAll(async () => kiosk?.close());
+  // One page at a time: a page left open keeps reading on every door event, against the
+  // account's request limit.
+  let last: import('playwright-core').Page | null = null;
+  const open = async (path: string) => {
+    await last?.context().close();
+    last = await kiosk.newPage(path);
+    return last;
+  };
 
   it('shows the month’s figures with charts, prints without the controls, and downloads the CSV', async () => {
     await dropOff(kiosk);
     await dropOff(kiosk, 'CT-01', '0912345678');
-    const page = await kiosk.newPage('/staff#reports');
+    const page = await open('/staff#reports');
     await signInOnPad(page, STAFF);
     await page.waitForSelector('#report-title');
     const month = await page.inputValue('#report-month');

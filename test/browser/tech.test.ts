@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, lockerView, signInOnPad } from './console-steps';
+import { axeViolations, dropOff, lockerView, signInOnPad } from './console-steps';
 import { haveChromium, type KioskUnderTest, startKiosk, TECHNICIAN } from './harness';
 
 /** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
@@ -13,12 +13,20 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     token = await kiosk.signIn(TECHNICIAN);
   }, 90_000);
   afterAll(async () => kiosk?.close());
+  // One page at a time: a page left open keeps reading on every door event, against the
+  // account's request limit.
+  let last: import('playwright-core').Page | null = null;
+  const open = async (path: string) => {
+    await last?.context().close();
+    last = await kiosk.newPage(path);
+    return last;
+  };
 
   const doorState = (page: import('playwright-core').Page, lockerId: number) =>
     page.getAttribute(`#bank [data-locker="${lockerId}"]`, 'data-state');
 
   it('draws the bank as it stands and opens a door with a reason, live from the door events', async () => {
-    const page = await kiosk.newPage('/tech');
+    const page = await open('/tech');
     await signInOnPad(page, TECHNICIAN);
     await page.waitForSelector('#bank .door');
     const lockers = (await kiosk.api('GET', '/tech/lockers', undefined, token)).json.lockers;
@@ -49,7 +57,7 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
   });
 
   it('takes a door out of service with a reason and puts it back', async () => {
-    const page = await kiosk.newPage('/tech');
+    const page = await open('/tech');
     await signInOnPad(page, TECHNICIAN);
     await page.click('#bank [data-locker="6"]');
     await page.fill('#door-reason', 'Bản lề gãy');
@@ -67,7 +75,7 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
   });
 
   it('a jammed lock is explained and drawn as jammed; maintenance mode is switched from the console', async () => {
-    const page = await kiosk.newPage('/tech');
+    const page = await open('/tech');
     await signInOnPad(page, TECHNICIAN);
     await kiosk.sim(7, 'jam');
     await page.click('#bank [data-locker="7"]');
@@ -88,5 +96,21 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     await expect
       .poll(async () => (await kiosk.api('GET', '/kiosk/status')).json.maintenance, SLOW)
       .toBe(false);
+  });
+
+  it('a door forced open puts its dossier under inspection, settled from the console', async () => {
+    const dropped = await dropOff(kiosk);
+    const page = await open('/tech');
+    await signInOnPad(page, TECHNICIAN);
+    await page.waitForSelector('#bank .door');
+    await kiosk.sim(dropped.door, 'force_open');
+    await expect.poll(() => page.textContent('#inspections'), SLOW).toContain(dropped.receiptNo);
+    expect(await page.textContent('#incidents')).toContain('uncommanded_open');
+    await kiosk.screenshot(page, 'tech-inspection');
+    await kiosk.sim(dropped.door, 'close');
+    await page.click('#inspections button:has-text("Hồ sơ vẫn trong ô")');
+    await expect.poll(() => page.textContent('#inspections'), SLOW).not.toContain(dropped.receiptNo);
+    const left = (await kiosk.api('GET', '/tech/inspections', undefined, token)).json.items;
+    expect(left).toEqual([]);
   });
 });

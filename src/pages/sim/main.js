@@ -119,7 +119,7 @@ function drawLinks() {
             onclick: async () => {
               try {
                 await api.put(`/sim/banks/${b.bank}/link`, { cut: up });
-                refreshSoon();
+                refreshSoon(true);
               } catch (error) {
                 say(notice, i18n, error);
               }
@@ -132,23 +132,37 @@ function drawLinks() {
   );
 }
 
-async function refresh() {
+/**
+ * Reads the doors; with `links`, the banks' link states too. The reads count against the
+ * technician account's request limit, so a door event reads only the doors.
+ * @param {boolean} [links]
+ */
+async function refresh(links = true) {
   if (!api.signedIn) return;
   try {
-    const [l, links] = await Promise.all([api.get('/tech/lockers'), api.get('/tech/links')]);
+    const [l, health] = await Promise.all([api.get('/tech/lockers'), links ? api.get('/tech/links') : null]);
     lockers = l.lockers;
-    banks = links.banks;
     drawDoors();
-    drawLinks();
+    if (health) {
+      banks = health.banks;
+      drawLinks();
+    }
   } catch (error) {
     say(notice, i18n, error);
   }
 }
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let soon;
-const refreshSoon = () => {
+let soonLinks = false;
+/** @param {boolean} [links] */
+const refreshSoon = (links = false) => {
+  soonLinks ||= links;
   clearTimeout(soon);
-  soon = setTimeout(refresh, 150);
+  soon = setTimeout(() => {
+    const withLinks = soonLinks;
+    soonLinks = false;
+    refresh(withLinks);
+  }, 300);
 };
 
 function scanForm() {
@@ -209,5 +223,5 @@ byId('signout').addEventListener('click', async () => {
 });
 i18n.onChange(render);
 api.onSessionEnd(render);
-liveFeed(() => refreshSoon());
+liveFeed((e) => refreshSoon(e.type === 'link'));
 render();

@@ -21,9 +21,9 @@ function s(tag, attrs, ...children) {
 /**
  * Grouped bars: one group per label, one bar per series.
  * @param {{ title: string, labels: string[], series: { name: string, colour: string, values: (number | null)[] }[],
- *   format?: (v: number) => string }} chart
+ *   format?: (v: number) => string, empty?: string }} chart
  */
-export function barChart({ title, labels, series, format = String }) {
+export function barChart({ title, labels, series, format = String, empty = '' }) {
   const width = 560;
   const height = 260;
   const left = 40;
@@ -92,6 +92,20 @@ export function barChart({ title, labels, series, format = String }) {
       ),
     );
   });
+  if (series.every((x) => x.values.every((v) => !v)))
+    svg.append(
+      s(
+        'text',
+        {
+          x: (left + width) / 2,
+          y: top + plotH / 2,
+          'text-anchor': 'middle',
+          'font-size': 14,
+          fill: '#4b5563',
+        },
+        empty,
+      ),
+    );
   series.forEach((x, j) => {
     const lx = left + j * 170;
     svg.append(s('rect', { x: lx, y: 6, width: 14, height: 14, fill: x.colour }));
@@ -106,12 +120,12 @@ export function barChart({ title, labels, series, format = String }) {
  *   b: { name: string, value: number, colour: string }, centre: string }} chart
  */
 export function ringChart({ title, a, b, centre }) {
-  const r = 70;
+  const r = 90;
   const c = 2 * Math.PI * r;
   const total = a.value + b.value;
   const share = total === 0 ? 0 : a.value / total;
   const svg = s('svg', {
-    viewBox: '0 0 360 200',
+    viewBox: '0 0 560 260',
     class: 'chart',
     role: 'img',
     'aria-label': `${title}: ${centre}`,
@@ -119,38 +133,45 @@ export function ringChart({ title, a, b, centre }) {
   svg.append(s('title', {}, title));
   svg.append(
     s('circle', {
-      cx: 100,
-      cy: 100,
+      cx: 140,
+      cy: 130,
       r,
       fill: 'none',
       stroke: total === 0 ? '#e5e7eb' : b.colour,
-      'stroke-width': 28,
+      'stroke-width': 34,
     }),
   );
   if (total > 0)
     svg.append(
       s('circle', {
-        cx: 100,
-        cy: 100,
+        cx: 140,
+        cy: 130,
         r,
         fill: 'none',
         stroke: a.colour,
-        'stroke-width': 28,
+        'stroke-width': 34,
         'stroke-dasharray': `${c * share} ${c}`,
-        transform: 'rotate(-90 100 100)',
+        transform: 'rotate(-90 140 130)',
       }),
     );
   svg.append(
     s(
       'text',
-      { x: 100, y: 106, 'text-anchor': 'middle', 'font-size': 22, 'font-weight': 700, fill: '#111827' },
+      {
+        x: 140,
+        y: 136,
+        'text-anchor': 'middle',
+        'font-size': total === 0 ? 14 : 24,
+        'font-weight': 700,
+        fill: '#111827',
+      },
       centre,
     ),
   );
   [a, b].forEach((x, i) => {
-    svg.append(s('rect', { x: 200, y: 70 + i * 36, width: 16, height: 16, fill: x.colour }));
+    svg.append(s('rect', { x: 290, y: 100 + i * 36, width: 16, height: 16, fill: x.colour }));
     svg.append(
-      s('text', { x: 224, y: 83 + i * 36, 'font-size': 14, fill: '#111827' }, `${x.name}: ${x.value}`),
+      s('text', { x: 314, y: 113 + i * 36, 'font-size': 15, fill: '#111827' }, `${x.name}: ${x.value}`),
     );
   });
   return svg;

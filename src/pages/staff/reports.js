@@ -60,6 +60,7 @@ export function reportsView(ctx) {
             {},
             barChart({
               title: t('inOutChart'),
+              empty: t('noData'),
               labels: short,
               series: [
                 { name: t('received'), colour: '#0b4f8a', values: all.map((x) => x.received) },
@@ -84,6 +85,7 @@ export function reportsView(ctx) {
             {},
             barChart({
               title: t('ratingChart'),
+              empty: t('noData'),
               labels: short,
               series: [
                 { name: t('ratingAverage'), colour: '#7c3aed', values: all.map((x) => x.ratingAverage) },
@@ -97,6 +99,7 @@ export function reportsView(ctx) {
             {},
             barChart({
               title: t('incidentChart'),
+              empty: t('noData'),
               labels: short,
               series: [{ name: t('incidents'), colour: '#b45309', values: all.map((x) => x.incidents) }],
             }),
@@ -132,7 +135,7 @@ export function reportsView(ctx) {
           show();
         },
       },
-      h('div', {}, h('label', { for: 'report-month' }, t('month')), month),
+      h('div', { class: 'narrow' }, h('label', { for: 'report-month' }, t('month')), month),
       h('button', { type: 'submit', id: 'report-show' }, t('show')),
       h('button', { type: 'button', class: 'secondary', id: 'report-csv', onclick: csv }, t('csv')),
       h(

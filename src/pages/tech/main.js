@@ -107,10 +107,19 @@ function drawSide() {
 
 let refreshing = false;
 let again = false;
-async function refresh() {
+let againFull = false;
+
+/**
+ * Reads the doors, incidents and inspections; with `full`, the links and maintenance as well.
+ * The technician's requests count against a per-account limit (120 a minute by default), so a
+ * door event reads only what a door can change, and refreshes never overlap.
+ * @param {boolean} [full]
+ */
+async function refresh(full = true) {
   if (!api.signedIn) return;
   if (refreshing) {
     again = true;
+    againFull ||= full;
     return;
   }
   refreshing = true;
@@ -119,8 +128,8 @@ async function refresh() {
       api.get('/tech/lockers'),
       api.get('/tech/incidents'),
       api.get('/tech/inspections'),
-      api.get('/tech/links'),
-      api.get('/kiosk/status').catch(() => null),
+      full ? api.get('/tech/links') : state.links,
+      full ? api.get('/kiosk/status').catch(() => null) : null,
     ]);
     const firstTime = state.lockers.length === 0;
     state.lockers = lockers.lockers;
@@ -148,8 +157,10 @@ async function refresh() {
   } finally {
     refreshing = false;
     if (again) {
+      const wasFull = againFull;
       again = false;
-      refresh();
+      againFull = false;
+      refresh(wasFull);
     }
   }
 }
@@ -158,7 +169,7 @@ async function refresh() {
 let soon;
 const refreshSoon = () => {
   clearTimeout(soon);
-  soon = setTimeout(refresh, 100);
+  soon = setTimeout(() => refresh(false), 300);
 };
 
 /** @param {any} e */
@@ -177,7 +188,8 @@ function onEvent(e) {
   }
   if (e.type === 'maintenance') state.maintenance = e.on;
   if (e.type === 'hello') state.maintenance = e.maintenance;
-  refreshSoon();
+  if (e.type === 'door') refreshSoon();
+  else if (e.type === 'link' || e.type === 'maintenance') refresh(true);
 }
 
 function render() {
@@ -220,7 +232,10 @@ liveFeed(onEvent, (connected) => {
   if (api.signedIn) byId('live').textContent = connected ? t('live') : t('notLive');
 });
 // Without the live feed (an office computer), the picture is refreshed every few seconds.
+let ticks = 0;
 setInterval(() => {
-  if (!state.live) refresh();
-}, 5000);
+  ticks++;
+  if (!state.live) refresh(ticks % 3 === 0);
+  else if (ticks % 6 === 0) refresh(true);
+}, 10_000);
 render();

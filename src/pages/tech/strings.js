@@ -6,7 +6,10 @@ export const STRINGS = {
   ...SIGNIN_STRINGS,
   title: { vi: 'Kỹ thuật — Tủ hồ sơ 24/7', en: 'Technician — 24/7 dossier lockers' },
   live: { vi: 'Đang cập nhật trực tiếp', en: 'Live' },
-  notLive: { vi: 'Mất cập nhật trực tiếp — làm mới mỗi 5 giây', en: 'Live feed lost — refreshing every 5 s' },
+  notLive: {
+    vi: 'Mất cập nhật trực tiếp — làm mới mỗi 10 giây',
+    en: 'Live feed lost — refreshing every 10 s',
+  },
   bank: { vi: 'Dãy tủ {bank}', en: 'Bank {bank}' },
   lockers: { vi: 'Các ô tủ', en: 'Lockers' },
   linkStates: {
@@ -62,6 +65,11 @@ export const STRINGS = {
   inspections: { vi: 'Hồ sơ cần kiểm tra', en: 'Dossiers to inspect' },
   noInspections: { vi: 'Không có hồ sơ nào cần kiểm tra.', en: 'No dossier needs inspection.' },
   found: { vi: 'Thấy: {state}', en: 'Found: {state}' },
+  found_deposited: { vi: 'Hồ sơ vẫn trong ô', en: 'The dossier is in the door' },
+  found_ready: { vi: 'Kết quả vẫn trong ô', en: 'The result is in the door' },
+  found_at_counter: { vi: 'Đã mang về quầy', en: 'Taken to the counter' },
+  found_picked_up: { vi: 'Người dân đã nhận', en: 'The citizen took it' },
+  found_missing: { vi: 'Không thấy gì', en: 'Nothing there' },
   settled: { vi: 'Đã ghi nhận kết quả kiểm tra.', en: 'Inspection recorded.' },
   incidents: { vi: 'Sự cố đang mở', en: 'Open incidents' },
   noIncidents: { vi: 'Không có sự cố.', en: 'No open incident.' },

@@ -1,6 +1,7 @@
 // @ts-check
 import { dateTime, h } from '../staff/console/dom.js';
 import { say } from '../staff/console/notice.js';
+import { STRINGS } from './strings.js';
 
 /** @typedef {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n }} Tools */
 
@@ -120,7 +121,7 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
                     h(
                       'button',
                       { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                      t('found', { state: s }),
+                      STRINGS[`found_${s}`] ? t(`found_${s}`) : t('found', { state: s }),
                     ),
                   ),
                 ),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
 import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
 
-describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', () => {
+describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 90_000 }, () => {
   let kiosk: KioskUnderTest;
   beforeAll(async () => {
     kiosk = await startKiosk();

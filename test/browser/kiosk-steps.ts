@@ -67,6 +67,8 @@ export interface DropOffSeen {
   receiptDigits: string;
   receiptShown: string;
   appointment: string;
+  /** What the receipt's QR encodes, read off the screen's own API reply (as a scanner would). */
+  qrPayload: string;
 }
 
 /**
@@ -80,6 +82,12 @@ export async function dropOffByTouch(
   shot?: (name: string) => Promise<void>,
 ): Promise<DropOffSeen> {
   const { page } = taps;
+  let qrPayload = '';
+  page.on('response', async (response) => {
+    if (!/\/api\/v1\/dropoffs\/[^/]+\?/.test(response.url())) return;
+    const body = await response.json().catch(() => null);
+    if (body?.receipt?.qrPayload) qrPayload = body.receipt.qrPayload;
+  });
   await onScreen(page, 'home');
   await shot?.('home');
   await taps.tap('#start-dropoff');
@@ -106,7 +114,7 @@ export async function dropOffByTouch(
   const appointment = (await page.textContent('#appointment'))!.trim();
   expect(await page.getAttribute('.receipt-qr', 'src')).toMatch(/^data:image\/png;base64,/);
   await shot?.('receipt');
-  return { door, receiptDigits: receiptShown.replace(/\D/g, ''), receiptShown, appointment };
+  return { door, receiptDigits: receiptShown.replace(/\D/g, ''), receiptShown, appointment, qrPayload };
 }
 
 export interface ResultLoaded {
@@ -134,7 +142,8 @@ export async function loadResult(kiosk: KioskUnderTest, receiptDigits: string): 
   await kiosk.sim(load.json.door, 'put_item');
   await kiosk.sim(load.json.door, 'close');
   const sms = await kiosk.sms.waitFor((m) => m.kind === 'result_ready', before);
-  const code = /Mã nhận: (\d{8})/.exec(sms.text)?.[1];
+  // The text goes out without diacritics (GSM-7): "Ma nhan: 12345678".
+  const code = /nh[aâ]n: (\d{8})\b/i.exec(sms.text)?.[1];
   if (!code) throw new Error('the result-ready message carries no pickup code');
   return { door: load.json.door, code };
 }

@@ -113,6 +113,14 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     await page.waitForSelector('#today .tile');
     expect(await page.textContent('#today')).toContain('Dossiers in');
     await kiosk.screenshot(page, 'staff-today-en');
+    // Nothing is late or left uncollected on a machine started today: each list says so in words.
+    await page.click('#tab-late');
+    await expect.poll(() => page.textContent('#late'), SLOW).toBe('No dossier is late.');
+    await page.click('#tab-uncollected');
+    await expect
+      .poll(() => page.textContent('#uncollected'), SLOW)
+      .toBe('No result is past its pickup time.');
+    expect(await axeViolations(page)).toEqual([]);
     await page.click('#lang');
     await expect.poll(() => page.textContent('#tab-collect'), SLOW).toBe('Hồ sơ cần lấy');
   });

@@ -83,7 +83,7 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     await page.click('#door-open');
     await expect.poll(() => page.getAttribute('#door-notice', 'class'), SLOW).toContain('error');
     await expect.poll(() => doorState(page, 7), { timeout: 10_000 }).toBe('jammed');
-    expect(await page.textContent('#incidents')).toContain('door_jammed');
+    expect(await page.textContent('#incidents')).toContain('Kẹt khoá khi mở');
     await kiosk.sim(7, 'unjam');
 
     await page.click('#maintenance');
@@ -105,7 +105,7 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     await page.waitForSelector('#bank .door');
     await kiosk.sim(dropped.door, 'force_open');
     await expect.poll(() => page.textContent('#inspections'), SLOW).toContain(dropped.receiptNo);
-    expect(await page.textContent('#incidents')).toContain('uncommanded_open');
+    expect(await page.textContent('#incidents')).toContain('Cửa bị mở không theo lệnh');
     await kiosk.screenshot(page, 'tech-inspection');
     await kiosk.sim(dropped.door, 'close');
     await page.click('#inspections button:has-text("Hồ sơ vẫn trong ô")');

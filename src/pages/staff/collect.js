@@ -87,12 +87,31 @@ export function collectView(ctx) {
    */
   function showStep(item, door) {
     const closed = h('p', { class: 'notice', role: 'status', id: 'collect-door-state' });
-    const off = ctx.doorEvents((e) => {
-      if (e.lockerId === item.lockerId && e.change === 'closed') {
-        say(closed, i18n, t('doorClosed', { door }));
-        code.focus();
-      }
+    let shut = false;
+    const doorShut = () => {
+      if (shut) return;
+      shut = true;
+      say(closed, i18n, t('doorClosed', { door }));
+      code.focus();
+    };
+    const offEvents = ctx.doorEvents((e) => {
+      if (e.lockerId === item.lockerId && e.change === 'closed') doorShut();
     });
+    // The live feed may be off (an office computer) or reconnecting: the dossier's own state
+    // says the door shut too (it reaches the counter when its door closes).
+    const poll = setInterval(async () => {
+      if (shut || !form.isConnected) return clearInterval(poll);
+      try {
+        const found = await api.get(`/staff/dossiers/find?q=${encodeURIComponent(item.receiptNo)}`);
+        if (found.state === 'at_counter') doorShut();
+      } catch {
+        // Asked again at the next tick.
+      }
+    }, 2000);
+    const off = () => {
+      offEvents();
+      clearInterval(poll);
+    };
     const code = /** @type {HTMLInputElement} */ (
       h('input', { id: 'collect-code', required: true, maxlength: 64, autocomplete: 'off' })
     );

@@ -86,6 +86,12 @@ export const STRINGS = {
   receipt: { vi: 'Số biên nhận', en: 'Receipt' },
   state: { vi: 'Trạng thái', en: 'State' },
   kind: { vi: 'Loại', en: 'Kind' },
+  doorColumn: { vi: 'Ô', en: 'Door' },
+  incident_door_jammed: { vi: 'Kẹt khoá khi mở', en: 'Lock jammed on opening' },
+  incident_uncommanded_open: { vi: 'Cửa bị mở không theo lệnh', en: 'Door opened without a command' },
+  incident_door_left_open: { vi: 'Cửa để mở quá lâu', en: 'Door left open' },
+  incident_door_open_at_startup: { vi: 'Cửa mở lúc khởi động', en: 'Door open at start-up' },
+  incident_door_found_open: { vi: 'Cửa đã mở sẵn', en: 'Door found open' },
   close: { vi: 'Đóng', en: 'Close' },
 };
 

@@ -1,6 +1,7 @@
 // @ts-check
 import { dateTime, h } from '../staff/console/dom.js';
 import { say } from '../staff/console/notice.js';
+import { STATE_NAMES } from '../staff/strings.js';
 import { STRINGS } from './strings.js';
 
 /** @typedef {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n }} Tools */
@@ -72,6 +73,10 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
  */
 export function inspectionsCard({ api, i18n, items, onChanged }) {
   const { t } = i18n;
+  const stateName = (/** @type {string} */ s) => {
+    const n = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[s];
+    return n ? i18n.pick(n) : s;
+  };
   const notice = h('p', { class: 'notice', role: 'status' });
   /** @param {any} it @param {string} found */
   const settle = async (it, found) => {
@@ -113,15 +118,19 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
                 {},
                 h('td', {}, it.receiptNo),
                 h('td', {}, it.doorPosition ?? '—'),
-                h('td', {}, it.inspectedFrom ?? it.state),
+                h('td', {}, stateName(it.inspectedFrom ?? it.state)),
                 h(
                   'td',
-                  { class: 'row' },
-                  it.settleTo.map((/** @type {string} */ s) =>
-                    h(
-                      'button',
-                      { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                      STRINGS[`found_${s}`] ? t(`found_${s}`) : t('found', { state: s }),
+                  {},
+                  h(
+                    'div',
+                    { class: 'settle' },
+                    it.settleTo.map((/** @type {string} */ s) =>
+                      h(
+                        'button',
+                        { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
+                        STRINGS[`found_${s}`] ? t(`found_${s}`) : t('found', { state: s }),
+                      ),
                     ),
                   ),
                 ),
@@ -150,7 +159,7 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
           h(
             'thead',
             {},
-            h('tr', {}, h('th', {}, t('when')), h('th', {}, t('kind')), h('th', {}, t('doors'))),
+            h('tr', {}, h('th', {}, t('when')), h('th', {}, t('kind')), h('th', {}, t('doorColumn'))),
           ),
           h(
             'tbody',
@@ -160,7 +169,11 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
                 'tr',
                 {},
                 h('td', {}, dateTime(i.openedAt)),
-                h('td', {}, i.kind),
+                h(
+                  'td',
+                  { 'data-kind': i.kind },
+                  STRINGS[`incident_${i.kind}`] ? t(`incident_${i.kind}`) : i.kind,
+                ),
                 h('td', {}, doorOf(i.lockerId)),
               ),
             ),

@@ -56,7 +56,7 @@ export class KioskApi {
 }
 
 /** The refusal code of an error reply (errors are JSON with a stable code). */
-export function codeOf(reply: Reply): string {
+export function codeOf(reply: Reply<unknown>): string {
   const body = reply.body as { code?: unknown; error?: { code?: unknown } } | null;
   return String(body?.code ?? body?.error?.code ?? `http_${reply.status}`);
 }

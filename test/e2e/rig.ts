@@ -105,6 +105,13 @@ export class KioskRig {
     return join(this.dir, 'ledger.db');
   }
 
+  /** Edits the configuration file (takes effect at the next start). */
+  editConfig(edit: (doc: Record<string, unknown>) => void): void {
+    const doc = JSON.parse(readFileSync(this.configFile, 'utf8')) as Record<string, unknown>;
+    edit(doc);
+    writeFileSync(this.configFile, JSON.stringify(doc, null, 2));
+  }
+
   /** Starts the daemon and waits for a healthy /healthz and an open scanner. */
   async start(env: Record<string, string> = {}): Promise<DaemonChild> {
     const daemon = new DaemonChild(this.configFile, this.port, env);

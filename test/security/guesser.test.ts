@@ -1,0 +1,112 @@
+import { randomInt } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { receiptFor } from '../../src/domain/receipt';
+import { codeOf, KioskApi } from '../e2e/api';
+import { KioskRig, STAFF, TECHNICIAN } from '../e2e/rig';
+import { collect, dropOff, loadResult } from '../e2e/walk';
+
+let rig: KioskRig | null = null;
+afterEach(async () => {
+  await rig?.dispose();
+  rig = null;
+});
+
+const BATCHES = 5;
+const PER_BATCH = 2000;
+const PARALLEL = 8;
+/** config/default.json's lockout section, which the rig keeps. */
+const MAX_CONSECUTIVE = 5;
+const KIOSK_PER_HOUR = 30;
+
+type Tally = Record<string, number>;
+
+function add(tally: Tally, code: string): void {
+  tally[code] = (tally[code] ?? 0) + 1;
+}
+
+describe('a guesser at typed pickup codes', () => {
+  it('makes 10,000 attempts across daemon restarts, opens nothing, and is held to the caps', async () => {
+    rig = await KioskRig.create({ render: false });
+    await rig.start();
+    const kiosk = new KioskApi(rig.base);
+    let staff = await kiosk.signIn(STAFF);
+    const tech = await kiosk.signIn(TECHNICIAN);
+    const citizen = { procedureCode: 'HKD-01', name: 'Võ Thị Mai', phone: '0908765432' };
+    const target = await dropOff(rig, kiosk, staff, citizen);
+    await collect(rig, staff, tech, target.dossierId, 'HS-2026-000777');
+    await loadResult(rig, staff, tech, target.dossierId);
+    const realCode = await rig.sms.pickupCode(target.receipt.receiptDisplay);
+    const firesBefore = rig.sim.fires.length;
+
+    // Half the guesses at the real receipt, half spread over other receipt numbers of today.
+    const today = new Date();
+    const guess = (i: number) => {
+      let code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      if (code === realCode) code = code === '00000000' ? '11111111' : '00000000';
+      const receiptNo =
+        i % 2 === 0 ? target.receipt.receiptNo : receiptFor('061', today, randomInt(100, 10_000)).compact;
+      return { receiptNo, code };
+    };
+
+    // After a restart, before the last batch (the per-receipt rate limit is fresh): the right code
+    // meets the lock; released by staff, it meets the kiosk's hourly cap. Nothing fires.
+    const rightCodeStillRefused = async () => {
+      const locked = await kiosk.call('POST', '/pickups', {
+        receiptNo: target.receipt.receiptNo,
+        code: realCode,
+      });
+      expect(codeOf(locked)).toBe('dossier_locked');
+      staff = await kiosk.signIn(STAFF);
+      const released = await staff.call('POST', `/staff/dossiers/${target.dossierId}/release-lock`);
+      expect(released.status, released.text).toBe(200);
+      const capped = await kiosk.call('POST', '/pickups', {
+        receiptNo: target.receipt.receiptNo,
+        code: realCode,
+      });
+      expect(codeOf(capped)).toBe('kiosk_attempts_capped');
+      expect(rig?.sim.fires.length).toBe(firesBefore);
+    };
+
+    const total: Tally = {};
+    const batches: Tally[] = [];
+    let statuses = new Set<number>();
+    for (let b = 0; b < BATCHES; b++) {
+      if (b > 0) {
+        expect(await rig.stop()).toEqual({ code: 0, signal: null });
+        await rig.start();
+      }
+      if (b === BATCHES - 1) await rightCodeStillRefused();
+      const tally: Tally = {};
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < PER_BATCH; i = next++) {
+          const reply = await kiosk.call('POST', '/pickups', guess(b * PER_BATCH + i));
+          statuses = statuses.add(reply.status);
+          add(tally, codeOf(reply));
+          add(total, codeOf(reply));
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      batches.push(tally);
+    }
+    console.info('guesser refusals by code, per batch:', JSON.stringify(batches));
+
+    // Nothing opened: no door fired at the boards while guessing.
+    expect(rig.sim.fires.length).toBe(firesBefore);
+    expect(Object.values(total).reduce((a, n) => a + n, 0)).toBe(BATCHES * PER_BATCH);
+    expect([...statuses].every((s) => s >= 400 && s < 500)).toBe(true);
+    // Checked secrets: 5 at the real dossier (then it is locked), and the kiosk's hourly cap in all,
+    // across four restarts: the counters are in the store, not in the process.
+    expect(total.wrong_code).toBe(MAX_CONSECUTIVE);
+    expect((total.wrong_code ?? 0) + (total.unknown_receipt ?? 0)).toBe(KIOSK_PER_HOUR);
+    for (const later of batches.slice(1)) {
+      expect(later.wrong_code ?? 0).toBe(0);
+      expect(later.unknown_receipt ?? 0).toBe(0);
+      // Locked (until the release before the last batch) and capped: refused before any check.
+      expect(later.kiosk_attempts_capped ?? 0).toBeGreaterThan(0);
+    }
+    expect(Object.keys(total).sort()).toEqual(
+      ['dossier_locked', 'kiosk_attempts_capped', 'rate_limited', 'unknown_receipt', 'wrong_code'].sort(),
+    );
+  }, 400_000);
+});

@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium())('simulator panel in Chromium', { timeout: 120_0
     await page.waitForSelector('#link-0');
     await page.click('#link-0');
     await expect.poll(async () => (await kiosk.api('GET', '/kiosk/status')).json.linkDown, SLOW).toBe(true);
-    await expect.poll(() => page.textContent('#sim-links'), SLOW).toContain('down');
+    await expect.poll(() => page.textContent('#sim-links'), SLOW).toContain('mất kết nối');
     await kiosk.screenshot(page, 'sim-link-cut');
     await page.click('#link-0');
     await expect.poll(async () => (await kiosk.api('GET', '/kiosk/status')).json.linkDown, SLOW).toBe(false);

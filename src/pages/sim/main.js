@@ -109,7 +109,7 @@ function drawLinks() {
       return h(
         'div',
         { 'data-bank': b.bank },
-        h('p', {}, t('link', { bank: b.bank, state: b.state })),
+        h('p', {}, t('link', { bank: b.bank, state: t(`link_${b.state}`) })),
         h(
           'button',
           {

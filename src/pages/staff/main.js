@@ -78,7 +78,7 @@ function render() {
   }
   tabs.hidden = false;
   signout.hidden = false;
-  byId('who').textContent = role;
+  byId('who').textContent = role ? i18n.t(`role_${role}`) : '';
   if (!TABS.some(([id]) => id === current)) current = 'collect';
   fill(
     tabs,

@@ -6,6 +6,8 @@ export const STRINGS = {
   ...SIGNIN_STRINGS,
   title: { vi: 'Bộ phận một cửa — Tủ hồ sơ 24/7', en: 'One-stop counter — 24/7 dossier lockers' },
   tabs: { vi: 'Chức năng', en: 'Sections' },
+  role_staff: { vi: 'Nhân viên một cửa', en: 'Counter staff' },
+  role_supervisor: { vi: 'Lãnh đạo', en: 'Supervisor' },
   tabCollect: { vi: 'Hồ sơ cần lấy', en: 'Dossiers to collect' },
   tabLoad: { vi: 'Nạp kết quả', en: 'Load a result' },
   tabUncollected: { vi: 'Kết quả chưa nhận', en: 'Uncollected results' },

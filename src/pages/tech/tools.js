@@ -19,7 +19,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
       h(
         'li',
         { class: `chip ${b.state === 'ready' ? 'good' : 'bad'}`, 'data-bank': b.bank },
-        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: b.state })}`,
+        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: t(`link_${b.state}`) })}`,
       ),
     );
     for (const board of b.boards) chips.push(h('li', { class: 'chip' }, t('boardsSeen', board)));

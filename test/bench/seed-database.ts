@@ -79,7 +79,9 @@ export function seedBenchDatabase(path: string, dossiers: number, log: (line: st
   mkdirSync(dirname(path), { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const started = performance.now();
-  const store = openStore(path);
+  // Pickup credentials are indexed by a random hash: past a few hundred thousand dossiers that
+  // index outgrows the default cache and every insert reads a page back; 512 MiB holds it.
+  const store = openStore(path, { cacheMiB: 512 });
   try {
     let lastLog = started;
     seedSyntheticDossiers(store, dossiers, {

@@ -113,4 +113,34 @@ describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 12
     const left = (await kiosk.api('GET', '/tech/inspections', undefined, token)).json.items;
     expect(left).toEqual([]);
   });
+
+  it('opens several doors with the code on the kiosk screen, takes a backup, and speaks English', async () => {
+    const page = await open('/tech');
+    await signInOnPad(page, TECHNICIAN);
+    await page.waitForSelector('#bulk-submit');
+    const presence = await kiosk.api('GET', '/kiosk/presence-code');
+    const wrong = presence.json.code === '000000' ? '111111' : '000000';
+    await page.fill('#bulk-code', wrong);
+    await page.fill('#bulk-reason', 'Vệ sinh tủ');
+    await page.check('#bulk-8');
+    await page.check('#bulk-9');
+    await page.click('#bulk-submit');
+    await expect.poll(() => page.getAttribute('#bulk-notice', 'class'), SLOW).toContain('error');
+    await page.fill('#bulk-code', presence.json.code);
+    await page.click('#bulk-submit');
+    await expect.poll(() => page.textContent('#bulk-notice'), SLOW).toBe('Ô 8: đã mở · Ô 9: đã mở');
+    await expect.poll(() => doorState(page, 8), SLOW).toBe('open');
+    await kiosk.sim(8, 'close');
+    await kiosk.sim(9, 'close');
+    await expect.poll(() => doorState(page, 9), SLOW).toBe('free');
+
+    await page.click('#backup');
+    await expect.poll(() => page.textContent('#tools-notice'), SLOW).toMatch(/Đã sao lưu: .+ \(\d+ byte\)/);
+
+    await page.click('#lang');
+    await expect.poll(() => page.textContent('#bank-h'), SLOW).toBe('Lockers');
+    expect(await page.textContent('#bank [data-locker="20"]')).toBe('Door 20Free');
+    await kiosk.screenshot(page, 'tech-english');
+    await page.click('#lang');
+  });
 });

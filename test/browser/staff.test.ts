@@ -124,4 +124,55 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     await page.click('#lang');
     await expect.poll(() => page.textContent('#tab-collect'), SLOW).toBe('Hồ sơ cần lấy');
   });
+
+  it('late dossiers list their apology letters, printed on a page of their own', async () => {
+    // A dossier turns late only after its appointment date has passed, which a test cannot wait
+    // for: the two late-dossier replies are stood in for, in the API's own shapes.
+    const page = await open('/staff');
+    await page.route('**/api/v1/staff/late', (route) =>
+      route.fulfill({
+        json: {
+          items: [
+            {
+              dossierId: 41,
+              receiptNo: '06126110300041',
+              procedureCode: 'HKD-01',
+              state: 'at_counter',
+              appointmentDate: '2026-11-05',
+              apologyAt: null,
+            },
+          ],
+        },
+      }),
+    );
+    await page.route('**/api/v1/staff/late/41/apology', (route) =>
+      route.fulfill({
+        json: {
+          dossierId: 41,
+          receiptNo: '06126110300041',
+          letter: {
+            vi: 'UBND Quận 6 chân thành xin lỗi Ông/Bà ...',
+            en: 'District 6 sincerely apologises ...',
+          },
+        },
+      }),
+    );
+    await signInOnPad(page, STAFF);
+    await page.click('#tab-late');
+    await page.waitForSelector('#late tbody tr');
+    expect(await page.textContent('#late tbody')).toContain('05/11/2026');
+    await page.click('#late tbody button');
+    await expect
+      .poll(() => page.textContent('#apology-text'), SLOW)
+      .toBe('UBND Quận 6 chân thành xin lỗi Ông/Bà ...');
+    expect(await axeViolations(page)).toEqual([]);
+    await kiosk.screenshot(page, 'staff-apology');
+    // Printing the letter leaves only the letter on the page.
+    await page.evaluate(() => document.body.classList.add('printing-letter'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#apology-text')).toBe(true);
+    expect(await page.isVisible('#late table')).toBe(false);
+    expect(await page.isVisible('#apology-print')).toBe(false);
+    await kiosk.screenshot(page, 'staff-apology-print');
+  });
 });

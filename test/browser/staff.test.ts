@@ -175,4 +175,70 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     expect(await page.isVisible('#apology-print')).toBe(false);
     await kiosk.screenshot(page, 'staff-apology-print');
   });
+
+  it('an uncollected result is reminded; reclaiming it early is refused in words', async () => {
+    // A result is listed as uncollected only after the reclaim delay (14 days): the list is stood
+    // in for with a real result in its door; the reminder and the reclaim go to the daemon.
+    const dropped = await dropOff(kiosk, 'HT-05', '0933333333');
+    const token = await kiosk.signIn(STAFF);
+    const item = (await kiosk.api('GET', '/staff/deposited', undefined, token)).json.items.find(
+      (i: { receiptNo: string }) => i.receiptNo === dropped.receiptNo,
+    );
+    const collect = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collect`, undefined, token);
+    await kiosk.sim(collect.json.door, 'take_item');
+    await kiosk.sim(collect.json.door, 'close');
+    await expect
+      .poll(
+        async () =>
+          (
+            await kiosk.api(
+              'POST',
+              `/staff/dossiers/${item.dossierId}/collected`,
+              { externalCode: 'MC-5' },
+              token,
+            )
+          ).status,
+        SLOW,
+      )
+      .toBe(200);
+    const load = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/load`, undefined, token);
+    await kiosk.sim(load.json.door, 'put_item');
+    await kiosk.sim(load.json.door, 'close');
+    await expect
+      .poll(
+        async () =>
+          (await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/remind`, undefined, token)).status,
+        SLOW,
+      )
+      .toBe(200);
+
+    const page = await open('/staff#uncollected');
+    await page.route('**/api/v1/staff/uncollected', (route) =>
+      route.fulfill({
+        json: {
+          items: [
+            {
+              ...item,
+              state: 'ready',
+              doorPosition: load.json.door,
+              lockerId: load.json.door,
+              readyAt: Date.now(),
+            },
+          ],
+        },
+      }),
+    );
+    await signInOnPad(page, STAFF);
+    await page.waitForSelector('#uncollected tbody tr');
+    await page.click('#uncollected tbody button:has-text("Nhắc nhận")');
+    await expect.poll(() => page.textContent('#uncollected-notice'), SLOW).toContain(dropped.receiptNo);
+    expect(await page.getAttribute('#uncollected-notice', 'class')).toContain('ok');
+    await page.click('#uncollected tbody button:has-text("Thu hồi")');
+    await expect.poll(() => page.getAttribute('#uncollected-notice', 'class'), SLOW).toContain('error');
+    const refusal = await page.textContent('#uncollected-notice');
+    expect(refusal).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(refusal!.length).toBeGreaterThan(10);
+    expect(await axeViolations(page)).toEqual([]);
+    await kiosk.screenshot(page, 'staff-uncollected');
+  });
 });

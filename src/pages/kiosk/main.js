@@ -70,8 +70,11 @@ function emptyFlow() {
   };
 }
 
-/** Marks for the benchmarks and tests: which screen showed when (Date.now, the host's clock). */
-const marks = /** @type {{ screen: string, at: number }[]} */ ([]);
+/**
+ * Marks for the benchmarks and tests: which screen was drawn when, and the next animation frame
+ * after it (Date.now: the host's clock, comparable with the daemon's and the test's).
+ */
+const marks = /** @type {{ screen: string, at: number, frameAt?: number }[]} */ ([]);
 /** @type {any} */ (window).kioskMarks = marks;
 
 const i18n = createI18n(STRINGS, 'vi');
@@ -138,7 +141,11 @@ function go(next) {
 function draw() {
   mount(root, SCREENS[current].draw(k));
   document.body.dataset.screen = current;
-  marks.push({ screen: current, at: Date.now() });
+  const mark = { screen: current, at: Date.now(), frameAt: /** @type {number | undefined} */ (undefined) };
+  marks.push(mark);
+  requestAnimationFrame(() => {
+    mark.frameAt = Date.now();
+  });
 }
 
 function drawTop() {

@@ -2,11 +2,12 @@
 /**
  * The receipt scanner types into the page like a keyboard (keyboard-wedge): a burst of fast
  * keystrokes ending in Enter. The kiosk has no physical keyboard, so any such burst anywhere on
- * the page is a scan; slow keys (a person) are dropped.
+ * the page is a scan. A scanner sends its characters milliseconds apart; the gap allowed is wide
+ * so that a busy screen, slow to hand out key events, does not split one scan in two.
  */
 
 /** Keys further apart than this start a new burst. */
-const GAP_MS = 100;
+const GAP_MS = 500;
 /** Shorter bursts are not a receipt. */
 const MIN_LENGTH = 8;
 

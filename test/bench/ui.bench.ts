@@ -1,0 +1,148 @@
+/**
+ * The citizen kiosk measured in the system's Chromium against the daemon on the simulator:
+ * - ui.door_event_to_screen_p50_ms / _p99_ms: the simulator closes a drop-off door -> the page's
+ *   next step (the receipt) reaches its next animation frame. Both ends read Date.now on this
+ *   one machine (the bench before the simulator call, the page in its frame callback).
+ * - ui.dropoff_taps: taps for a drop-off of a listed procedure, a 10-letter name typed with its
+ *   diacritics on the on-screen keyboard and a 10-digit phone number, up to "done".
+ * - ui.pickup_taps: taps for a pickup by receipt scan (the scan itself is no tap).
+ * - ui.first_paint_ms: first-contentful-paint of the kiosk page, median of fresh loads.
+ * Bars: event to screen <= 250 ms, drop-off taps <= 35, pickup taps <= 3.
+ */
+import type { Page } from 'playwright-core';
+import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from '../browser/harness';
+import { dropOffByTouch, loadResult, onScreen, Taps } from '../browser/kiosk-steps';
+import type { BenchLog } from './run';
+import { percentile } from './stats';
+
+const EVENT_SAMPLES = 25;
+const PAINT_SAMPLES = 7;
+
+type Mark = { screen: string; at: number; frameAt?: number };
+
+async function marksOf(page: Page): Promise<Mark[]> {
+  return page.evaluate(() => (window as unknown as { kioskMarks: Mark[] }).kioskMarks.slice());
+}
+
+/** A drop-off on the page up to the open door (short name), then timed from the close. */
+async function timedClose(kiosk: KioskUnderTest, page: Page, token: string): Promise<number> {
+  const taps = new Taps(page);
+  await onScreen(page, 'home');
+  await taps.tap('#start-dropoff');
+  await taps.tap('[data-procedure="HKD-01"]');
+  await taps.type('An');
+  await taps.tap('#next');
+  for (const d of '0912000111') await taps.key(d);
+  await taps.tap('#next');
+  await onScreen(page, 'dropoff-door').catch(async (e) => {
+    throw new Error(`${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}`, {
+      cause: e,
+    });
+  });
+  const door = Number(await page.textContent('#door-number'));
+  await kiosk.sim(door, 'put_item');
+  const before = (await marksOf(page)).length;
+  const closedAt = Date.now();
+  await kiosk.sim(door, 'close');
+  await onScreen(page, 'receipt');
+  await page.waitForFunction((n) => {
+    const marks = (window as unknown as { kioskMarks: Mark[] }).kioskMarks;
+    return marks.slice(n).some((m) => m.screen === 'receipt' && m.frameAt !== undefined);
+  }, before);
+  const shown = (await marksOf(page)).slice(before).find((m) => m.screen === 'receipt')!;
+  await taps.tap('#done');
+  // Staff take the dossier out so the door is free for the next round.
+  const receiptNo = (
+    (await kiosk.api('GET', '/staff/deposited', undefined, token)).json.items as {
+      dossierId: number;
+      lockerId: number;
+    }[]
+  )[0];
+  if (receiptNo) {
+    const c = await kiosk.api('POST', `/staff/dossiers/${receiptNo.dossierId}/collect`, undefined, token);
+    if (c.status === 200) {
+      await kiosk.sim(c.json.door, 'take_item');
+      await kiosk.sim(c.json.door, 'close');
+    }
+  }
+  return shown.frameAt! - closedAt;
+}
+
+export async function run(log: BenchLog): Promise<Record<string, number>> {
+  if (!haveChromium()) {
+    log('skipped: no /usr/bin/chromium (apt-get install -y chromium)');
+    return {};
+  }
+  // Each round opens two doors (the drop-off, then staff collecting): above the kiosk's own cap.
+  const kiosk = await startKiosk({
+    configure: (doc) => {
+      doc.opensPerMinute = 600;
+    },
+  });
+  try {
+    // First paint, on fresh contexts (nothing cached).
+    const paints: number[] = [];
+    for (let i = 0; i < PAINT_SAMPLES; i++) {
+      const page = await kiosk.newPage('/');
+      await onScreen(page, 'home');
+      const fcp = await page.evaluate(async () => {
+        for (let tries = 0; tries < 50; tries++) {
+          const entry = performance.getEntriesByName('first-contentful-paint')[0];
+          if (entry) return entry.startTime;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return Number.NaN;
+      });
+      paints.push(fcp);
+      await page.context().close();
+    }
+    log(`first paints (ms): ${paints.map((p) => p.toFixed(0)).join(' ')}`);
+
+    // Taps for one drop-off, with the 10-letter name "Lý Văn Thành".
+    const page = await kiosk.newPage('/');
+    const dropTaps = new Taps(page);
+    const dropped = await dropOffByTouch(kiosk, dropTaps, {
+      procedure: 'HKD-01',
+      name: 'Lý Văn Thành',
+      phone: '0912345678',
+    });
+    await dropTaps.tap('#done');
+    log(`drop-off: ${dropTaps.count} taps (name 10 letters + 2 tones + 2 spaces, phone 10 digits)`);
+
+    // Taps for one pickup by scan: the scanner types the QR, the citizen only rates.
+    await loadResult(kiosk, dropped.receiptDigits);
+    const pickupTaps = new Taps(page);
+    await onScreen(page, 'home');
+    await page.keyboard.type(dropped.qrPayload, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await onScreen(page, 'pickup-door').catch(async (e) => {
+      log(
+        `screen ${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}; qr ${dropped.qrPayload.length}`,
+      );
+      throw e;
+    });
+    const door = Number(await page.textContent('#door-number'));
+    await kiosk.sim(door, 'take_item');
+    await kiosk.sim(door, 'close');
+    await onScreen(page, 'rating');
+    await pickupTaps.tap('[data-rating="5"]');
+    await onScreen(page, 'thanks');
+    log(`pickup by scan: ${pickupTaps.count} taps`);
+
+    // Door event -> screen, over repeated drop-offs on one page.
+    const token = await kiosk.signIn(STAFF);
+    const latencies: number[] = [];
+    for (let i = 0; i < EVENT_SAMPLES; i++) latencies.push(await timedClose(kiosk, page, token));
+    log(`door close -> receipt frame (ms): ${latencies.join(' ')}`);
+
+    return {
+      'ui.door_event_to_screen_p50_ms': percentile(latencies, 50),
+      'ui.door_event_to_screen_p99_ms': percentile(latencies, 99),
+      'ui.dropoff_taps': dropTaps.count,
+      'ui.pickup_taps': pickupTaps.count,
+      'ui.first_paint_ms': percentile(paints, 50),
+    };
+  } finally {
+    await kiosk.close();
+  }
+}

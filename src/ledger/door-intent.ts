@@ -24,7 +24,7 @@ export interface DoorIntent {
  */
 export function recordDoorIntent(ctx: LedgerContext, intent: DoorIntent): number {
   const { store } = ctx;
-  const door = store.lockers.listWithOccupancy().find((l) => l.id === intent.lockerId);
+  const door = store.lockers.occupancy(intent.lockerId);
   if (!door) throw new LedgerError('not_found', 'no such locker', { lockerId: intent.lockerId });
   if (door.unsettledOperation) {
     throw new LedgerError('door_busy', 'an operation on this door is not settled', { lockerId: door.id });

@@ -38,7 +38,10 @@ export const sorry = {
   draw: (k) =>
     frame(
       k.t('sorryTitle'),
-      [h('p', { class: 'message', role: 'alert' }, k.flow.refusal ? k.pick(k.flow.refusal) : '')],
+      [
+        h('p', { class: 'message', role: 'alert' }, k.flow.refusal ? k.pick(k.flow.refusal) : ''),
+        h('p', { class: 'help' }, k.t('sorryHelp')),
+      ],
       [button(k.t('home'), () => k.go('home'), { primary: true, id: 'home' })],
     ),
 };

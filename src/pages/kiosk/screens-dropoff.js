@@ -66,7 +66,13 @@ export const procedures = {
                       { class: 'procedure-other', lang: other },
                       other === 'vi' ? p.nameVi : p.nameEn,
                     ),
-                    h('span', { class: 'procedure-days' }, k.t('daysToResult', { days: p.workingDays })),
+                    h(
+                      'span',
+                      { class: 'procedure-days' },
+                      p.workingDays === 1
+                        ? k.t('daysToResultOne')
+                        : k.t('daysToResult', { days: p.workingDays }),
+                    ),
                     p.feeNote ? h('span', { class: 'procedure-fee' }, p.feeNote) : null,
                   ),
                 ),

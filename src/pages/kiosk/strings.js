@@ -21,6 +21,7 @@ export const STRINGS = {
   stepOf: { vi: 'Bước {n}/{total}', en: 'Step {n} of {total}' },
   chooseProcedure: { vi: 'Chọn thủ tục', en: 'Choose the procedure' },
   daysToResult: { vi: 'Hẹn trả sau {days} ngày làm việc', en: 'Result in {days} working days' },
+  daysToResultOne: { vi: 'Hẹn trả sau 1 ngày làm việc', en: 'Result in 1 working day' },
   noProcedures: {
     vi: 'Hiện máy chưa nhận thủ tục nào. Vui lòng liên hệ bộ phận một cửa.',
     en: 'The kiosk takes no procedure right now. Please contact the one-stop counter.',
@@ -119,6 +120,10 @@ export const STRINGS = {
     en: 'The door closed with the result still inside. Enter your code again or ask at the counter.',
   },
   sorryTitle: { vi: 'Chưa thực hiện được', en: 'That did not work' },
+  sorryHelp: {
+    vi: 'Quý khách có thể thử lại từ màn hình chính. Cần hỗ trợ: bộ phận một cửa, trong giờ hành chính.',
+    en: 'You can try again from the start. For help: the one-stop counter, in office hours.',
+  },
   outOfService: { vi: 'Máy tạm ngừng phục vụ', en: 'Temporarily out of service' },
   outMaintenance: {
     vi: 'Máy đang được bảo trì. Vui lòng quay lại sau hoặc đến bộ phận một cửa trong giờ hành chính.',

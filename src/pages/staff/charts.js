@@ -74,7 +74,7 @@ export function barChart({ title, labels, series, format = String, empty = '' })
             'font-size': 11,
             fill: '#111827',
           },
-          x.values[i] === null ? '' : format(v),
+          v > 0 ? format(v) : '',
         ),
       );
     });

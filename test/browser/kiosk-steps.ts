@@ -110,6 +110,8 @@ export async function dropOffByTouch(
   await kiosk.sim(door, 'put_item');
   await kiosk.sim(door, 'close');
   await onScreen(page, 'receipt');
+  // The screen shows at the door's event; the number and QR come with the reading just after.
+  await page.waitForSelector('#receipt-no');
   const receiptShown = (await page.textContent('#receipt-no'))!.trim();
   const appointment = (await page.textContent('#appointment'))!.trim();
   expect(await page.getAttribute('.receipt-qr', 'src')).toMatch(/^data:image\/png;base64,/);

@@ -118,6 +118,8 @@ const k = {
     return r.ok ? r.data.procedures : [];
   },
   outReason: () => outReason,
+  screen: () => current,
+  mark: (name) => addMark(name),
 };
 
 const idle = createIdleTimer(idleMs(), () => go('home'));
@@ -141,7 +143,12 @@ function go(next) {
 function draw() {
   mount(root, SCREENS[current].draw(k));
   document.body.dataset.screen = current;
-  const mark = { screen: current, at: Date.now(), frameAt: /** @type {number | undefined} */ (undefined) };
+  addMark(current);
+}
+
+/** A mark now, and the time of the next animation frame after it. */
+function addMark(/** @type {string} */ name) {
+  const mark = { screen: name, at: Date.now(), frameAt: /** @type {number | undefined} */ (undefined) };
   marks.push(mark);
   requestAnimationFrame(() => {
     mark.frameAt = Date.now();
@@ -191,7 +198,10 @@ connectEvents(
   (e) => {
     if (e.type === 'hello') setService(e.maintenance, e.linkDown);
     else if (e.type === 'link' || e.type === 'maintenance') void refreshStatus();
-    else if (e.type === 'progress') for (const l of progressListeners) l(e.flow, e.door, e.status);
+    else if (e.type === 'progress') {
+      marks.push({ screen: `event:${e.flow}:${e.status}`, at: Date.now() });
+      for (const l of progressListeners) l(e.flow, e.door, e.status);
+    }
   },
   (connected) => {
     if (!connected) void refreshStatus();

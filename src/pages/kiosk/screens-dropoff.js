@@ -182,20 +182,26 @@ export const opening = {
 export const dropoffDoor = {
   busy: true,
   enter: (k) => {
+    const flow = k.flow;
+    const door = /** @type {number} */ (flow.door);
     startCountdown(k, DOOR_WAIT_SECONDS);
-    watchDoor(
-      k,
-      'dropoff',
-      /** @type {string} */ (k.flow.ticket),
-      /** @type {number} */ (k.flow.door),
-      (p) => {
-        if (p.status === 'deposited' && p.receipt) {
-          k.flow.receipt = p.receipt;
-          k.go('receipt');
-        } else if (p.status === 'cancelled') k.go('cancelled');
-        else k.go('inspection');
-      },
-    );
+    // The live event says "deposited" first: the receipt screen shows at once, its number and
+    // QR filled in when the reading brings them.
+    const off = k.onProgress((f, d, status) => {
+      if (f === 'dropoff' && d === door && status === 'deposited' && k.screen() === 'dropoff-door') {
+        k.go('receipt');
+      }
+    });
+    k.onLeave(off);
+    watchDoor(k, 'dropoff', /** @type {string} */ (flow.ticket), door, (p) => {
+      if (k.flow !== flow) return; // the citizen has gone on; nothing to show
+      if (p.status === 'deposited' && p.receipt) {
+        flow.receipt = p.receipt;
+        if (k.screen() === 'receipt') k.redraw();
+        else k.go('receipt');
+      } else if (p.status === 'cancelled') k.go('cancelled');
+      else k.go('inspection');
+    });
   },
   draw: (k) =>
     frame(
@@ -231,7 +237,14 @@ export const receipt = {
   idle: true,
   draw: (k) => {
     const r = k.flow.receipt;
-    if (!r) return frame(k.t('receiptTitle'), []);
+    if (!r) {
+      return frame(
+        k.t('receiptTitle'),
+        [h('p', { class: 'message', role: 'status' }, k.t('receiptComing')), h('div', { class: 'spinner' })],
+        [button(k.t('done'), () => k.go('home'), { primary: true, id: 'done' })],
+      );
+    }
+    k.mark('receipt:details');
     return frame(
       k.t('receiptTitle'),
       [

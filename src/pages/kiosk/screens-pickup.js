@@ -146,12 +146,14 @@ export const pickupDoor = {
   busy: true,
   enter: (k) => {
     startCountdown(k, DOOR_WAIT_SECONDS);
+    const flow = k.flow;
     watchDoor(
       k,
       'pickup',
       /** @type {string} */ (k.flow.ticket),
       /** @type {number} */ (k.flow.door),
       (p) => {
+        if (k.flow !== flow) return; // the citizen has gone on; nothing to show
         if (p.status === 'picked_up') k.go('rating');
         else if (p.status === 'left_inside') k.go('left-inside');
         else k.go('inspection');

@@ -65,6 +65,7 @@ export const STRINGS = {
   },
   receiptTitle: { vi: 'Đã nhận hồ sơ. Cảm ơn quý khách!', en: 'Dossier received. Thank you!' },
   receiptNo: { vi: 'Số biên nhận', en: 'Receipt number' },
+  receiptComing: { vi: 'Đang in biên nhận…', en: 'Printing your receipt…' },
   appointment: { vi: 'Ngày hẹn trả kết quả', en: 'Result expected on' },
   receiptQr: { vi: 'Mã QR của biên nhận', en: 'The receipt’s QR code' },
   receiptPrinted: {

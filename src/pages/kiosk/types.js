@@ -55,6 +55,8 @@
  * @property {(listener: (flow: 'dropoff' | 'pickup', door: number, status: string) => void) => () => void} onProgress
  * @property {() => Promise<Procedure[]>} procedures
  * @property {() => TextKey} outReason why the kiosk is out of service
+ * @property {() => ScreenName} screen the screen showing now
+ * @property {(name: string) => void} mark notes a moment for the benchmarks (window.kioskMarks)
  *
  * @typedef {object} Screen
  * @property {(k: Kiosk) => HTMLElement} draw

@@ -14,6 +14,7 @@ import { apiCall } from '../shared/api.js';
  * @param {string} ticket
  * @param {number} door
  * @param {(progress: any) => void} onSettled the first reading whose status is not door_open
+ *   (it may come after the screen was left: the caller checks its flow is still the current one)
  */
 export function watchDoor(k, flow, ticket, door, onSettled) {
   let active = true;
@@ -51,9 +52,8 @@ export function watchDoor(k, flow, ticket, door, onSettled) {
   const off = k.onProgress((f, d, status) => {
     if (f === flow && d === door && status !== 'door_open') read(0);
   });
-  k.onLeave(() => {
-    active = false;
-    off();
-  });
+  // The screen may move on at the live event (the receipt screen fills in when the reading
+  // comes): the reading in flight is kept, and stops only once settled or refused.
+  k.onLeave(off);
   read(20_000);
 }

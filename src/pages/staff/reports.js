@@ -12,8 +12,8 @@ const TREND_MONTHS = 6;
  * @param {number} back months earlier
  */
 export function monthBefore(month, back) {
-  const [y, m] = month.split('-').map(Number);
-  const index = /** @type {number} */ (y) * 12 + /** @type {number} */ (m - 1) - back;
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) - back;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 

@@ -129,7 +129,7 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
                       h(
                         'button',
                         { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                        STRINGS[`found_${s}`] ? t(`found_${s}`) : t('found', { state: s }),
+                        `found_${s}` in STRINGS ? t(`found_${s}`) : t('found', { state: s }),
                       ),
                     ),
                   ),
@@ -172,7 +172,7 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
                 h(
                   'td',
                   { 'data-kind': i.kind },
-                  STRINGS[`incident_${i.kind}`] ? t(`incident_${i.kind}`) : i.kind,
+                  `incident_${i.kind}` in STRINGS ? t(`incident_${i.kind}`) : i.kind,
                 ),
                 h('td', {}, doorOf(i.lockerId)),
               ),

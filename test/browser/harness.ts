@@ -3,17 +3,17 @@
  * demo configuration, embedded simulator, temp database and key, a free port) and the system's
  * Chromium driven by playwright-core. Without /usr/bin/chromium the suites skip, loudly.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { hashPin } from '../../src/domain/staff-pin';
 import { DaemonProcess, ROOT, testConfig } from '../daemon/daemon-process';
+import { axeViolations } from './axe';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** Demo accounts of the test daemon. */
 export const STAFF = { accountId: 'nv.test', pin: '4321' } as const;
@@ -215,25 +215,7 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskUnder
       await page.screenshot({ path, fullPage: true });
       return path;
     },
-    async axe(page) {
-      // Evaluated through the debugging protocol: the page's CSP (script-src 'self') stays as served.
-      await page.evaluate(readFileSync(AXE, 'utf8'));
-      const found = await page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-        const axe = (window as any).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map(
-          (v) => ({
-            id: v.id,
-            impact: v.impact,
-            targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-          }),
-        );
-      });
-      return found
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-    },
+    axe: (page) => axeViolations(page),
     async close() {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});

@@ -1,5 +1,5 @@
 // @ts-check
-import { dateTime, dayOf, h } from './console/dom.js';
+import { dataTable, dateTime, dayOf, h } from './console/dom.js';
 import { say } from './console/notice.js';
 
 /**
@@ -20,47 +20,23 @@ export function collectView(ctx) {
       list.replaceChildren(
         items.length === 0
           ? h('p', { class: 'empty' }, t('noDeposited'))
-          : h(
-              'table',
-              {},
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('door')),
-                  h('th', {}, t('receipt')),
-                  h('th', {}, t('procedure')),
-                  h('th', {}, t('depositedAt')),
-                  h('th', {}, t('appointment')),
-                  h('th', {}, t('action')),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                items.map((/** @type {any} */ it) =>
+          : dataTable(
+              [t('door'), t('receipt'), t('procedure'), t('depositedAt'), t('appointment'), t('action')],
+              items.map((/** @type {any} */ it) => ({
+                attrs: { 'data-dossier': it.dossierId },
+                cells: [
+                  h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
+                  it.receiptNo,
+                  ctx.procedureName(it.procedureCode),
+                  dateTime(it.depositedAt),
+                  dayOf(it.appointmentDate),
                   h(
-                    'tr',
-                    { 'data-dossier': it.dossierId },
-                    h('td', {}, h('span', { class: 'door-badge' }, it.doorPosition ?? '—')),
-                    h('td', {}, it.receiptNo),
-                    h('td', {}, ctx.procedureName(it.procedureCode)),
-                    h('td', {}, dateTime(it.depositedAt)),
-                    h('td', {}, dayOf(it.appointmentDate)),
-                    h(
-                      'td',
-                      {},
-                      h(
-                        'button',
-                        { type: 'button', class: 'open-door', onclick: () => open(it) },
-                        t('openDoor', { door: it.doorPosition ?? '?' }),
-                      ),
-                    ),
+                    'button',
+                    { type: 'button', class: 'open-door', onclick: () => open(it) },
+                    t('openDoor', { door: it.doorPosition ?? '?' }),
                   ),
-                ),
-              ),
+                ],
+              })),
             ),
       );
     } catch (error) {

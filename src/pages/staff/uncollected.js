@@ -1,5 +1,5 @@
 // @ts-check
-import { dateTime, h } from './console/dom.js';
+import { dataTable, dateTime, h } from './console/dom.js';
 import { say } from './console/notice.js';
 
 /**
@@ -19,46 +19,27 @@ export function uncollectedView(ctx) {
       list.replaceChildren(
         items.length === 0
           ? h('p', { class: 'empty' }, t('noUncollected'))
-          : h(
-              'table',
-              {},
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('door')),
-                  h('th', {}, t('receipt')),
-                  h('th', {}, t('procedure')),
-                  h('th', {}, t('readyAt')),
-                  h('th', {}, t('action')),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                items.map((/** @type {any} */ it) =>
+          : dataTable(
+              [t('door'), t('receipt'), t('procedure'), t('readyAt'), t('action')],
+              items.map((/** @type {any} */ it) => ({
+                attrs: { 'data-dossier': it.dossierId },
+                cells: [
+                  h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
+                  it.receiptNo,
+                  ctx.procedureName(it.procedureCode),
+                  dateTime(it.readyAt),
                   h(
-                    'tr',
-                    { 'data-dossier': it.dossierId },
-                    h('td', {}, h('span', { class: 'door-badge' }, it.doorPosition ?? '—')),
-                    h('td', {}, it.receiptNo),
-                    h('td', {}, ctx.procedureName(it.procedureCode)),
-                    h('td', {}, dateTime(it.readyAt)),
+                    'div',
+                    { class: 'row' },
                     h(
-                      'td',
-                      { class: 'row' },
-                      h(
-                        'button',
-                        { type: 'button', class: 'secondary', onclick: () => remind(it) },
-                        t('remind'),
-                      ),
-                      h('button', { type: 'button', onclick: () => reclaim(it) }, t('reclaim')),
+                      'button',
+                      { type: 'button', class: 'secondary', onclick: () => remind(it) },
+                      t('remind'),
                     ),
+                    h('button', { type: 'button', onclick: () => reclaim(it) }, t('reclaim')),
                   ),
-                ),
-              ),
+                ],
+              })),
             ),
       );
     } catch (error) {

@@ -40,6 +40,25 @@ function append(el, children) {
 }
 
 /**
+ * A table of work items: a header row of headings, then one row per item with the cells the
+ * caller builds (one content each).
+ * @param {string[]} headings
+ * @param {{ attrs: Record<string, any>, cells: any[] }[]} rows
+ */
+export function dataTable(headings, rows) {
+  return h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...headings.map((text) => h('th', {}, text)))),
+    h(
+      'tbody',
+      {},
+      rows.map((row) => h('tr', row.attrs, ...row.cells.map((cell) => h('td', {}, cell)))),
+    ),
+  );
+}
+
+/**
  * Replaces an element's content.
  * @param {Element} el
  * @param {...(Node | string | null | undefined | false | Array<Node | string | null | undefined | false>)} children

@@ -17,7 +17,7 @@ import { scanRouter } from './daemon/scans';
 import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
-import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
+import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen, OpensCap } from './http';
 import { createLedger, createLinkDoorPort } from './ledger';
 import { openStore } from './store';
 
@@ -117,7 +117,10 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       scanner: demo?.scannerUrl ?? null,
     };
     const scansInFlight = new Set<Promise<void>>();
-    const route = scanRouter(ledger, devicesLog);
+    const httpConfig = httpSettings(config);
+    // One cap on door opens for the whole kiosk, shared by the HTTP paths and the scanner.
+    const opensCap = new OpensCap(httpConfig.opensPerMinute, clock);
+    const route = scanRouter(ledger, devicesLog, undefined, (open) => opensCap.through(open));
     const onScan = (text: string) => {
       const done = route(text).finally(() => scansInFlight.delete(done));
       scansInFlight.add(done);
@@ -134,9 +137,10 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       ...(demo ? { simulator: demo.control } : {}),
       ...(printReceipt ? { printReceipt } : {}),
       backupNow: () => backup.runNow(),
+      opensCap,
       clock,
       logger: root,
-      config: httpSettings(config),
+      config: httpConfig,
     };
     const app = await buildApp(deps);
     teardown.add('settle doors', async () => {

@@ -54,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: HttpContext = {
     deps: checked,
     sessions: new SessionBook(config.sessionTtlMs, clock),
-    opens: new OpensCap(config.opensPerMinute, clock),
+    opens: deps.opensCap ?? new OpensCap(config.opensPerMinute, clock),
     tickets: new TicketBook(clock),
     presence: new PresenceCode(config.presenceCodeDigits, config.presenceCodeRotateMs, clock),
     hub: new EventHub(),

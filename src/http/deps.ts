@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BoardReading, LinkState, LinkStats } from '../../firmware-bridge/driver/types';
 import type { Ledger } from '../ledger';
 import type { Store } from '../store';
+import type { OpensCap } from './opens-cap';
 
 /**
  * Everything the HTTP application needs, as interfaces: the daemon's composition root builds
@@ -27,6 +28,12 @@ export interface AppDeps {
   readonly printReceipt?: (receipt: PrintableReceipt) => Promise<void>;
   /** Takes a database backup now (the composition root knows where backups go). */
   readonly backupNow?: () => Promise<BackupTaken>;
+  /**
+   * The kiosk-wide cap on door opens, when the composition root shares it with paths outside
+   * HTTP (the QR scanner): every path that opens a door must count against the same cap. Absent,
+   * the app makes its own from `config.opensPerMinute`.
+   */
+  readonly opensCap?: OpensCap;
   /** Milliseconds since the epoch; tests move it to expire sessions and locks. */
   readonly clock: () => number;
   /** The daemon's pino logger; the app takes a child with an allowlist of fields. */

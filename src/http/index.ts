@@ -14,4 +14,5 @@ export { DEFAULT_HTTP_CONFIG } from './deps';
 export { type ErrorCode, HTTP_MESSAGES, HttpRefusal } from './errors';
 export { checkHttpConfig, HttpConfigError } from './http-config';
 export { kioskEventsFrom } from './kiosk-events';
+export { OpensCap } from './opens-cap';
 export { boundHosts, type Listening, listen } from './server';

@@ -72,3 +72,34 @@ describe('what a scan at the kiosk does', () => {
     expect(text()).not.toContain('06126112100427');
   });
 });
+
+describe('a scan counts against the kiosk-wide cap on door opens', () => {
+  it('a full cap refuses the scan before the ledger is asked, and says so in the log', async () => {
+    const { log, lines } = capture();
+    const { ledger, calls } = ledgerWith(async () => {
+      throw new Error('not expected');
+    });
+    const full = () => Promise.reject(Object.assign(new Error('opens capped'), { code: 'opens_capped' }));
+    await scanRouter(ledger, log, undefined, full)(QR);
+    expect(calls).toEqual([]);
+    expect(lines.at(-1)).toMatchObject({ msg: 'pickup scan refused', refusal: 'opens_capped' });
+  });
+
+  it('a scan that opens goes through the guard exactly once', async () => {
+    const { log } = capture();
+    const { ledger, calls } = ledgerWith(async () => ({
+      ok: true,
+      operationId: 1,
+      lockerId: 1,
+      doorPosition: 1,
+      dossierId: 1,
+    }));
+    let guarded = 0;
+    await scanRouter(ledger, log, undefined, (open) => {
+      guarded++;
+      return open();
+    })(QR);
+    expect(guarded).toBe(1);
+    expect(calls).toEqual([{ qr: QR }]);
+  });
+});

@@ -6,6 +6,7 @@ import { type Config, httpSettings } from './config';
 import { startBackups } from './daemon/backups';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
 import { processHealth } from './daemon/health';
+import { scheduleHousekeeping } from './daemon/housekeeping';
 import { acquireInstanceLock } from './daemon/instance-lock';
 import { scheduleIntegrityChecks } from './daemon/integrity';
 import { loadKioskKey } from './daemon/kiosk-key';
@@ -110,6 +111,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
     sender.start();
     teardown.add('notifications', () => sender.stop());
     teardown.add('reminders', scheduleReminders(store, config.reminders, clock, layerLogger(root, 'notify')));
+    teardown.add('housekeeping', scheduleHousekeeping(ledger, ledgerLog));
 
     const devicesLog = layerLogger(root, 'devices');
     const simulated: DeviceEndpoints = {

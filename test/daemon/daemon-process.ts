@@ -75,9 +75,10 @@ export class DaemonProcess {
   }
 
   /** The first log line with this message; rejects if the process exits first. */
-  async line(msg: string): Promise<LogLine> {
+  /** The first log line with this message (and matching `where`, when given), waiting for it. */
+  async line(msg: string, where: (line: LogLine) => boolean = () => true): Promise<LogLine> {
     for (;;) {
-      const found = this.lines.find((l) => l.msg === msg);
+      const found = this.lines.find((l) => l.msg === msg && where(l));
       if (found) return found;
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
         throw new Error(`daemon exited before "${msg}": ${this.stderr}`);

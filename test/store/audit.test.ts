@@ -126,4 +126,28 @@ describe('audit log', () => {
     const forged = { ...checked, hash: 'f'.repeat(64) };
     expect(store.audit.verifyChain(undefined, forged)).toMatchObject({ ok: false, brokenAt: 4 });
   });
+
+  it('walks in slices of maxRows, each resuming where the last stopped, until nothing is left', () => {
+    appendMany(10);
+    const heads: number[] = [];
+    let from = undefined as ReturnType<Store['audit']['exportHead']> | undefined;
+    for (;;) {
+      const slice = store.audit.verifyChain(undefined, from, 4);
+      if (!slice.ok) throw new Error(slice.reason);
+      heads.push(slice.head.seq);
+      from = slice.head;
+      if (!slice.more) break;
+    }
+    expect(heads).toEqual([4, 8, 10]);
+    // A slice that ends exactly at the last row says there is no more.
+    expect(store.audit.verifyChain(undefined, undefined, 10)).toEqual({
+      ok: true,
+      count: 10,
+      head: store.audit.exportHead(),
+    });
+    // The anchored head is checked once the walk reaches the end, not in an early slice.
+    const anchored = { ...store.audit.exportHead(), hash: 'e'.repeat(64) };
+    expect(store.audit.verifyChain(anchored, undefined, 4)).toMatchObject({ ok: true, more: true });
+    expect(store.audit.verifyChain(anchored, undefined, 50)).toMatchObject({ ok: false, brokenAt: 10 });
+  });
 });

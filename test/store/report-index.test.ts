@@ -68,13 +68,13 @@ function plan(path: string, sql: string): string {
   return rows.map((r) => r.detail).join('\n');
 }
 
-describe('report index (migration 002)', () => {
+describe('report indexes (migrations 002 and 003)', () => {
   it('upgrades a version-1 file and the figures stay those of a full scan', () => {
     const path = tmp.file('ledger.db');
     versionOneFile(path, 2000);
     const store = openStore(path);
     expect(store.migration.from).toBe(1);
-    expect(store.migration.applied).toContain('002-report-index');
+    expect(store.migration.applied).toEqual(['002-report-index', '003-report-figures-index']);
     for (const [from, to] of [
       [T0, T0 + 30 * DAY],
       [T0 + 30 * DAY, T0 + 60 * DAY],
@@ -83,7 +83,7 @@ describe('report index (migration 002)', () => {
       const figures = store.reports.periodFigures(from, to);
       const expected = figuresByFullScan(path, from, to);
       expect(figures.received).toBeGreaterThan(0);
-      expect(figures).toEqual({
+      expect(figures).toMatchObject({
         received: expected.received,
         pickedUp: expected.pickedUp,
         cancelled: expected.cancelled,
@@ -109,7 +109,20 @@ describe('report index (migration 002)', () => {
     );
     expect(closedPlan).toContain('USING COVERING INDEX dossiers_closed_report');
     const receivedPlan = plan(path, 'SELECT count(*) FROM dossiers WHERE created_at >= ? AND created_at < ?');
-    expect(receivedPlan).toContain('USING COVERING INDEX dossiers_created');
+    expect(receivedPlan).toContain('USING COVERING INDEX dossiers_created_report');
+    // The daily series and the share of each procedure: one pass over the month's index entries.
+    const perDayPlan = plan(
+      path,
+      `SELECT (created_at - 0) / 86400000 AS day, procedure_code, count(*) FROM dossiers
+       WHERE created_at >= ? AND created_at < ? GROUP BY day, procedure_code`,
+    );
+    expect(perDayPlan).toContain('USING COVERING INDEX dossiers_created_report');
+    const staysPlan = plan(
+      path,
+      `SELECT (closed_at - 0) / 86400000 AS day, sum(closed_at - ready_at), sum(closed_at - deposited_at),
+        total(collected_at - deposited_at) FROM dossiers WHERE closed_at >= ? AND closed_at < ? GROUP BY day`,
+    );
+    expect(staysPlan).toContain('USING COVERING INDEX dossiers_closed_report');
     const purgePlan = plan(
       path,
       `SELECT id FROM dossiers

@@ -26,7 +26,20 @@ const FIGURE_COLUMNS = [
   'ratings',
   'ratingAverage',
   'incidents',
+  'avgDaysReadyToPickup',
+  'avgDaysDropOffToPickup',
+  'doors',
+  'doorOccupancy',
 ] as const;
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break (procedure names may). */
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  const text = String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const csvLine = (fields: readonly (string | number | null)[]) => `${fields.map(csvField).join(',')}\r\n`;
 
 function ddmmyyyy(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -38,12 +51,28 @@ export function staffReportRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
   const { store, clock, config } = ctx.deps;
 
   function figures(from: number, to: number, label: { from: string; to: string }) {
-    const f = store.read(() => ({
+    const { doorTimeHeldMs, days, procedures, ...f } = store.read(() => ({
       ...store.reports.periodFigures(from, to),
       incidents: store.incidents.countOpenedBetween(from, to),
+      doors: store.lockers.list().length,
     }));
     const judged = f.onTime + f.late;
-    return { ...label, ...f, onTimeRate: judged === 0 ? null : f.onTime / judged };
+    // The period so far: a month still running is measured against the days gone, not the whole month.
+    const elapsed = Math.min(to, clock()) - from;
+    const byStart = new Map(days.map((d) => [d.dayStart, d]));
+    const series = [];
+    for (let at = from; at < to; at += DAY_MS) {
+      const d = byStart.get(at);
+      series.push({ date: localDate(new Date(at)), received: d?.received ?? 0, pickedUp: d?.pickedUp ?? 0 });
+    }
+    return {
+      ...label,
+      ...f,
+      onTimeRate: judged === 0 ? null : f.onTime / judged,
+      doorOccupancy: f.doors === 0 || elapsed <= 0 ? null : doorTimeHeldMs / (f.doors * elapsed),
+      days: series,
+      procedures: procedures.map((p) => ({ ...p, share: p.received / f.received })),
+    };
   }
 
   function lateDossiers(): Dossier[] {
@@ -143,18 +172,29 @@ export function staffReportRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: TAGS,
-          summary: "A month's report as CSV (one header row, one figures row)",
+          summary:
+            "A month's report as CSV: a header and a figures row, then after a blank line the days " +
+            '(date, received, pickedUp), then after another the procedures (code, names, received, share)',
           params: MonthParams,
           produces: ['text/csv'],
         },
       },
       async (request, reply) => {
         const f = month(request.params.month);
-        const row = FIGURE_COLUMNS.map((c) => (f[c] === null ? '' : String(f[c])));
+        const text = [
+          csvLine(FIGURE_COLUMNS),
+          csvLine(FIGURE_COLUMNS.map((c) => f[c])),
+          '\r\n',
+          csvLine(['date', 'received', 'pickedUp']),
+          ...f.days.map((d) => csvLine([d.date, d.received, d.pickedUp])),
+          '\r\n',
+          csvLine(['procedure', 'nameVi', 'nameEn', 'received', 'share']),
+          ...f.procedures.map((p) => csvLine([p.code, p.nameVi, p.nameEn, p.received, p.share])),
+        ].join('');
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="report-${request.params.month}.csv"`)
-          .send(`${FIGURE_COLUMNS.join(',')}\r\n${row.join(',')}\r\n`);
+          .send(text);
       },
     );
   };

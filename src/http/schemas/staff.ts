@@ -71,6 +71,37 @@ export const Figures = Type.Object({
   ratings: Type.Integer(),
   ratingAverage: Type.Union([Type.Number(), Type.Null()]),
   incidents: Type.Integer(),
+  avgDaysReadyToPickup: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'Of the dossiers picked up in the period: mean days from the result closed in its door to the pickup',
+  }),
+  avgDaysDropOffToPickup: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Of the kiosk drop-offs picked up in the period: mean days from the drop-off to the pickup',
+  }),
+  doors: Type.Integer({ description: "The bank's doors, in service or not" }),
+  doorOccupancy: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'Door-time held by the dossiers closed in the period (dossier deposited -> collected by staff, result ' +
+      'loaded -> picked up or reclaimed), over doors x the period so far; 0..1, a stay counted in the period its dossier closed in',
+  }),
+  days: Type.Array(
+    Type.Object({
+      date: Type.String({ description: 'YYYY-MM-DD, local' }),
+      received: Type.Integer({ description: 'Dossiers in that day' }),
+      pickedUp: Type.Integer({ description: 'Results picked up that day' }),
+    }),
+    { description: 'Every day of the period, in order' },
+  ),
+  procedures: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      nameVi: Type.String(),
+      nameEn: Type.String(),
+      received: Type.Integer(),
+      share: Type.Number({ description: 'Of the dossiers in, 0..1' }),
+    }),
+    { description: 'Dossiers in per procedure, most first' },
+  ),
 });
 
 export const MonthParams = Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) });

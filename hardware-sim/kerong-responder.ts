@@ -9,6 +9,7 @@ import type { KerongProfile } from '../firmware-bridge/kerong/profile';
 import { KerongCommand, type KerongReply, type KerongRequest } from '../firmware-bridge/kerong/types';
 import type { ChannelState } from '../firmware-bridge/line/types';
 import type { Bank } from './bank';
+import { OpenAudit } from './open-audit';
 import { hexText, type Responder, type ResponderHooks } from './responder';
 
 /** A lock a board does not have reads shut, locked and empty. */
@@ -27,6 +28,7 @@ export class KerongResponder implements Responder {
     private readonly bank: Bank,
     private readonly profile: KerongProfile,
     private readonly hooks: ResponderHooks,
+    private readonly audit: OpenAudit = new OpenAudit(),
   ) {
     this.decoder = new KerongDecoder('requests', profile);
   }
@@ -57,11 +59,15 @@ export class KerongResponder implements Responder {
     if (!present) return; // no board at that address: the bus stays silent
     switch (command) {
       case KerongCommand.statusOne:
+        this.audit.statusRead(board);
         this.replyStatus(request, command);
         break;
       case KerongCommand.unlockOne:
         this.unlocks++;
-        if (lock < this.bank.doorsPerBoard) this.bank.fire(board, lock, `kerong unlock #${this.unlocks}`);
+        if (lock < this.bank.doorsPerBoard) {
+          this.audit.open(board, lock);
+          this.bank.fire(board, lock, `kerong unlock #${this.unlocks}`);
+        }
         this.replyStatus(request, command);
         break;
       case KerongCommand.unlockAll:

@@ -16,6 +16,7 @@ import {
 } from '../firmware-bridge/line/types';
 import type { Bank, PhysicalChange } from './bank';
 import { nakForRejected } from './line-nak';
+import { OpenAudit } from './open-audit';
 import { lineText, type Responder, type ResponderHooks } from './responder';
 
 /** Open sequence numbers remembered for NAK DUPLICATE; more than the protocol's minimum. */
@@ -40,6 +41,7 @@ export class LineResponder implements Responder {
   constructor(
     private readonly bank: Bank,
     private readonly hooks: ResponderHooks,
+    private readonly audit: OpenAudit = new OpenAudit(),
   ) {
     this.unsubscribe = bank.onChange((change) => this.onChange(change));
   }
@@ -109,6 +111,7 @@ export class LineResponder implements Responder {
         return { seq, ok: true, ack: { verb: 'PING' } };
       case 'STATUS': {
         if (!this.bank.has(command.board, 0)) return nak('RANGE');
+        this.audit.statusRead(command.board);
         const channels = this.bank.boards[command.board]!.doors.map((_, ch) =>
           this.bank.read(command.board, ch),
         );
@@ -116,9 +119,9 @@ export class LineResponder implements Responder {
       }
       case 'OPEN': {
         const { board, channel, pulseMs } = command;
-        if (!this.bank.has(board, channel) || pulseMs < LINE_PULSE_MIN_MS || pulseMs > LINE_PULSE_MAX_MS) {
-          return nak('RANGE');
-        }
+        if (!this.bank.has(board, channel)) return nak('RANGE');
+        this.audit.open(board, channel);
+        if (pulseMs < LINE_PULSE_MIN_MS || pulseMs > LINE_PULSE_MAX_MS) return nak('RANGE');
         if (this.executedOpens.includes(seq)) return nak('DUPLICATE');
         const verdict = this.bank.fire(board, channel, `line seq ${seq}`);
         if (verdict === 'refused') return nak('REFUSED');

@@ -9,6 +9,7 @@ import type { SimEvent } from './events';
 import { Faults } from './faults';
 import { KerongResponder } from './kerong-responder';
 import { LineResponder } from './line-responder';
+import { OpenAudit } from './open-audit';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options';
 import { seededRandom } from './prng';
 import { PtyEndpoint } from './pty-endpoint';
@@ -29,6 +30,8 @@ export interface Simulator {
   /** Every lock fire, in order, with the host command that caused it. */
   readonly fires: readonly FireRecord[];
   readonly counters: Readonly<BankCounters>;
+  /** How the host asked for opens, as the boards received them (resends need a status read first). */
+  readonly audit: OpenAudit;
   readonly connected: boolean;
 
   closeDoor(board: number, channel: number): void;
@@ -65,6 +68,7 @@ class LockerSimulator extends EventEmitter implements Simulator {
   readonly scheduler: Scheduler;
   readonly bank: Bank;
   readonly faults: Faults;
+  readonly audit = new OpenAudit();
   private readonly wire: Wire;
   private readonly bus: Bus;
   private tcp: TcpEndpoint | null = null;
@@ -84,8 +88,8 @@ class LockerSimulator extends EventEmitter implements Simulator {
       this.wire,
       (hooks) =>
         dialect === 'line'
-          ? new LineResponder(this.bank, hooks)
-          : new KerongResponder(this.bank, profile, hooks),
+          ? new LineResponder(this.bank, hooks, this.audit)
+          : new KerongResponder(this.bank, profile, hooks, this.audit),
       dialect === 'line' ? lineText : hexText,
       note,
     );

@@ -28,8 +28,9 @@ type Options = Pick<LinkOptions, 'openRetries' | 'statusReadAttempts' | 'jamWind
  * One door open, as the field demands:
  * - fire even when the door reads open (a cut sensor cable reads open): outcome already_open;
  * - never resend blindly: after a timeout or a garbled reply, read the board first. Open ->
- *   opened; locked and closed -> resend (line: the same seq, so a board that did execute answers
- *   NAK DUPLICATE); unlocked but closed -> it executed, watch; no answer -> link_down, maybe executed;
+ *   opened (already_open if it read open before the command), never resent; locked and closed ->
+ *   resend (line: the same seq, so a board that did execute answers NAK DUPLICATE); unlocked but
+ *   closed -> it executed, watch; no answer -> link_down, maybe executed;
  * - a hardware refusal is final, never retried;
  * - after the board executed, watch for the door to open within the jam window.
  */
@@ -46,7 +47,6 @@ export async function openDoor(
   const claim = bus.claim(door);
   let firstWrittenAt: number | null = null;
   let anyWritten = false;
-  let statusAfterFailure = true;
 
   const watch = async (ackMs: number | null, ackedAt: number): Promise<OpenOutcome> => {
     claim.settle(ackedAt);
@@ -72,30 +72,29 @@ export async function openDoor(
    * be a board's answer to line noise while the open went through): read the board first.
    */
   const judge = async (detail: string): Promise<OpenOutcome | 'resend'> => {
-    statusAfterFailure = false;
     const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
     if (!reading) return maybeExecuted(`no answer to a status read after: ${detail}`);
-    statusAfterFailure = true;
     const now = reading.doors[door.channel];
     if (!now) return refuse(claim, `board ${door.board} has no channel ${door.channel}`);
-    if (now.open && !wasOpen) {
+    // The door is open: whatever became of the unacknowledged open, nothing is resent.
+    if (now.open) {
       const at = performance.now();
       claim.settle(at);
-      return { kind: 'opened', ackMs: at - (firstWrittenAt ?? startedAt), seenOpenMs: at - startedAt };
+      const ackMs = at - (firstWrittenAt ?? startedAt);
+      return wasOpen
+        ? { kind: 'already_open', ackMs }
+        : { kind: 'opened', ackMs, seenOpenMs: at - startedAt };
     }
-    if (!now.locked && !now.open) return watch(null, performance.now());
-    // Locked and closed: the open did not run, resend. A door that read open before we started
-    // says nothing; only a board that refuses duplicates makes a resend safe then.
+    if (!now.locked) return watch(null, performance.now());
+    // Locked and closed. A door that read open before the command may have been fired, then
+    // shut by a hand: only a board that refuses duplicates makes a resend safe then.
     if (wasOpen && !bus.dedupesOpens)
-      return maybeExecuted('door reads open and the open was not acknowledged');
+      return maybeExecuted('the door was open before, now reads shut, and the open was not acknowledged');
     return 'resend';
   };
 
   for (let attempt = 0; attempt <= options.openRetries; attempt++) {
-    if (attempt > 0) {
-      stats.openRetries++;
-      if (!statusAfterFailure) stats.openRetriesWithoutStatus++;
-    }
+    if (attempt > 0) stats.openRetries++;
     stats.opensSent++;
     let answered: Answered;
     try {

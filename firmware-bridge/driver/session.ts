@@ -13,7 +13,6 @@ export function emptyStats(): LinkStats {
     reconnects: 0,
     opensSent: 0,
     openRetries: 0,
-    openRetriesWithoutStatus: 0,
   };
 }
 

@@ -55,8 +55,7 @@ export interface LinkStats {
   discardedBytes: number;
   reconnects: number;
   opensSent: number; // open frames put on the wire, first attempts and retries
-  openRetries: number; // open frames resent for one open() call
-  openRetriesWithoutStatus: number; // must stay 0: a retry always follows a status read
+  openRetries: number; // open frames resent for one open() call, each after a status read
 }
 
 export interface LockerLink {

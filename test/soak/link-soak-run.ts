@@ -1,5 +1,6 @@
 import { createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
 import { createSimulator } from '../../hardware-sim/simulator';
+import { type FireSpan, judgeFires } from './link-fires';
 
 export interface SoakOptions {
   ops: number;
@@ -16,10 +17,21 @@ export interface SoakReport {
   statusReads: number;
   statusReadFailures: number;
   outcomes: Record<OpenOutcomeKind, number>;
-  /** Opens that fired their door more than once (from the simulator's fire records): must be 0. */
+  /**
+   * Opens that fired their door more than once, counted at the end of the run from the
+   * simulator's fire records, so a late refire is caught too: must be 0.
+   */
   doubleOpens: number;
-  /** Open frames resent with no status read completed since the failed attempt: must be 0. */
-  openRetriesWithoutStatus: number;
+  /** Fires of a door outside every open call of that door (a late refire, a stray fire): must be 0. */
+  firesOutsideAnOpen: number;
+  /**
+   * From the boards' own record: a second open of a door with no status read of its board
+   * received since the previous one. Must be 0.
+   */
+  opensWithoutStatusRead: number;
+  /** Second and later opens of one door the boards received (resends and new opens alike). */
+  repeatedOpensReceived: number;
+  /** Resends the link made, by its own count (each after a status read). */
   openRetries: number;
   uncommandedOpens: number;
   reconnects: number;
@@ -77,7 +89,9 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
     statusReadFailures: 0,
     outcomes: { opened: 0, already_open: 0, jammed: 0, refused: 0, link_down: 0 },
     doubleOpens: 0,
-    openRetriesWithoutStatus: 0,
+    firesOutsideAnOpen: 0,
+    opensWithoutStatusRead: 0,
+    repeatedOpensReceived: 0,
     openRetries: 0,
     uncommandedOpens: 0,
     reconnects: 0,
@@ -88,6 +102,8 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   let next = 0;
   const take = () => (next < options.ops ? next++ : null);
   const step = Math.max(1, Math.floor(options.ops / 10));
+  /** Per door, the span of the fire record each open call covered, in call order. */
+  const calls = new Map<string, FireSpan[]>();
 
   // One worker per door pair, so opens and their hands never step on each other's doors.
   const worker = async (board: number, channels: number[]) => {
@@ -102,12 +118,13 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
         continue;
       }
       const channel = channels[turn++ % channels.length]!;
-      const before = sim.fires.length;
+      const from = sim.fires.length;
       const outcome = await link.open({ board, channel });
+      const spans = calls.get(`${board}:${channel}`) ?? [];
+      spans.push({ from, to: sim.fires.length });
+      calls.set(`${board}:${channel}`, spans);
       report.opens++;
       report.outcomes[outcome.kind]++;
-      const fired = sim.fires.slice(before).filter((f) => f.board === board && f.channel === channel).length;
-      if (fired > 1) report.doubleOpens++;
       if (sim.truth(board, channel).doorOpen) sim.closeDoor(board, channel);
       await settledShut(link, board, channel);
       // A caller meeting a link that is down waits for it, as the kiosk would.
@@ -122,7 +139,9 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   const stats = link.stats();
   await link.stop();
   await sim.stop();
-  report.openRetriesWithoutStatus = stats.openRetriesWithoutStatus;
+  Object.assign(report, judgeFires(sim.fires, calls));
+  report.opensWithoutStatusRead = sim.audit.blindReopens.length;
+  report.repeatedOpensReceived = sim.audit.repeats;
   report.openRetries = stats.openRetries;
   report.reconnects = stats.reconnects;
   report.uncommandedOpens = uncommandedOpens;

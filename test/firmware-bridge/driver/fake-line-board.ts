@@ -9,6 +9,7 @@ import type {
   LineRequest,
   NakReason,
 } from '../../../firmware-bridge/line/types';
+import { OpenAudit } from '../../../hardware-sim/open-audit';
 
 /**
  * What the scripted board does with one request:
@@ -35,6 +36,8 @@ export class FakeLineBoard {
   readonly doors: ChannelState[][];
   readonly fires = new Map<string, number>();
   readonly requests: LineRequest[] = [];
+  /** The board's record of opens and status reads received (blind resends show here). */
+  readonly audit = new OpenAudit();
   /** Decide per request; the default answers everything. */
   script: (request: LineRequest, index: number) => Act = () => 'answer';
   /** An executed open makes the door open after this long, unless the lock is jammed. */
@@ -97,6 +100,7 @@ export class FakeLineBoard {
       this.requests.push(request);
       const act = this.script(request, this.requests.length - 1);
       if (act === 'lose_request') continue;
+      this.audited(request);
       if (typeof act === 'object') {
         if (act.executed) this.execute(request);
         this.reply({ seq: request.seq, ok: false, verb: request.command.verb, reason: act.nak });
@@ -108,6 +112,12 @@ export class FakeLineBoard {
       if (act === 'garble_reply') bytes[2] = bytes[2]! ^ 0x04;
       this.send(bytes);
     }
+  }
+
+  private audited({ command }: LineRequest): void {
+    if (command.verb === 'STATUS' && this.doors[command.board]) this.audit.statusRead(command.board);
+    if (command.verb === 'OPEN' && this.doors[command.board]?.[command.channel])
+      this.audit.open(command.board, command.channel);
   }
 
   private execute(request: LineRequest): LineReply {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   createLink,
   type LinkEvent,
@@ -22,6 +22,8 @@ export interface Harness {
   events: LinkEvent[];
   /** Fires of one door so far, from the simulator's own records. */
   firesAt(board: number, channel: number): FireRecord[];
+  /** Every fire on the bus so far, as "board:channel", in order: a stray fire anywhere shows. */
+  fired(): string[];
   until(check: () => boolean, ms?: number): Promise<void>;
 }
 
@@ -53,9 +55,13 @@ export const INTEGRATION_OPTIONS: Partial<LinkOptions> = {
   maxOpensPerMinute: 100_000,
 };
 
-/** The real link against the real simulator over a real transport, cleaned up whatever happens. */
+/**
+ * The real link against the real simulator over a real transport, cleaned up whatever happens.
+ * A pty case skips, and says so on the console, where socat is missing.
+ */
 export function integrationTest(name: string, c: IntegrationCase): void {
   const skip = c.transport === 'pty' && !socat;
+  if (skip) console.warn(`SKIPPED, no socat for a real pty: ${name} [${c.dialect}]`);
   it.skipIf(skip)(`${name} [${c.dialect} over ${c.transport}]`, async () => {
     const sim = createSimulator({ dialect: c.dialect, boards: 1, doors: 4, baud: 'instant', ...c.sim });
     let link: LockerLink | null = null;
@@ -77,8 +83,12 @@ export function integrationTest(name: string, c: IntegrationCase): void {
         link,
         events,
         firesAt: (board, channel) => sim.fires.filter((f) => f.board === board && f.channel === channel),
+        fired: () => sim.fires.map((f) => `${f.board}:${f.channel}`),
         until,
       });
+      // Whatever the case, no open reached a board twice without a status read in between,
+      // by the boards' own record.
+      expect(sim.audit.blindReopens).toEqual([]);
     } finally {
       await link?.stop();
       await sim.stop();

@@ -19,7 +19,7 @@ describe('the link against the simulator, over every transport', () => {
           const reading = await link.readBoard(0);
           expect(reading.doors[1]?.open).toBe(true);
           expect(reading.doors[0]?.open).toBe(false);
-          expect(link.stats().openRetriesWithoutStatus).toBe(0);
+          expect(sim.audit).toMatchObject({ opens: 1, repeats: 0 });
           expect(sim.counters.bulkFires).toBe(0);
         },
       });

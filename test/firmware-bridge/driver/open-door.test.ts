@@ -27,7 +27,8 @@ describe('opening a door (line dialect, scripted board)', () => {
     expect(outcome.kind).toBe('opened');
     if (outcome.kind === 'opened') expect(outcome.ackMs).toBeGreaterThan(0);
     expect(board.firesAt(0, 2)).toBe(1);
-    expect(link.stats()).toMatchObject({ opensSent: 1, openRetries: 0, openRetriesWithoutStatus: 0 });
+    expect(link.stats()).toMatchObject({ opensSent: 1, openRetries: 0 });
+    expect(board.audit.repeats).toBe(0);
   });
 
   it('fires a door that already reads open (a cut sensor cable reads open) and says so', async () => {
@@ -63,7 +64,8 @@ describe('opening a door (line dialect, scripted board)', () => {
     const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
     expect(tail.slice(0, 3)).toEqual(['OPEN', 'STATUS', 'OPEN']);
     expect(board.firesAt(0, 2)).toBe(1);
-    expect(link.stats()).toMatchObject({ openRetries: 1, openRetriesWithoutStatus: 0 });
+    expect(link.stats().openRetries).toBe(1);
+    expect(board.audit).toMatchObject({ repeats: 1, blindReopens: [] });
   });
 
   it('after a lost request, reads the board (locked and closed), resends once: opened', async () => {
@@ -74,7 +76,10 @@ describe('opening a door (line dialect, scripted board)', () => {
     const outcome = await link.open(door);
     expect(outcome.kind).toBe('opened');
     expect(board.firesAt(0, 2)).toBe(1);
-    expect(link.stats()).toMatchObject({ openRetries: 1, openRetriesWithoutStatus: 0 });
+    expect(link.stats().openRetries).toBe(1);
+    // The board never got the first copy; what it was sent shows the status read in between.
+    const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
+    expect(tail.slice(0, 3)).toEqual(['OPEN', 'STATUS', 'OPEN']);
   });
 
   it('treats a garbled acknowledgement like a lost one: status first, never a blind resend', async () => {
@@ -112,7 +117,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const outcome = await link.open(door);
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     expect(opensOf(board)).toHaveLength(1);
-    expect(link.stats().openRetriesWithoutStatus).toBe(0);
+    expect(board.audit.blindReopens).toEqual([]);
   });
 
   it('reports jammed when the board executed but the door never opens within the window', async () => {
@@ -132,7 +137,9 @@ describe('opening a door (line dialect, scripted board)', () => {
     const outcome = await link.open(door);
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     expect(opensOf(board)).toHaveLength(3);
-    expect(link.stats()).toMatchObject({ openRetries: 2, openRetriesWithoutStatus: 0 });
+    expect(link.stats().openRetries).toBe(2);
+    const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
+    expect(tail.slice(0, 5)).toEqual(['OPEN', 'STATUS', 'OPEN', 'STATUS', 'OPEN']);
   });
 
   it.each(['CRC', 'BUSY'] as const)(
@@ -146,7 +153,8 @@ describe('opening a door (line dialect, scripted board)', () => {
       const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
       expect(tail.slice(0, 3)).toEqual(['OPEN', 'STATUS', 'OPEN']);
       expect(board.firesAt(0, 2)).toBe(1);
-      expect(link.stats()).toMatchObject({ openRetries: 1, openRetriesWithoutStatus: 0 });
+      expect(link.stats().openRetries).toBe(1);
+      expect(board.audit).toMatchObject({ repeats: 1, blindReopens: [] });
     },
   );
 
@@ -161,16 +169,27 @@ describe('opening a door (line dialect, scripted board)', () => {
     expect(board.firesAt(0, 2)).toBe(1);
   });
 
-  it('a door already open whose acknowledgement is lost: the same seq is resent, DUPLICATE, already_open', async () => {
+  it('a door already open whose acknowledgement is lost: the status read shows it open, already_open, not resent', async () => {
     const board = new FakeLineBoard();
     board.doors[0]![2]!.doorOpen = true;
-    let opens = 0;
-    board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? 'lose_reply' : 'answer');
+    board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_reply' : 'answer');
     const link = await ready(board);
     expect((await link.open(door)).kind).toBe('already_open');
-    const sent = opensOf(board);
-    expect(sent.map((r) => r.seq)).toEqual([sent[0]!.seq, sent[0]!.seq]);
+    expect(opensOf(board)).toHaveLength(1);
+    const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
+    expect(tail.slice(0, 2)).toEqual(['OPEN', 'STATUS']);
     expect(board.firesAt(0, 2)).toBe(1);
+    expect(link.stats().openRetries).toBe(0);
+  });
+
+  it('a door already open whose request is lost: the status read shows it open, already_open, never fired', async () => {
+    const board = new FakeLineBoard();
+    board.doors[0]![2]!.doorOpen = true;
+    board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_request' : 'answer');
+    const link = await ready(board);
+    expect((await link.open(door)).kind).toBe('already_open');
+    expect(opensOf(board)).toHaveLength(1);
+    expect(board.firesAt(0, 2)).toBe(0);
   });
 
   it('shares one outcome between two opens of the same door asked at once', async () => {

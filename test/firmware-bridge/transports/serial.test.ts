@@ -59,7 +59,9 @@ describe.skipIf(!socat)('serial transport over a real pty (socat)', () => {
     open.push(second);
     expect(second.closed).toBe(false);
   });
+});
 
+describe('serial transport without a device', () => {
   it('rejects a path that does not exist', async () => {
     await expect(openTransport('/dev/serial/by-id/no-such-adapter')).rejects.toThrow(/cannot open/);
   });

@@ -1,11 +1,13 @@
 import { KERONG_CHANNELS } from '../kerong/codec';
 import { CU16_PROFILE, type KerongProfile } from '../kerong/profile';
+import { KERONG_REQUEST_BYTES } from '../kerong/types';
 import type { TransportSpec } from '../transports';
 import { kerongDialect } from './kerong-dialect';
 import { lineDialect } from './line-dialect';
 import { BusLink } from './link';
 import type { LinkLogger } from './logger';
 import { type LinkOptions, resolveLinkOptions } from './options';
+import { type FrameSizes, LINE_FRAME_SIZES } from './reply-timeout';
 import { LinkError, type LockerLink } from './types';
 
 export interface LinkConfig {
@@ -25,12 +27,6 @@ export interface LinkConfig {
 
 /** Builds the link for one bus; call start() to connect. Throws LinkError('bad_config') on a bad config. */
 export function createLink(config: LinkConfig): LockerLink {
-  let options: LinkOptions;
-  try {
-    options = resolveLinkOptions(config.options);
-  } catch (error) {
-    throw new LinkError('bad_config', (error as Error).message);
-  }
   if (typeof config.transport === 'string' && config.transport.length === 0) {
     throw new LinkError('bad_config', 'transport: empty port path');
   }
@@ -38,19 +34,35 @@ export function createLink(config: LinkConfig): LockerLink {
     if (!Number.isInteger(board) || board < 0 || board > 15)
       throw new LinkError('bad_config', `boards: ${board} is not 0-15`);
   }
-  const base = { transport: config.transport, boards: config.boards, options, logger: config.logger };
-  if (config.dialect === 'line') return new BusLink({ ...base, dialect: lineDialect() });
+  const base = { transport: config.transport, boards: config.boards, logger: config.logger };
+  if (config.dialect === 'line') {
+    return new BusLink({
+      ...base,
+      dialect: lineDialect(),
+      options: settle(config.options, LINE_FRAME_SIZES),
+    });
+  }
   if (config.dialect === 'kerong') {
     const channels = config.channels ?? KERONG_CHANNELS;
     if (!Number.isInteger(channels) || channels < 1 || channels > KERONG_CHANNELS) {
       throw new LinkError('bad_config', `channels: ${channels} is not 1-${KERONG_CHANNELS}`);
     }
     const profile = config.kerongProfile ?? CU16_PROFILE;
-    return new BusLink({
-      ...base,
-      dialect: kerongDialect(profile, channels),
-      options: { ...options, baudRate: config.options?.baudRate ?? profile.baud },
-    });
+    const frames = {
+      requestBytes: KERONG_REQUEST_BYTES,
+      replyBytes: Math.max(...Object.values(profile.replyLength)),
+    };
+    // The board model's own speed unless the configuration names another.
+    const options = settle({ baudRate: profile.baud, ...config.options }, frames);
+    return new BusLink({ ...base, dialect: kerongDialect(profile, channels), options });
   }
   throw new LinkError('bad_config', `dialect: ${String(config.dialect)} is not line or kerong`);
+}
+
+function settle(overrides: Partial<LinkOptions> | undefined, frames: FrameSizes): LinkOptions {
+  try {
+    return resolveLinkOptions(overrides, frames);
+  } catch (error) {
+    throw new LinkError('bad_config', (error as Error).message);
+  }
 }

@@ -241,9 +241,12 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
 
   /** One connection, from opening the transport to its end; resolves with why it ended. */
   private async connectOnce(becameReady: () => void): Promise<string> {
+    const { baudRate, connectTimeoutMs, tcpKeepAliveMs, deviceWatchMs } = this.options;
     const transport = await openTransport(this.config.transport, {
-      baudRate: this.options.baudRate,
-      connectTimeoutMs: this.options.connectTimeoutMs,
+      baudRate,
+      connectTimeoutMs,
+      tcpKeepAliveMs,
+      deviceWatchMs,
     });
     this.transport = transport;
     const down = new Promise<string>((resolve) => {

@@ -1,9 +1,15 @@
+import { type FrameSizes, LINE_FRAME_SIZES, replyTimeoutFor } from './reply-timeout';
+
 /**
  * Every timeout, retry count, interval and window of a locker link, in one place. Production
  * reads them from configuration; tests shorten them. Defaults suit a 19200-baud RS485 bus.
  */
 export interface LinkOptions {
-  /** How long a board may take to answer one command (request + reply wire time + reaction). */
+  /**
+   * How long a board may take to answer one command, from handing the request to the
+   * transport. Unless set, derived from the baud rate and the dialect's longest frames
+   * (reply-timeout.ts): 232 ms for line boards at 19200 baud.
+   */
   replyTimeoutMs: number;
   /** How long the HELLO handshake may take after a (re)connect. */
   helloTimeoutMs: number;
@@ -32,12 +38,18 @@ export interface LinkOptions {
   maxOpensPerMinute: number;
   /** How long a TCP connect or a serial open may take before it counts as failed. */
   connectTimeoutMs: number;
+  /** TCP keep-alive initial delay, so the operating system notices a dead gateway too. */
+  tcpKeepAliveMs: number;
+  /** How often a serial link checks that its device node still exists (an unplugged adapter). */
+  deviceWatchMs: number;
   /** Serial line speed (8N1). */
   baudRate: number;
 }
 
+const DEFAULT_BAUD = 19200;
+
 export const DEFAULT_LINK_OPTIONS: Readonly<LinkOptions> = Object.freeze({
-  replyTimeoutMs: 150,
+  replyTimeoutMs: replyTimeoutFor(DEFAULT_BAUD, LINE_FRAME_SIZES),
   helloTimeoutMs: 500,
   openRetries: 2,
   statusReadAttempts: 3,
@@ -45,19 +57,29 @@ export const DEFAULT_LINK_OPTIONS: Readonly<LinkOptions> = Object.freeze({
   watchPollMs: 200,
   heartbeatIntervalMs: 1000,
   pollIntervalMs: 250,
-  missedBeforeDown: 4,
+  missedBeforeDown: 3, // PROTOCOL.md section 10
   backoffInitialMs: 50,
   backoffMaxMs: 5000,
   defaultPulseMs: 500,
   debounceReadings: 2,
   maxOpensPerMinute: 30,
   connectTimeoutMs: 2000,
-  baudRate: 19200,
+  tcpKeepAliveMs: 5000,
+  deviceWatchMs: 500,
+  baudRate: DEFAULT_BAUD,
 });
 
-/** Fills defaults and rejects nonsense (a zero timeout would turn every command into a failure). */
-export function resolveLinkOptions(overrides: Partial<LinkOptions> = {}): LinkOptions {
-  const options: LinkOptions = { ...DEFAULT_LINK_OPTIONS, ...overrides };
+/**
+ * Fills defaults and rejects nonsense (a zero timeout would turn every command into a failure).
+ * The reply timeout, unless given, follows the baud rate and the dialect's longest frames.
+ */
+export function resolveLinkOptions(
+  overrides: Partial<LinkOptions> = {},
+  frames: FrameSizes = LINE_FRAME_SIZES,
+): LinkOptions {
+  const baudRate = overrides.baudRate ?? DEFAULT_BAUD;
+  const derived = Number.isFinite(baudRate) && baudRate >= 1 ? replyTimeoutFor(baudRate, frames) : 1;
+  const options: LinkOptions = { ...DEFAULT_LINK_OPTIONS, replyTimeoutMs: derived, ...overrides };
   for (const [name, value] of Object.entries(options)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new RangeError(`link option ${name} must be a non-negative number, got ${String(value)}`);
@@ -68,6 +90,7 @@ export function resolveLinkOptions(overrides: Partial<LinkOptions> = {}): LinkOp
     'helloTimeoutMs',
     'debounceReadings',
     'missedBeforeDown',
+    'deviceWatchMs',
     'baudRate',
   ] as const) {
     if (options[name] < 1) throw new RangeError(`link option ${name} must be at least 1`);

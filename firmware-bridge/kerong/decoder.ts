@@ -1,11 +1,9 @@
 import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
 import { kerongSum } from './frame';
 import type { KerongProfile } from './profile';
-import { KERONG_ETX, KERONG_STX, type KerongReply, type KerongRequest } from './types';
+import { KERONG_ETX, KERONG_REQUEST_BYTES, KERONG_STX, type KerongReply, type KerongRequest } from './types';
 
 export type KerongDirection = 'requests' | 'replies';
-
-const REQUEST_LENGTH = 5;
 
 /**
  * Bytes of one direction of a Kerong bus -> frames. Requests are always 5 bytes; a reply's
@@ -25,11 +23,11 @@ export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> 
     readonly direction: KerongDirection,
     profile: KerongProfile,
   ) {
-    this.lengthByCmd = new Int16Array(256).fill(direction === 'requests' ? REQUEST_LENGTH : -1);
+    this.lengthByCmd = new Int16Array(256).fill(direction === 'requests' ? KERONG_REQUEST_BYTES : -1);
     if (direction === 'replies') {
       for (const [cmd, length] of Object.entries(profile.replyLength)) this.lengthByCmd[Number(cmd)] = length;
     }
-    this.maxFrameBytes = Math.max(REQUEST_LENGTH, ...this.lengthByCmd);
+    this.maxFrameBytes = Math.max(KERONG_REQUEST_BYTES, ...this.lengthByCmd);
   }
 
   get buffered(): number {

@@ -5,6 +5,8 @@
  */
 export const KERONG_STX = 0x02;
 export const KERONG_ETX = 0x03;
+/** Every request is `02 ADDR CMD 03 SUM`. */
+export const KERONG_REQUEST_BYTES = 5;
 
 export const KerongCommand = {
   statusOne: 0x30,

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
+import { createLink, DEFAULT_LINK_OPTIONS, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
 import { FakeLineBoard } from './fake-line-board';
 import { FAST } from './fast-options';
 
@@ -40,7 +40,8 @@ describe('reconnect supervisor', () => {
     await until(() => link.state === 'ready' && board.connections >= 2);
     expect(states(events)).toEqual(['connecting', 'ready', 'down', 'connecting', 'ready']);
     expect(link.stats().reconnects).toBe(1);
-    expect(link.stats().timeouts).toBeGreaterThanOrEqual(4);
+    // Down after the default number of heartbeats in a row went unanswered, not before.
+    expect(link.stats().timeouts).toBeGreaterThanOrEqual(DEFAULT_LINK_OPTIONS.missedBeforeDown);
   });
 
   it('fails an open whose frame went out when the cable is pulled: link_down, maybe executed', async () => {

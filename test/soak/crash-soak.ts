@@ -25,6 +25,12 @@ console.log(`crash soak: ${crashes} crashes, seed ${seed}`);
 const summary = await runCrashRounds({ crashes, seed, log: (line) => console.log(`  ${line}`) });
 
 console.log(`crashes                      ${summary.crashes}`);
+const k = summary.startupKills;
+console.log(`  of them during start-up     ${k.total}`);
+console.log(`    before reconciliation     ${k.beforeReconciling}`);
+console.log(`    during reconciliation     ${k.duringReconciliation}`);
+console.log(`      part-way through settling ${k.midSettlement}`);
+console.log(`    after it had finished     ${k.afterReconciled}`);
 console.log(`acknowledged deposits        ${summary.acknowledgedDeposits}`);
 for (const kind of OPERATION_KINDS) console.log(`operations ${kind.padEnd(18)}${summary.operations[kind]}`);
 for (const [outcome, n] of Object.entries(summary.outcomes).sort())

@@ -6,6 +6,10 @@ export type OperationKind = 'dropoff' | 'collect' | 'load' | 'pickup' | 'reclaim
 export const OPERATION_KINDS: readonly OperationKind[] = ['dropoff', 'collect', 'load', 'pickup', 'reclaim'];
 
 export type WorkerLine =
+  /** A spare (--standby) has loaded its code and waits for START. */
+  | { type: 'standby' }
+  /** The store is open and the link up; start-up reconciliation begins (reads doors, then settles). */
+  | { type: 'reconciling' }
   /** Start-up reconciliation finished; the worker waits for commands. */
   | { type: 'reconciled'; detail: string }
   /** A drop-off the ledger acknowledged to the citizen (the door closed on the dossier). */
@@ -20,6 +24,10 @@ export type WorkerLine =
 
 export function formatWorkerLine(line: WorkerLine): string {
   switch (line.type) {
+    case 'standby':
+      return 'STANDBY';
+    case 'reconciling':
+      return 'RECONCILING';
     case 'reconciled':
       return `RECONCILED ${line.detail}`;
     case 'deposited':
@@ -42,6 +50,10 @@ export function parseWorkerLine(text: string): WorkerLine | null {
   const [head = '', ...rest] = text.trim().split(' ');
   const tail = rest.join(' ');
   switch (head) {
+    case 'STANDBY':
+      return { type: 'standby' };
+    case 'RECONCILING':
+      return { type: 'reconciling' };
     case 'RECONCILED':
       return { type: 'reconciled', detail: tail };
     case 'DEPOSITED':

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createSimulator } from '../../../hardware-sim/simulator';
 import { openStore } from '../../../src/store/database';
 import { BOARDS, DOORS_PER_BOARD, installBank } from './bank-layout';
@@ -16,12 +17,28 @@ export type CrashRunOptions = {
   readonly seed: number;
   /** How long the worker runs between its start-up and the kill, drawn per round. */
   readonly runMs?: readonly [number, number];
+  /** Share of the kills aimed at start-up, before reconciliation reports (default a third). */
+  readonly startupKillShare?: number;
   readonly log?: (line: string) => void;
+};
+
+/** Where the kills aimed at start-up landed, read from the worker's lines and the ledger file. */
+export type StartupKills = {
+  readonly total: number;
+  /** Store opening, migration check, link start: before reconciliation began. */
+  readonly beforeReconciling: number;
+  /** After the worker said RECONCILING and before RECONCILED: reading doors or settling. */
+  readonly duringReconciliation: number;
+  /** Of those, kills after some settlements committed and before `reconcile.done`: half a reconciliation on file. */
+  readonly midSettlement: number;
+  /** Too late: reconciliation had already finished. */
+  readonly afterReconciled: number;
 };
 
 export type CrashRunSummary = {
   readonly seed: number;
   readonly crashes: number;
+  readonly startupKills: StartupKills;
   readonly acknowledgedDeposits: number;
   /** Door operations the worker saw finish, by kind. */
   readonly operations: Readonly<Record<OperationKind, number>>;
@@ -42,6 +59,31 @@ export type CrashRunSummary = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const START_TIMEOUT_MS = 30_000;
+
+/** How far the killed start got on file: the audit rows reconciliation wrote after `afterSeq`. */
+function reconcileRowsSince(db: string, afterSeq: number): { settled: number; done: boolean } {
+  const file = new Database(db, { readonly: true });
+  try {
+    const rows = file
+      .prepare("SELECT action FROM audit_log WHERE seq > ? AND action LIKE 'reconcile.%'")
+      .all(afterSeq) as { action: string }[];
+    return {
+      settled: rows.filter((r) => r.action !== 'reconcile.done').length,
+      done: rows.some((r) => r.action === 'reconcile.done'),
+    };
+  } finally {
+    file.close();
+  }
+}
+
+function auditHeadSeq(db: string): number {
+  const file = new Database(db, { readonly: true });
+  try {
+    return (file.prepare('SELECT coalesce(max(seq), 0) AS seq FROM audit_log').get() as { seq: number }).seq;
+  } finally {
+    file.close();
+  }
+}
 
 /**
  * The crash loop: boards and hands live here, the ledger runs in a child process that is killed
@@ -75,10 +117,31 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
   let inspectionsSettled = 0;
   let crashes = 0;
   const restartMs: number[] = [];
+  /** RECONCILING to RECONCILED on the starts that ran through: the window start-up kills aim at. */
+  const reconcileMs: number[] = [];
   let handsWaitMs = 0;
+  const startupKillShare = options.startupKillShare ?? 1 / 3;
+  const startup = {
+    total: 0,
+    beforeReconciling: 0,
+    duringReconciliation: 0,
+    midSettlement: 0,
+    afterReconciled: 0,
+  };
+  /** How far the current life's start-up got, from its lines. */
+  let progress: 'starting' | 'reconciling' | 'reconciled' = 'starting';
+  let reconcilingAt = 0;
 
   const onLine = (line: WorkerLine) => {
     switch (line.type) {
+      case 'reconciling':
+        progress = 'reconciling';
+        reconcilingAt = performance.now();
+        break;
+      case 'reconciled':
+        if (progress === 'reconciling') reconcileMs.push(performance.now() - reconcilingAt);
+        progress = 'reconciled';
+        break;
       case 'deposited':
         acknowledged.set(line.dossierId, { dossierId: line.dossierId, receiptNo: line.receiptNo });
         break;
@@ -98,14 +161,53 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
   };
 
   let worker: WorkerProcess | null = null;
-  let standby: WorkerProcess | null = null;
+  // Two loaded spares, as a supervisor could keep: a start-up kill is followed at once by
+  // another start, with no time for a fresh process to load its code.
+  const spares: WorkerProcess[] = [];
+  const topUpSpares = () => {
+    while (spares.length < 2) spares.push(new WorkerProcess({ db, port, wallet, standby: true }, onLine));
+  };
   try {
-    for (let life = 0; life <= options.crashes; life++) {
+    for (;;) {
       // The citizens' pockets: pickup credentials survive the daemon, they are on paper.
       writeFileSync(wallet, JSON.stringify(Object.fromEntries(credentials)));
+      topUpSpares();
+      worker = spares.shift()!;
+      // Timed from a loaded spare, as a supervisor keeps one: the start is the daemon's, not tsx's.
+      await worker.whenLoaded(START_TIMEOUT_MS);
+      progress = 'starting';
       const spawned = performance.now();
-      worker = standby ?? new WorkerProcess({ db, port, wallet, standby: true }, onLine);
-      standby = null;
+
+      // Some kills land while the daemon starts: after a crash left operations unfinished, the
+      // power goes again while reconciliation reads the doors or settles them one by one.
+      if (crashes > 0 && crashes < options.crashes && random.chance(startupKillShare)) {
+        const seqBefore = auditHeadSeq(db);
+        worker.send({ type: 'start' });
+        topUpSpares();
+        if (random.chance(0.75)) {
+          // Inside the reconciliation window as measured on earlier starts.
+          const window = reconcileMs.length > 0 ? Math.max(...reconcileMs.slice(-10)) : 20;
+          await worker.waitFor((l) => l.type === 'reconciling', 'start of reconciliation', START_TIMEOUT_MS);
+          await sleep(random.int(0, Math.ceil(window)));
+        } else {
+          // Anywhere in the start-up as measured on earlier starts, opening the store included.
+          const mean = restartMs.reduce((a, b) => a + b, 0) / Math.max(1, restartMs.length);
+          await sleep(random.int(0, Math.ceil(mean)));
+        }
+        await worker.kill();
+        worker = null;
+        crashes++;
+        startup.total++;
+        if (progress === 'starting') startup.beforeReconciling++;
+        else if (progress === 'reconciled') startup.afterReconciled++;
+        else {
+          startup.duringReconciliation++;
+          const onFile = reconcileRowsSince(db, seqBefore);
+          if (onFile.settled > 0 && !onFile.done) startup.midSettlement++;
+        }
+        continue;
+      }
+
       worker.send({ type: 'start' });
       await worker.waitFor((l) => l.type === 'reconciled', 'start-up reconciliation', START_TIMEOUT_MS);
       restartMs.push(performance.now() - spawned);
@@ -121,7 +223,7 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
         hands.release();
       }
 
-      if (life === options.crashes) {
+      if (crashes >= options.crashes) {
         worker.send({ type: 'stop' });
         const { code } = await worker.exited;
         if (code !== 0) violations.push(`the reconcile-only start exited with ${code}`);
@@ -138,7 +240,7 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
       settleFailures.push(...settled.failures);
 
       // The spare loads its code while this daemon works; it touches nothing before START.
-      standby = new WorkerProcess({ db, port, wallet, standby: true }, onLine);
+      topUpSpares();
       worker.send({ type: 'go', seed: random.int(1, 2 ** 31) });
       await sleep(random.int(minRun, maxRun));
       await worker.kill();
@@ -148,7 +250,7 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
     }
   } finally {
     await worker?.kill();
-    await standby?.kill();
+    for (const spare of spares) await spare.kill();
     hands.stop();
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -157,6 +259,7 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
   return {
     seed: options.seed,
     crashes,
+    startupKills: { ...startup },
     acknowledgedDeposits: acknowledged.size,
     operations,
     outcomes,
@@ -177,7 +280,10 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
 export function formatSummary(s: CrashRunSummary): string {
   const ops = OPERATION_KINDS.map((k) => `${k} ${s.operations[k]}`).join(', ');
   return (
-    `seed ${s.seed}: ${s.crashes} crashes, ${s.acknowledgedDeposits} deposits acknowledged, ` +
+    `seed ${s.seed}: ${s.crashes} crashes (${s.startupKills.total} during start-up: ` +
+    `${s.startupKills.beforeReconciling} before reconciliation, ` +
+    `${s.startupKills.duringReconciliation} during it (${s.startupKills.midSettlement} part-way through settling), ` +
+    `${s.startupKills.afterReconciled} after it), ${s.acknowledgedDeposits} deposits acknowledged, ` +
     `operations: ${ops}; ${s.inspectionsSettled} inspections settled, ` +
     `${s.workerErrors.length} worker errors, ${s.violations.length} invariant violations (${s.seconds.toFixed(0)} s)`
   );

@@ -35,6 +35,11 @@ export class WorkerProcess {
   private readonly waiters = new Set<Waiter>();
   private stderrTail = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** After the exit, once every line the worker wrote before dying has been read. */
+  private readonly drained: Promise<void>;
+  /** A spare has loaded its code (its STANDBY line): START then costs only what the daemon does. */
+  readonly loaded: Promise<void>;
+  private markLoaded: () => void = () => {};
 
   constructor(
     args: WorkerArgs,
@@ -59,6 +64,12 @@ export class WorkerProcess {
     this.exited = new Promise((done) => {
       this.child.once('exit', (code, signal) => done({ code, signal }));
     });
+    this.drained = new Promise((done) => {
+      this.child.once('close', () => done());
+    });
+    this.loaded = new Promise((done) => {
+      this.markLoaded = done;
+    });
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000);
     });
@@ -68,6 +79,7 @@ export class WorkerProcess {
     lines.on('line', (text) => {
       const line = parseWorkerLine(text);
       if (!line) return;
+      if (line.type === 'standby') this.markLoaded();
       this.onLine(line);
       for (const waiter of this.waiters) {
         if (waiter.match(line)) {
@@ -120,9 +132,34 @@ export class WorkerProcess {
     }
   }
 
-  /** SIGKILL: no handler runs, no buffer is flushed, as when the power goes. */
+  /** Resolves once the spare has loaded its code; a WorkerFailure if it dies or takes too long. */
+  async whenLoaded(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.loaded,
+        this.exited.then(({ code, signal }) => {
+          throw new WorkerFailure(`worker exited (${signal ?? code}) before loading`, this.stderrTail);
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new WorkerFailure(`worker not loaded within ${timeoutMs} ms`, this.stderrTail)),
+            timeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * SIGKILL: no handler runs, no buffer is flushed, as when the power goes. Resolves once the
+   * lines already in the pipe have been read, so the parent knows how far the worker got.
+   */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
+    await this.drained;
   }
 }

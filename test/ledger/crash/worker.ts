@@ -47,6 +47,7 @@ async function nextCommand(): Promise<ParentCommand | null> {
 }
 
 if (values.standby) {
+  emit({ type: 'standby' });
   const first = await nextCommand();
   if (first?.type !== 'start') process.exit(0);
 }
@@ -60,6 +61,7 @@ const wallet = new Map<number, string>(
 progress('starting');
 const daemon = await startDaemon(values.db, Number(values.port), progress);
 progress('reconciling');
+emit({ type: 'reconciling' });
 const report = await daemon.ledger.reconcile();
 daemon.ledger.start();
 emit({ type: 'reconciled', detail: JSON.stringify(report) });

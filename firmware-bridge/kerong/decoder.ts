@@ -11,6 +11,12 @@ export type KerongDirection = 'requests' | 'replies';
  * no ETX where it belongs, wrong SUM) costs only its STX byte: the search for the next STX
  * starts one byte later, so a real frame hidden behind a false start is still found. What is
  * held never reaches a whole frame, so the buffer is bounded by the longest frame.
+ *
+ * The limit of an 8-bit SUM: a garbage STX can begin a candidate that borrows the first bytes
+ * of a real frame, has 03 where its ETX belongs and a byte equal to its sum where its SUM
+ * belongs (`02 29` before `02 03 30 03 38` reads as one frame). That frame is then taken and
+ * the real one lost; the host's timeout and status read after a lost reply cover it. Garbage
+ * that forms no such candidate never costs a real frame.
  */
 export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> {
   /** Scratch where held bytes meet the next chunk; held bytes sit at its start. */

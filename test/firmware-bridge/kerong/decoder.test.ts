@@ -95,6 +95,42 @@ describe('KerongDecoder', () => {
         );
       });
 
+      it('yields a frame after any garbage, STX included, unless a false frame begun in the garbage reaches into it', () => {
+        // An 8-bit SUM and a fixed ETX position are all a Kerong frame has: a garbage STX can
+        // begin a candidate that borrows the real frame's first bytes and still checks out
+        // (see the next test). Then the real frame is lost, and the host's timeout and status
+        // read cover it. Any other garbage costs nothing.
+        const garbage = fc.array(
+          fc.oneof(fc.constant(0x02), fc.constant(0x03), fc.integer({ min: 0, max: 255 })),
+          {
+            maxLength: 40,
+          },
+        );
+        fc.assert(
+          fc.property(garbage, frame, (noise, bytes) => {
+            const out = new KerongDecoder(direction, CU16_PROFILE).push(
+              Buffer.concat([Buffer.from(noise), bytes]),
+            );
+            let at = 0;
+            const spans = out.map((d) => {
+              const length = d.kind === 'frame' ? frameLength(d.frame) : d.bytes.length;
+              const span = { d, from: at, to: at + length };
+              at += length;
+              return span;
+            });
+            const covering = spans.find((s) => s.from <= noise.length && noise.length < s.to);
+            expect(covering?.d.kind).toBe('frame');
+            if (covering?.from === noise.length) {
+              expect(covering.d).toEqual(new KerongDecoder(direction, CU16_PROFILE).push(bytes)[0]);
+              expect(spans.at(-1)).toBe(covering);
+            } else {
+              expect(covering!.from).toBeLessThan(noise.length);
+            }
+          }),
+          { numRuns: 2000 },
+        );
+      });
+
       it('rejects a frame alone on the line with any one bit flipped', () => {
         fc.assert(
           fc.property(frame, fc.nat(), fc.integer({ min: 0, max: 7 }), (bytes, at, bit) => {
@@ -139,6 +175,17 @@ describe('KerongDecoder', () => {
     ]);
   });
 
+  it('loses a frame to a false one when garbage ending in 02 29 meets a status read of lock 3', () => {
+    // 02 29 | 02 03 30 03 38: from the garbage STX, ETX sits where the real ADDR is (lock 3 =
+    // 0x03) and 02+29+02+03 = 0x30, the real CMD, reads as a valid SUM. No 8-bit sum can rule
+    // this out; a status read with lock 0, as the driver sends, cannot be taken this way.
+    const real = encodeKerongRequest({ board: 0, lock: 3, command: 0x30 });
+    const out = new KerongDecoder('requests', CU16_PROFILE).push(
+      Buffer.concat([Buffer.from([0x02, 0x29]), real]),
+    );
+    expect(framesOf(out)).toEqual([{ board: 2, lock: 9, command: 0x02 }]);
+  });
+
   it('gives up only the STX of a false start and finds the frame behind it', () => {
     const out = new KerongDecoder('requests', CU16_PROFILE).push(
       Buffer.from([0x02, 0x02, 0x00, 0x30, 0x03, 0x35]),
@@ -180,6 +227,10 @@ describe('KerongDecoder', () => {
     expect(framesOf(decoder.push(Buffer.from([0x03, 0x35])))).toEqual([]);
   });
 });
+
+function frameLength(frame: KerongFrame): number {
+  return 'data' in frame ? 5 + frame.data.length : 5;
+}
 
 function popcount(byte: number): number {
   let n = 0;

@@ -19,12 +19,23 @@ function s(tag, attrs, ...children) {
 }
 
 /**
- * Grouped bars: one group per label, one bar per series.
+ * Grouped bars: one group per label, one bar per series. With more groups than a reader can
+ * label (a month's days), only every `labelEvery`-th label is written and the values go in each
+ * bar's tooltip instead of over it, where they would overlap.
  * @param {{ title: string, labels: string[], series: { name: string, colour: string, values: (number | null)[] }[],
- *   format?: (v: number) => string, empty?: string }} chart
+ *   format?: (v: number) => string, empty?: string, labelEvery?: number, width?: number }} chart
+ *   `width` in the drawing's units: a wider drawing keeps its text the size of the others' when
+ *   shown wider.
  */
-export function barChart({ title, labels, series, format = String, empty = '' }) {
-  const width = 560;
+export function barChart({
+  title,
+  labels,
+  series,
+  format = String,
+  empty = '',
+  labelEvery = 1,
+  width = 560,
+}) {
   const height = 260;
   const left = 40;
   const bottom = 40;
@@ -32,7 +43,9 @@ export function barChart({ title, labels, series, format = String, empty = '' })
   const plotH = height - bottom - top;
   const max = Math.max(1, ...series.flatMap((x) => x.values.map((v) => v ?? 0)));
   const groupW = (width - left - 10) / Math.max(1, labels.length);
-  const barW = Math.min(36, (groupW - 12) / series.length);
+  // The gap between groups shrinks with the group so that 31 days still get bars a finger wide.
+  const barW = Math.min(36, (groupW * 0.8) / series.length);
+  const crowded = labels.length > 12;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`,
     class: 'chart',
@@ -60,7 +73,16 @@ export function barChart({ title, labels, series, format = String, empty = '' })
       svg.append(
         s(
           'rect',
-          { x: bx + 1, y: top + plotH - bh, width: barW - 2, height: bh, fill: x.colour },
+          {
+            x: bx + 1,
+            y: top + plotH - bh,
+            width: Math.max(1, barW - 2),
+            height: bh,
+            fill: x.colour,
+            'data-series': j,
+            'data-index': i,
+            'data-value': v,
+          },
           s('title', {}, `${x.name} ${label}: ${format(v)}`),
         ),
       );
@@ -74,10 +96,11 @@ export function barChart({ title, labels, series, format = String, empty = '' })
             'font-size': 11,
             fill: '#111827',
           },
-          v > 0 ? format(v) : '',
+          v > 0 && !crowded ? format(v) : '',
         ),
       );
     });
+    if (i % labelEvery !== 0 && i !== labels.length - 1) return;
     svg.append(
       s(
         'text',
@@ -173,6 +196,54 @@ export function ringChart({ title, a, b, centre }) {
     svg.append(
       s('text', { x: 314, y: 113 + i * 36, 'font-size': 15, fill: '#111827' }, `${x.name}: ${x.value}`),
     );
+  });
+  return svg;
+}
+
+/**
+ * Horizontal bars, one row per item, longest first as given: the item's name above its bar, the
+ * count and share after it. For the share of each procedure, whose names are too long for a
+ * column chart's axis.
+ * @param {{ title: string, rows: { name: string, value: number, share: number }[], colour: string,
+ *   empty?: string, format?: (row: { value: number, share: number }) => string }} chart
+ */
+export function shareChart({ title, rows, colour, empty = '', format = (r) => `${r.value}` }) {
+  const width = 560;
+  const rowH = 44;
+  const top = 10;
+  const left = 10;
+  const valueW = 150;
+  const height = Math.max(80, top + rows.length * rowH + 6);
+  const max = Math.max(0, ...rows.map((r) => r.share));
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    role: 'img',
+    'aria-label': title,
+  });
+  svg.append(s('title', {}, title));
+  if (rows.length === 0) {
+    svg.append(
+      s(
+        'text',
+        { x: width / 2, y: height / 2 + 5, 'text-anchor': 'middle', 'font-size': 14, fill: '#4b5563' },
+        empty,
+      ),
+    );
+    return svg;
+  }
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    const bw = max === 0 ? 0 : (r.share / max) * (width - left - valueW);
+    svg.append(s('text', { x: left, y: y + 13, 'font-size': 13, fill: '#111827' }, r.name));
+    svg.append(
+      s(
+        'rect',
+        { x: left, y: y + 18, width: bw, height: 18, fill: colour, 'data-share': r.share },
+        s('title', {}, `${r.name}: ${format(r)}`),
+      ),
+    );
+    svg.append(s('text', { x: left + bw + 8, y: y + 32, 'font-size': 13, fill: '#111827' }, format(r)));
   });
   return svg;
 }

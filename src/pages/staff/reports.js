@@ -1,11 +1,13 @@
 // @ts-check
 
-import { barChart, ringChart } from './charts.js';
+import { barChart, ringChart, shareChart } from './charts.js';
 import { dayOf, h, thisMonth } from './console/dom.js';
 import { say } from './console/notice.js';
 import { figureTiles } from './today.js';
 
 const TREND_MONTHS = 6;
+/** The month's own figures, beside the tiles shared with today's. */
+const REPORT_TILES = ['avgDaysReadyToPickup', 'avgDaysDropOffToPickup', 'doorOccupancy'];
 
 /**
  * @param {string} month YYYY-MM
@@ -43,6 +45,10 @@ export function reportsView(ctx) {
       });
       const short = months.map((x) => `${x.slice(5)}/${x.slice(2, 4)}`);
       const pct = f.onTimeRate === null ? t('noData') : `${Math.round(f.onTimeRate * 100)} %`;
+      /** @type {{ date: string, received: number, pickedUp: number }[]} */
+      const daily = f.days;
+      /** @type {{ code: string, nameVi: string, nameEn: string, received: number, share: number }[]} */
+      const procedures = f.procedures;
       body.replaceChildren(
         h('h3', { id: 'report-title' }, t('reportTitle', { month: `${m.slice(5)}/${m.slice(0, 4)}` })),
         h('p', { class: 'muted' }, t('from', { from: dayOf(f.from), to: dayOf(f.to) })),
@@ -52,12 +58,45 @@ export function reportsView(ctx) {
           t('perDay', { in: perDay.format(f.received / days), out: perDay.format(f.pickedUp / days) }),
         ),
         figureTiles(i18n, f),
+        figureTiles(i18n, f, REPORT_TILES),
         h(
           'div',
           { class: 'charts' },
           h(
             'figure',
-            {},
+            { class: 'wide', 'data-chart': 'days' },
+            barChart({
+              title: t('daysChart'),
+              empty: t('noData'),
+              labels: daily.map((d) => String(Number(d.date.slice(8, 10)))),
+              labelEvery: 5,
+              width: 960,
+              series: [
+                { name: t('received'), colour: '#0b4f8a', values: daily.map((d) => d.received) },
+                { name: t('pickedUp'), colour: '#15803d', values: daily.map((d) => d.pickedUp) },
+              ],
+            }),
+            h('figcaption', {}, t('daysChart')),
+          ),
+          h(
+            'figure',
+            { 'data-chart': 'procedures' },
+            shareChart({
+              title: t('procedureChart'),
+              empty: t('noData'),
+              colour: '#0b4f8a',
+              rows: procedures.map((p) => ({
+                name: i18n.lang === 'vi' ? p.nameVi : p.nameEn,
+                value: p.received,
+                share: p.share,
+              })),
+              format: (r) => t('procedureShare', { n: r.value, pct: `${perDay.format(r.share * 100)} %` }),
+            }),
+            h('figcaption', {}, t('procedureChart')),
+          ),
+          h(
+            'figure',
+            { 'data-chart': 'months' },
             barChart({
               title: t('inOutChart'),
               empty: t('noData'),
@@ -71,7 +110,7 @@ export function reportsView(ctx) {
           ),
           h(
             'figure',
-            {},
+            { 'data-chart': 'on-time' },
             ringChart({
               title: t('onTimeChart'),
               a: { name: t('onTime'), value: f.onTime, colour: '#15803d' },
@@ -82,7 +121,7 @@ export function reportsView(ctx) {
           ),
           h(
             'figure',
-            {},
+            { 'data-chart': 'rating' },
             barChart({
               title: t('ratingChart'),
               empty: t('noData'),
@@ -96,7 +135,7 @@ export function reportsView(ctx) {
           ),
           h(
             'figure',
-            {},
+            { 'data-chart': 'incidents' },
             barChart({
               title: t('incidentChart'),
               empty: t('noData'),
@@ -105,6 +144,14 @@ export function reportsView(ctx) {
             }),
             h('figcaption', {}, t('incidentChart')),
           ),
+        ),
+        h(
+          'section',
+          { class: 'definitions', 'aria-labelledby': 'report-definitions' },
+          h('h3', { id: 'report-definitions' }, t('definitions')),
+          h('p', {}, t('defReceived')),
+          h('p', {}, t('defDays')),
+          h('p', {}, t('defOccupancy', { doors: f.doors })),
         ),
       );
       say(notice, i18n, '');

@@ -99,6 +99,32 @@ export const STRINGS = {
   incidentChart: { vi: 'Sự cố theo tháng', en: 'Incidents by month' },
   perDay: { vi: 'Trung bình mỗi ngày: {in} vào, {out} ra', en: 'Per day on average: {in} in, {out} out' },
   noData: { vi: 'Chưa có số liệu', en: 'No figures yet' },
+  avgDaysReadyToPickup: {
+    vi: 'Số ngày trung bình từ khi có kết quả đến khi nhận',
+    en: 'Average days from result loaded to pickup',
+  },
+  avgDaysDropOffToPickup: {
+    vi: 'Số ngày trung bình từ khi gửi hồ sơ đến khi nhận kết quả',
+    en: 'Average days from drop-off to pickup',
+  },
+  doorOccupancy: { vi: 'Công suất sử dụng ô tủ', en: 'Door occupancy' },
+  daysValue: { vi: '{n} ngày', en: '{n} days' },
+  daysChart: { vi: 'Hồ sơ vào và kết quả ra theo ngày', en: 'Dossiers in and results out per day' },
+  procedureChart: { vi: 'Tỷ lệ hồ sơ theo thủ tục', en: 'Share of each procedure' },
+  procedureShare: { vi: '{n} hồ sơ ({pct})', en: '{n} dossiers ({pct})' },
+  definitions: { vi: 'Cách tính', en: 'How the figures are counted' },
+  defReceived: {
+    vi: 'Hồ sơ vào: hồ sơ được ghi nhận trong kỳ (gửi tại tủ, hoặc đăng ký kết quả nộp trực tuyến / tại quầy), theo ngày ghi nhận. Kết quả ra: kết quả người dân đã nhận, theo ngày nhận.',
+    en: 'Dossiers in: dossiers entered in the period (dropped off at the locker, or results filed online or at the counter registered), by the day entered. Results out: results picked up, by the day picked up.',
+  },
+  defDays: {
+    vi: 'Số ngày đến khi nhận: của các kết quả được nhận trong kỳ, từ lúc cửa ô đóng lại với kết quả bên trong (và, với hồ sơ gửi tại tủ, từ lúc gửi) đến lúc nhận.',
+    en: 'Days to pickup: of the results picked up in the period, from the door closing on the result (and, for dossiers dropped off at the locker, from the drop-off) to the pickup.',
+  },
+  defOccupancy: {
+    vi: 'Công suất sử dụng ô tủ: thời gian các ô giữ hồ sơ (từ lúc gửi đến lúc cán bộ lấy) và kết quả (từ lúc nạp đến lúc người dân nhận hoặc thu hồi) của các hồ sơ kết thúc trong kỳ, chia cho số ô của tủ ({doors}) nhân thời gian đã qua của kỳ.',
+    en: "Door occupancy: the time doors held the dossier (drop-off to collection by staff) and the result (loaded to picked up or reclaimed) of the dossiers closed in the period, over the bank's doors ({doors}) times the time gone in the period.",
+  },
   from: { vi: 'Từ {from} đến {to}', en: 'From {from} to {to}' },
 };
 

@@ -19,20 +19,22 @@ export const FIGURE_TILES = /** @type {const} */ ([
 /**
  * @param {import('./console/i18n.js').I18n} i18n
  * @param {any} f the API's Figures
+ * @param {readonly string[]} [keys] which figures, in reading order
  */
-export function figureTiles(i18n, f) {
+export function figureTiles(i18n, f, keys = FIGURE_TILES) {
   const fmt = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   /** @param {string} key */
   const value = (key) => {
     const v = f[key];
     if (v === null || v === undefined) return '—';
-    if (key === 'onTimeRate') return `${fmt.format(v * 100)} %`;
+    if (key === 'onTimeRate' || key === 'doorOccupancy') return `${fmt.format(v * 100)} %`;
+    if (key.startsWith('avgDays')) return i18n.t('daysValue', { n: fmt.format(v) });
     return fmt.format(v);
   };
   return h(
     'div',
     { class: 'tiles' },
-    FIGURE_TILES.map((key) =>
+    keys.map((key) =>
       h(
         'div',
         { class: 'tile', 'data-figure': key },

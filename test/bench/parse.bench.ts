@@ -18,6 +18,7 @@ import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
 import { encodeLine } from '../../firmware-bridge/line/codec';
 import { LineDecoder } from '../../firmware-bridge/line/decoder';
 import type { LineFrame } from '../../firmware-bridge/line/types';
+import { judgeBar, LINK_BARS } from './link-bars';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
 
@@ -172,6 +173,7 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   const split = medianOf('readline split only', 'lines', log, () =>
     timed(lineStream.length, () => splitAll(lineStream)),
   );
+  judgeBar(log, 'link.parse_mb_per_s', Math.min(line.cpu, kerong.cpu), { atLeast: LINK_BARS.parseMbPerSMin });
   return {
     'link.split_readline_mb_per_s': split.cpu,
     'link.parse_line_mb_per_s': line.cpu,

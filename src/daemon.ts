@@ -14,11 +14,11 @@ import { linksHealth, startLinks } from './daemon/links';
 import { createRootLogger, layerLogger } from './daemon/logger';
 import { outboxSender } from './daemon/notifications';
 import { scheduleReminders } from './daemon/reminders';
-import { scanRouter } from './daemon/scans';
+import { ScanFeed } from './daemon/scans';
 import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
-import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen, OpensCap } from './http';
+import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
 import { createLedger, createLinkDoorPort } from './ledger';
 import { openStore } from './store';
 
@@ -118,16 +118,11 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       printer: demo?.printerUrl ?? null,
       scanner: demo?.scannerUrl ?? null,
     };
-    const scansInFlight = new Set<Promise<void>>();
     const httpConfig = httpSettings(config);
-    // One cap on door opens for the whole kiosk, shared by the HTTP paths and the scanner.
-    const opensCap = new OpensCap(httpConfig.opensPerMinute, clock);
-    const route = scanRouter(ledger, devicesLog, undefined, (open) => opensCap.through(open));
-    const onScan = (text: string) => {
-      const done = route(text).finally(() => scansInFlight.delete(done));
-      scansInFlight.add(done);
-    };
-    const stopScanner = keepScannerOpen(config, simulated, onScan, devicesLog);
+    // The scanner's lines go to the app, which starts pickups through the same checks and cap as
+    // the screen's and tells the screen what happened.
+    const scans = new ScanFeed();
+    const stopScanner = keepScannerOpen(config, simulated, (text) => scans.push(text), devicesLog);
     teardown.add('scanner', stopScanner);
     const printReceipt = receiptPrinter(config, simulated, devicesLog);
 
@@ -139,14 +134,14 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       ...(demo ? { simulator: demo.control } : {}),
       ...(printReceipt ? { printReceipt } : {}),
       backupNow: () => backup.runNow(),
-      opensCap,
+      scans,
       clock,
       logger: root,
       config: httpConfig,
     };
     const app = await buildApp(deps);
     teardown.add('settle doors', async () => {
-      await Promise.allSettled([...scansInFlight]);
+      await scans.settled();
       const settled = await waitUntil(
         () => ledger.openOperations().length === 0,
         options.shutdownGraceMs ?? 10_000,

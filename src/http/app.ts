@@ -24,6 +24,8 @@ import { sessionRoutes } from './routes/session';
 import { simRoutes } from './routes/sim';
 import { staffRoutes } from './routes/staff';
 import { techRoutes } from './routes/tech';
+import { ScanDesk } from './scan-desk';
+import { scanPickups } from './scan-pickups';
 import { SessionBook } from './sessions';
 import { TicketBook } from './tickets';
 
@@ -54,13 +56,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: HttpContext = {
     deps: checked,
     sessions: new SessionBook(config.sessionTtlMs, clock),
-    opens: deps.opensCap ?? new OpensCap(config.opensPerMinute, clock),
+    // Carried over a restart: the opens the store recorded in the last minute still count.
+    opens: new OpensCap(
+      config.opensPerMinute,
+      clock,
+      deps.store.doorOperations.latestStarts(config.opensPerMinute),
+    ),
     tickets: new TicketBook(clock),
     presence: new PresenceCode(config.presenceCodeDigits, config.presenceCodeRotateMs, clock),
     hub: new EventHub(),
+    scanDesk: new ScanDesk(clock),
   };
   const offEvents = deps.events.subscribe((e) => ctx.hub.publish(e));
-  app.addHook('onClose', async () => offEvents());
+  const offScans = deps.scans?.subscribe(scanPickups(ctx)) ?? (() => {});
+  app.addHook('onClose', async () => {
+    offEvents();
+    offScans();
+  });
   // In-flight long polls would hold the server's close for up to their wait.
   app.addHook('preClose', async () => ctx.tickets.releaseWaiters());
   app.decorateRequest('staffSession', null);

@@ -2,6 +2,7 @@ import type { AppDeps } from './deps';
 import type { EventHub } from './kiosk-events';
 import type { OpensCap } from './opens-cap';
 import type { PresenceCode } from './presence-code';
+import type { ScanDesk } from './scan-desk';
 import type { SessionBook } from './sessions';
 import type { TicketBook } from './tickets';
 
@@ -13,4 +14,5 @@ export interface HttpContext {
   readonly tickets: TicketBook;
   readonly presence: PresenceCode;
   readonly hub: EventHub;
+  readonly scanDesk: ScanDesk;
 }

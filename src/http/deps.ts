@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { BoardReading, LinkState, LinkStats } from '../../firmware-bridge/driver/types';
 import type { Ledger } from '../ledger';
 import type { Store } from '../store';
-import type { OpensCap } from './opens-cap';
 
 /**
  * Everything the HTTP application needs, as interfaces: the daemon's composition root builds
@@ -26,14 +25,13 @@ export interface AppDeps {
   readonly simulator?: SimulatorControl;
   /** Prints the drop-off receipt when the kiosk has a printer; a failure is logged, never shown. */
   readonly printReceipt?: (receipt: PrintableReceipt) => Promise<void>;
+  /**
+   * Lines read by the kiosk's own scanner (a serial port; a keyboard-wedge scanner types into the
+   * kiosk page instead). The app subscribes and starts pickups from our receipt QRs.
+   */
+  readonly scans?: ScanSource;
   /** Takes a database backup now (the composition root knows where backups go). */
   readonly backupNow?: () => Promise<BackupTaken>;
-  /**
-   * The kiosk-wide cap on door opens, when the composition root shares it with paths outside
-   * HTTP (the QR scanner): every path that opens a door must count against the same cap. Absent,
-   * the app makes its own from `config.opensPerMinute`.
-   */
-  readonly opensCap?: OpensCap;
   /** Milliseconds since the epoch; tests move it to expire sessions and locks. */
   readonly clock: () => number;
   /** The daemon's pino logger; the app takes a child with an allowlist of fields. */
@@ -75,7 +73,24 @@ export type KioskEvent =
         | 'picked_up'
         | 'left_inside'
         | 'needs_inspection';
+    }
+  /**
+   * The kiosk's scanner read a receipt: its door opened (the screen claims the ticket with
+   * POST /pickups/scanned) or it was refused with this code. What was scanned is never broadcast.
+   */
+  | { readonly type: 'scan'; readonly outcome: 'door_open'; readonly door: number }
+  | {
+      readonly type: 'scan';
+      readonly outcome: 'refused';
+      readonly code: string;
+      readonly message: { readonly vi: string; readonly en: string };
     };
+
+/** The kiosk's scanner: each line read goes to every subscriber, whose promise ends with its work. */
+export interface ScanSource {
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (text: string) => Promise<void>): () => void;
+}
 
 export interface KioskEventSource {
   /** Subscribes to kiosk events; returns the unsubscribe function. */

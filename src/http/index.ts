@@ -8,11 +8,11 @@ export type {
   KioskEvent,
   KioskEventSource,
   PrintableReceipt,
+  ScanSource,
   SimulatorControl,
 } from './deps';
 export { DEFAULT_HTTP_CONFIG } from './deps';
 export { type ErrorCode, HTTP_MESSAGES, HttpRefusal } from './errors';
 export { checkHttpConfig, HttpConfigError } from './http-config';
 export { kioskEventsFrom } from './kiosk-events';
-export { OpensCap } from './opens-cap';
 export { boundHosts, type Listening, listen } from './server';

@@ -3,17 +3,23 @@ import { HttpRefusal } from './errors';
 const MINUTE_MS = 60_000;
 
 /**
- * The kiosk-wide cap on door opens per minute (a sliding window). Every route that opens a door
+ * The kiosk-wide cap on door opens per minute (a sliding window). Every path that opens a door
  * takes a slot first; a refused open is answered `opens_capped` before the ledger is asked.
- * Kept in memory: a restart takes longer than the window, so nothing is gained by storing it.
+ * The window lives in memory, but it starts from the door operations the ledger recorded in the
+ * last minute (`recent`): a daemon restarted by systemd is back within seconds, and a restart
+ * must not give whoever is hammering the doors a fresh minute.
  */
 export class OpensCap {
-  private readonly times: number[] = [];
+  private readonly times: number[];
 
   constructor(
     private readonly perMinute: number,
     private readonly clock: () => number,
-  ) {}
+    recent: readonly number[] = [],
+  ) {
+    const now = clock();
+    this.times = recent.filter((at) => at > now - MINUTE_MS && at <= now).sort((a, b) => a - b);
+  }
 
   /** Takes n slots at once or none; throws opens_capped when they do not fit. */
   take(n = 1): void {

@@ -42,6 +42,11 @@ export type DoorOperationRepo = {
   /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
   listUnsettled(): DoorOperation[];
   listForDossier(dossierId: number): DoorOperation[];
+  /**
+   * When the newest `limit` operations were recorded, newest first: the kiosk-wide cap on opens
+   * per minute starts from these, so a restart does not hand a guesser a fresh minute.
+   */
+  latestStarts(limit: number): number[];
 };
 
 const COLUMNS =
@@ -67,6 +72,9 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
   const forDossier: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,
   );
+  const latest: Statement<[number], { createdAt: number }> = db.prepare(
+    'SELECT created_at AS createdAt FROM door_operations ORDER BY id DESC LIMIT ?',
+  );
   return {
     recordIntent: (op) =>
       Number(
@@ -77,5 +85,6 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
     get: (id) => get.get(id),
     listUnsettled: () => unsettled.all(),
     listForDossier: (dossierId) => forDossier.all(dossierId),
+    latestStarts: (limit) => latest.all(limit).map((r) => r.createdAt),
   };
 }

@@ -82,9 +82,21 @@ describe('the kiosk end to end, as a process on simulated hardware over loopback
     await rig.doorOpens(resultDoor);
     const started = await daemon.line('pickup started by scan');
     expect(started.lockerId).toBe(resultDoor);
+    // The screen, told over the live feed, claims the door to show it and, after, the rating.
+    const shown = await kiosk.call<{ ticket: string; door: number }>('POST', '/pickups/scanned');
+    expect(shown.status, shown.text).toBe(201);
+    expect(shown.body.door).toBe(resultDoor);
     rig.take(resultDoor);
     rig.close(resultDoor);
     expect(await tech.settled(resultDoor, started.operationId as number)).not.toBeNull();
+    const scannedDone = await kiosk.call<{ status: string }>(
+      'GET',
+      `/pickups/${shown.body.ticket}?waitMs=10000`,
+    );
+    expect(scannedDone.body.status).toBe('picked_up');
+    expect((await kiosk.call('POST', `/pickups/${shown.body.ticket}/rating`, { rating: 4 })).status).toBe(
+      200,
+    );
 
     // The same QR again opens nothing: the result is gone.
     const after = rig.sim.fires.length;
@@ -93,7 +105,6 @@ describe('the kiosk end to end, as a process on simulated hardware over loopback
     expect(rig.sim.fires.length).toBe(after);
 
     // The second citizen picks up on screen with the receipt number and the texted code, and rates.
-    // (A pickup started by a scan has no screen ticket, so the rating is given on this path.)
     const code = await rig.sms.pickupCode(second.receipt.receiptDisplay);
     const wrong = await kiosk.call('POST', '/pickups', {
       receiptNo: second.receipt.receiptNo,

@@ -22,6 +22,18 @@ describe('the in-memory books of the HTTP shell', () => {
     cap.take(3);
   });
 
+  it('the opens cap starts from the opens recorded in the last minute, so a restart frees no slot', () => {
+    const now = { ms: 1_000_000 };
+    // Newest first, as the store gives them: two within the minute, one older, one from a skewed clock.
+    const recent = [now.ms + 5_000, now.ms - 1_000, now.ms - 59_000, now.ms - 61_000];
+    const cap = new OpensCap(3, () => now.ms, recent);
+    cap.take();
+    expect(() => cap.take()).toThrow(HttpRefusal);
+    now.ms += 1_001; // the one 59 s old leaves the window
+    cap.take();
+    expect(() => cap.take()).toThrow(HttpRefusal);
+  });
+
   it('the presence code changes each period; the previous one is still accepted, older ones not', () => {
     const now = { ms: 0 };
     const presence = new PresenceCode(6, 60_000, () => now.ms);

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
+import { ScanFeed } from '../../src/daemon/scans';
 import type { CalendarPolicy } from '../../src/domain/calendar';
 import { hashPin } from '../../src/domain/staff-pin';
 import { buildApp } from '../../src/http/app';
@@ -12,6 +13,7 @@ import {
   type AppDeps,
   DEFAULT_HTTP_CONFIG,
   type HttpConfig,
+  type KioskEvent,
   type PrintableReceipt,
 } from '../../src/http/deps';
 import { kioskEventsFrom } from '../../src/http/kiosk-events';
@@ -65,6 +67,10 @@ export interface Kiosk {
   printed: PrintableReceipt[];
   /** What the simulated scanner was given to read. */
   scans: string[];
+  /** Every message the live feed carried (what the kiosk screen hears). */
+  events: KioskEvent[];
+  /** The kiosk's own scanner reads a line; resolves once the pickup it started is answered. */
+  scan(text: string): Promise<void>;
   /** Pulls the bank's cable and keeps it out until restored. */
   cutLink(cut: boolean): void;
   /** A door's channel on the simulated board for a locker id. */
@@ -128,6 +134,7 @@ export async function startKiosk(
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(line) });
   const printed: PrintableReceipt[] = [];
   const scans: string[] = [];
+  const scanner = new ScanFeed();
   const channel = (lockerId: number) => lockerId - 1;
   const deps: AppDeps = {
     ledger,
@@ -137,6 +144,7 @@ export async function startKiosk(
     printReceipt: async (r) => {
       printed.push(r);
     },
+    scans: scanner,
     clock: () => now.ms,
     logger,
     config: { ...DEFAULT_HTTP_CONFIG, port: 0, ...options.config },
@@ -149,13 +157,22 @@ export async function startKiosk(
             putItem: (id) => sim.putItem(0, channel(id)),
             takeItem: (id) => sim.takeItem(0, channel(id)),
             jam: (id, on) => (on ? sim.jam(0, channel(id)) : sim.unjam(0, channel(id))),
-            scan: (payload) => scans.push(payload),
+            scan: (payload) => {
+              scans.push(payload);
+              scanner.push(payload);
+            },
             cutLink: (_bank, c) => kiosk.cutLink(c),
           },
         }
       : {}),
   };
+  const events: KioskEvent[] = [];
   const app = await buildApp(deps);
+  // The live feed as the kiosk screen hears it. With an office-LAN host the feed answers only to
+  // the screen's own socket, which an injected one is not: those tests go without.
+  await app.ready();
+  const feed = options.config?.officeHost ? null : await app.injectWS('/api/v1/events');
+  feed?.on('message', (data: Buffer) => events.push(JSON.parse(data.toString('utf8')) as KioskEvent));
   const kiosk: Kiosk = {
     app,
     sim,
@@ -166,6 +183,11 @@ export async function startKiosk(
     logs,
     printed,
     scans,
+    events,
+    async scan(text) {
+      scanner.push(text);
+      await scanner.settled();
+    },
     channel,
     cutLink(c) {
       cut = c;
@@ -189,6 +211,7 @@ export async function startKiosk(
       return unsealFromOutbox(String(notice.payload.sealed), dossierId, KIOSK_KEY);
     },
     async dispose() {
+      feed?.terminate();
       await app.close();
       ledger.stop();
       await link.stop();

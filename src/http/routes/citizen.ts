@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import QRCode from 'qrcode';
-import { DomainError } from '../../domain/errors';
 import type { CloseResult, IssuedReceipt, PickupCredentials } from '../../ledger';
 import { keyedLimit, kioskScreenOnly } from '../auth';
 import type { HttpContext } from '../context';
 import { openedOrRefuse } from '../door-reply';
 import { HttpRefusal } from '../errors';
-import { linksUp } from '../health';
+import { ensureInService } from '../in-service';
+import type { ScanDesk } from '../scan-desk';
+import { pickupStatus } from '../scan-pickups';
 import {
   DoorTicketReply,
   DropOffBody,
@@ -32,13 +33,20 @@ function receiptKey(body: unknown): string | null {
   return null;
 }
 
-function credentialsOf(body: {
-  qr?: string;
-  receiptNo?: string;
-  code?: string;
-  secondFactor?: string;
-}): PickupCredentials {
+function credentialsOf(
+  body: { qr?: string; receiptNo?: string; code?: string; secondFactor?: string; scanned?: boolean },
+  desk: ScanDesk,
+): PickupCredentials {
   const second = body.secondFactor ? { secondFactor: body.secondFactor } : {};
+  if (body.scanned === true) {
+    // The receipt the kiosk's scanner read, held for its second factor: the QR stays in the daemon.
+    if (body.qr !== undefined || body.receiptNo !== undefined || body.code !== undefined) {
+      throw new HttpRefusal('bad_request');
+    }
+    const qr = desk.heldQr();
+    if (qr === null) throw new HttpRefusal('not_found');
+    return { qr, ...second };
+  }
   if (body.qr !== undefined && body.receiptNo === undefined && body.code === undefined) {
     return { qr: body.qr, ...second };
   }
@@ -55,22 +63,10 @@ function dropOffStatus(r: CloseResult | null) {
   return 'needs_inspection' as const;
 }
 
-function pickupStatus(r: CloseResult | null) {
-  if (!r) return 'door_open' as const;
-  if (r.state === 'picked_up') return 'picked_up' as const;
-  if (r.state === 'ready' && !r.needsInspection) return 'left_inside' as const;
-  return 'needs_inspection' as const;
-}
-
 /** The kiosk screen: drop-off, pickup, rating and the kiosk's status. */
 export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
   const { deps, tickets, opens } = ctx;
   const { ledger, store } = deps;
-
-  function ensureInService(): void {
-    if (store.settings.maintenanceMode()) throw new DomainError('kiosk_maintenance');
-    if (!linksUp(deps.linksHealth())) throw new DomainError('link_down');
-  }
 
   async function printSlip(issued: IssuedReceipt, door: number, procedureCode: string | null) {
     if (!deps.printReceipt) return;
@@ -120,7 +116,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        ensureInService();
+        ensureInService(deps);
         const b = request.body;
         const result = openedOrRefuse(
           await opens.through(() =>
@@ -223,9 +219,10 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const credentials = credentialsOf(request.body);
-        ensureInService();
+        const credentials = credentialsOf(request.body, ctx.scanDesk);
+        ensureInService(deps);
         const result = openedOrRefuse(await opens.through(() => ledger.pickup.start(credentials)));
+        if (request.body.scanned) ctx.scanDesk.release();
         const ticket = tickets.open('pickup', result, null, ledger.awaitClose);
         ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: 'door_open' });
         ticket.closed.then(
@@ -233,6 +230,22 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
             ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: pickupStatus(r) }),
           () => {},
         );
+        return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
+      },
+    );
+
+    app.post(
+      '/pickups/scanned',
+      {
+        schema: {
+          tags: TAGS,
+          summary: "The door the kiosk's scanner opened, claimed once by the screen to show it",
+          response: { 201: DoorTicketReply, ...ERROR_REPLIES },
+        },
+      },
+      async (_request, reply) => {
+        const ticket = ctx.scanDesk.claimTicket();
+        if (!ticket) throw new HttpRefusal('not_found');
         return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
       },
     );

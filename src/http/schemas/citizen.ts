@@ -73,6 +73,8 @@ export const PickupBody = Type.Object(
     receiptNo: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
     code: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
     secondFactor: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+    /** The receipt the kiosk's own scanner read, held by the daemon for its second factor. */
+    scanned: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

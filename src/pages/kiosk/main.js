@@ -27,6 +27,7 @@ import { STRINGS } from './strings.js';
 /** @typedef {import('./types.js').Screen} Screen */
 /** @typedef {import('./types.js').ScreenName} ScreenName */
 /** @typedef {import('./types.js').TextKey} TextKey */
+/** @typedef {import('../shared/i18n.js').Bilingual} Bilingual */
 
 /** @type {Record<ScreenName, Screen>} */
 const SCREENS = {
@@ -63,6 +64,7 @@ function emptyFlow() {
     code: '',
     second: '',
     qr: null,
+    scanned: false,
     backedOut: false,
     notice: null,
     refusal: null,
@@ -198,6 +200,7 @@ connectEvents(
   (e) => {
     if (e.type === 'hello') setService(e.maintenance, e.linkDown);
     else if (e.type === 'link' || e.type === 'maintenance') void refreshStatus();
+    else if (e.type === 'scan') void onScannerRead(e);
     else if (e.type === 'progress') {
       marks.push({ screen: `event:${e.flow}:${e.status}`, at: Date.now() });
       for (const l of progressListeners) l(e.flow, e.door, e.status);
@@ -209,6 +212,32 @@ connectEvents(
 );
 // The feed announces changes; a slow look now and then covers a feed that is down.
 setInterval(refreshStatus, 30_000);
+
+/**
+ * The kiosk's own scanner (a serial port) read a receipt and the daemon has acted on it: show the
+ * door it opened, ask for the digits of a sensitive procedure, or explain the refusal. A screen
+ * busy with someone's open door keeps showing it; the daemon's answer stands on its own.
+ * @param {{ outcome: 'door_open', door: number } | { outcome: 'refused', code: string, message: Bilingual }} e
+ */
+async function onScannerRead(e) {
+  if (SCREENS[current].busy) return;
+  go('home');
+  if (outOfService) return;
+  if (e.outcome === 'door_open') {
+    const r = await apiCall('POST', '/pickups/scanned');
+    if (!r.ok) return;
+    k.flow.ticket = r.data.ticket;
+    k.flow.door = r.data.door;
+    go('pickup-door');
+    return;
+  }
+  if (e.code === 'second_factor_required') {
+    k.flow.scanned = true;
+    go('pickup-second');
+    return;
+  }
+  k.refuse({ code: e.code, message: e.message });
+}
 
 listenForScans((text) => {
   if (SCREENS[current].busy) return;

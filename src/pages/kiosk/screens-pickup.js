@@ -111,7 +111,11 @@ export const pickupSecond = digitsScreen({
  */
 export async function startPickup(k) {
   const f = k.flow;
-  const credentials = f.qr ? { qr: f.qr } : { receiptNo: f.receiptNo, code: f.code };
+  const credentials = f.scanned
+    ? { scanned: true }
+    : f.qr
+      ? { qr: f.qr }
+      : { receiptNo: f.receiptNo, code: f.code };
   const body = f.second ? { ...credentials, secondFactor: f.second } : credentials;
   f.notice = null;
   k.go('opening');
@@ -130,11 +134,11 @@ export async function startPickup(k) {
     f.second = '';
     return k.refuse(r, 'pickup-second');
   }
-  if (r.code === 'wrong_code' && !f.qr) {
+  if (r.code === 'wrong_code' && !f.qr && !f.scanned) {
     f.code = '';
     return k.refuse(r, 'pickup-code');
   }
-  if ((r.code === 'receipt_mistyped' || r.code === 'unknown_receipt') && !f.qr) {
+  if ((r.code === 'receipt_mistyped' || r.code === 'unknown_receipt') && !f.qr && !f.scanned) {
     f.code = '';
     return k.refuse(r, 'pickup-receipt');
   }

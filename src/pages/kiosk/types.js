@@ -34,6 +34,7 @@
  * @property {string} code
  * @property {string} second
  * @property {string | null} qr
+ * @property {boolean} scanned the kiosk's own scanner read the receipt: the daemon holds it
  * @property {boolean} backedOut
  * @property {Bilingual | null} notice a refusal shown on the screen where the citizen can retry
  * @property {Bilingual | null} refusal a refusal shown on the sorry screen

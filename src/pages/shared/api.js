@@ -60,7 +60,9 @@ export async function apiCall(method, path, body, options = {}) {
  *   | { type: 'door', lockerId: number, change: string }
  *   | { type: 'link', bank: number, state: string }
  *   | { type: 'maintenance', on: boolean }
- *   | { type: 'progress', flow: 'dropoff' | 'pickup', door: number, status: string }} KioskEvent
+ *   | { type: 'progress', flow: 'dropoff' | 'pickup', door: number, status: string }
+ *   | { type: 'scan', outcome: 'door_open', door: number }
+ *   | { type: 'scan', outcome: 'refused', code: string, message: import('./i18n.js').Bilingual }} KioskEvent
  */
 
 /**

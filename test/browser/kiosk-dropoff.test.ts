@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
+import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
 import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
 
 describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 90_000 }, () => {
@@ -28,9 +28,25 @@ describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 
     expect(seen.receiptShown).toMatch(/^\d{3}-\d{6}-\d{4}-\d$/);
     expect(seen.appointment).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(axeFound).toEqual([]);
-    // The dossier is in the ledger under the typed name's receipt (staff see it deposited).
-    const status = await kiosk.api('GET', '/kiosk/status');
-    expect(status.json.inService).toBe(true);
+    // The dossier is in the ledger under the receipt the screen showed, in the door it went into,
+    // due on the date shown: staff see it among the deposited dossiers to collect.
+    const token = await kiosk.signIn(STAFF);
+    const deposited = (await kiosk.api('GET', '/staff/deposited', undefined, token)).json.items as {
+      receiptNo: string;
+      procedureCode: string;
+      state: string;
+      lockerId: number;
+      appointmentDate: string;
+    }[];
+    const [d, m, y] = seen.appointment.split('/');
+    expect(deposited.filter((i) => i.receiptNo === seen.receiptDigits)).toEqual([
+      expect.objectContaining({
+        procedureCode: 'HKD-01',
+        state: 'deposited',
+        lockerId: seen.door,
+        appointmentDate: `${y}-${m}-${d}`,
+      }),
+    ]);
     await taps.tap('#done');
     await onScreen(page, 'home');
   });

@@ -16,13 +16,30 @@ const TONE_KEYS: Record<string, string> = {
   '\u0323': 'tone:nang',
 };
 
-/** Counts taps: every click a test makes on the kiosk screen goes through here. */
+/**
+ * Every touch a test makes on the kiosk screen goes through here, and is counted. The kiosk has
+ * a touch screen and no mouse: a tap is a touch (the context has hasTouch), and the page itself
+ * is asked which kind of pointer pressed, so a tap that reached the screen as a mouse click, or
+ * did not reach it at all, fails the test instead of being counted.
+ */
 export class Taps {
   count = 0;
   constructor(readonly page: Page) {}
 
   async tap(selector: string): Promise<void> {
-    await this.page.click(selector);
+    // Listens (once per page load) to the pointers that press on the page, as the kiosk's idle
+    // timer does, in the capture phase so a screen's own handlers cannot hide them.
+    await this.page.evaluate(() => {
+      const w = window as unknown as { kioskPointers?: string[] };
+      if (w.kioskPointers) return;
+      w.kioskPointers = [];
+      document.addEventListener('pointerdown', (e) => w.kioskPointers?.push(e.pointerType), true);
+    });
+    await this.page.locator(selector).tap();
+    const pressed = await this.page.evaluate(() =>
+      (window as unknown as { kioskPointers?: string[] }).kioskPointers?.splice(0),
+    );
+    expect(pressed, `the tap on ${selector}`).toEqual(['touch']);
     this.count++;
   }
 

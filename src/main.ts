@@ -27,6 +27,15 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const systemd = createSystemdNotifier();
   const config = readConfig();
+  // A stop asked for while starting (systemd stopping a unit still reconciling its doors) is
+  // kept and carried out once start-up is done, through the same clean path; a second one exits.
+  let earlySignal: NodeJS.Signals | null = null;
+  const duringStart = (signal: NodeJS.Signals) => {
+    if (earlySignal) process.exit(1);
+    earlySignal = signal;
+  };
+  process.on('SIGTERM', duringStart);
+  process.on('SIGINT', duringStart);
   let daemon: Daemon;
   try {
     daemon = await startDaemon(config);
@@ -62,8 +71,14 @@ async function main(): Promise<void> {
         },
       );
   };
+  process.off('SIGTERM', duringStart);
+  process.off('SIGINT', duringStart);
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  if (earlySignal) {
+    daemon.logger.info({ signal: earlySignal }, 'stop asked for during start-up');
+    onSignal(earlySignal);
+  }
 }
 
 process.on('unhandledRejection', (reason) => {

@@ -128,6 +128,25 @@ describe('the kiosk daemon as a process', () => {
     }
   });
 
+  it('a SIGTERM while starting is carried out once started, through the clean stop', async () => {
+    const config = testConfig();
+    dir = config.dir;
+    daemon = new DaemonProcess(config.file);
+    // Logged once the store is open, before the boards are reconciled and HTTP listens.
+    await daemon.line('store open');
+    daemon.signal('SIGTERM');
+    expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    const messages = daemon.lines.map((l) => l.msg);
+    expect(messages).toContain('stop asked for during start-up');
+    expect(messages.indexOf('kiosk started')).toBeLessThan(messages.indexOf('stopped'));
+    const store = openStore(join(config.dir, 'ledger.db'), { quickCheck: 'startup' });
+    try {
+      expect(store.audit.verifyChain().ok).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
   it('after a kill -9 with a door open, the next start settles the operation before serving', async () => {
     const config = testConfig((doc) => {
       doc.demo = { handsAfterSeconds: 600 }; // nobody shuts the door before the crash

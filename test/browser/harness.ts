@@ -118,6 +118,12 @@ export interface KioskUnderTest {
   screenshot(page: Page, name: string): Promise<string>;
   /** axe-core on the page: the serious and critical violations (ids and a few targets). */
   axe(page: Page): Promise<string[]>;
+  /**
+   * Every request a page of this kiosk made to another host than the daemon's. Only recorded (no
+   * interception, which would slow every request the UI bench times): the kiosk works with no
+   * network beyond itself, so tests expect this to stay empty.
+   */
+  readonly foreignRequests: string[];
   /** Stops the browser, the daemon and the sink; removes the temp directory. */
   close(): Promise<void>;
 }
@@ -173,6 +179,13 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskUnder
       throw error;
     });
   const contexts: BrowserContext[] = [];
+  const foreignRequests: string[] = [];
+  const host = new URL(baseUrl).host;
+  // data: and blob: URLs (the receipt's QR image) stay inside the page; anything with a host must be the daemon.
+  const foreign = (url: string) => {
+    const u = new URL(url);
+    return u.host !== '' && u.host !== host;
+  };
 
   const api: KioskUnderTest['api'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};
@@ -195,7 +208,13 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskUnder
     async newPage(path = '/', viewport = { width: 1280, height: 1024 }) {
       const context = await browser.newContext({ viewport, hasTouch: true });
       contexts.push(context);
+      context.on('request', (request) => {
+        if (foreign(request.url())) foreignRequests.push(request.url());
+      });
       const page = await context.newPage();
+      page.on('websocket', (ws) => {
+        if (foreign(ws.url())) foreignRequests.push(ws.url());
+      });
       await page.goto(baseUrl + path);
       return page;
     },
@@ -216,6 +235,7 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskUnder
       return path;
     },
     axe: (page) => axeViolations(page),
+    foreignRequests,
     async close() {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
 import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
 
@@ -9,6 +9,10 @@ describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 
   }, 60_000);
   afterAll(async () => {
     await kiosk?.close();
+  });
+  // The kiosk works with no network beyond itself.
+  afterEach(() => {
+    expect(kiosk.foreignRequests).toEqual([]);
   });
 
   it('drops a dossier off by touch alone in Vietnamese, the name typed with its diacritics', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, type KioskUnderTest, startKiosk, TECHNICIAN } from './harness';
 import { onScreen, Taps } from './kiosk-steps';
 
@@ -9,6 +9,10 @@ describe.skipIf(!haveChromium())('kiosk faults and timeouts in a real browser', 
   }, 60_000);
   afterAll(async () => {
     await kiosk?.close();
+  });
+  // The kiosk works with no network beyond itself.
+  afterEach(() => {
+    expect(kiosk.foreignRequests).toEqual([]);
   });
 
   it('explains a jammed door in plain words and offers the way back', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
 import { dropOffByTouch, loadResult, onScreen, Taps } from './kiosk-steps';
 
@@ -20,6 +20,10 @@ describe.skipIf(!haveChromium())('kiosk pickup in a real browser', { timeout: 12
   }, 60_000);
   afterAll(async () => {
     await kiosk?.close();
+  });
+  // The kiosk works with no network beyond itself.
+  afterEach(() => {
+    expect(kiosk.foreignRequests).toEqual([]);
   });
 
   /** A dossier dropped off at the screen whose result staff have loaded. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dropOff, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
+import { axeViolations, dropOff, lockerView, signInOnPad } from './console-steps';
+import { haveChromium, type KioskUnderTest, STAFF, startKiosk, TECHNICIAN } from './harness';
 
 const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 
@@ -86,6 +86,43 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
       .poll(async () => (await kiosk.api('POST', '/pickups', { qr: first.qrPayload })).json?.door, {
         timeout: 10_000,
       })
+      .toBe(door);
+  });
+
+  it('loads a result by scanning the receipt QR into the search field, and the door opens for it', async () => {
+    const dossier = await dropOff(kiosk, 'HKD-01', '0906333444');
+    // Staff have taken the dossier to the counter; its result is back.
+    const token = await kiosk.signIn(STAFF);
+    const deposited = await kiosk.api('GET', '/staff/deposited', undefined, token);
+    const item = (deposited.json.items as { dossierId: number; receiptNo: string }[]).find(
+      (i) => i.receiptNo === dossier.receiptNo,
+    )!;
+    const collect = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collect`, undefined, token);
+    expect(collect.status).toBe(200);
+    await kiosk.sim(collect.json.door, 'take_item');
+    await kiosk.sim(collect.json.door, 'close');
+
+    const page = await open('/staff#load');
+    await signInOnPad(page, STAFF);
+    await page.click('#load-q');
+    // The scanner is a keyboard: it types the receipt's QR text, then Enter.
+    expect(dossier.qrPayload.length).toBeGreaterThan(20);
+    await page.keyboard.type(dossier.qrPayload);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#load-found [data-dossier="${item.dossierId}"]`, SLOW);
+    expect(await page.textContent('#load-found')).toContain(dossier.receiptNo);
+    await page.click('#load-open');
+    await page.waitForSelector('#load-instruction', SLOW);
+    const door = Number(await page.textContent('#load-step .big-door'));
+    expect(door).toBeGreaterThan(0);
+    const tech = await kiosk.signIn(TECHNICIAN);
+    await expect.poll(async () => (await lockerView(kiosk, tech, door))?.reading?.open, SLOW).toBe(true);
+    // Ready for the next scan without reaching for the mouse.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('load-q');
+    await kiosk.sim(door, 'put_item');
+    await kiosk.sim(door, 'close');
+    await expect
+      .poll(async () => (await kiosk.api('POST', '/pickups', { qr: dossier.qrPayload })).json?.door, SLOW)
       .toBe(door);
   });
 

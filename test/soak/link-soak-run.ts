@@ -31,6 +31,8 @@ export interface SoakReport {
   opensWithoutStatusRead: number;
   /** Second and later opens of one door the boards received (resends and new opens alike). */
   repeatedOpensReceived: number;
+  /** The first offending fires and opens, described, when any of the must-be-0 counts is not. */
+  problems: string[];
   /** Resends the link made, by its own count (each after a status read). */
   openRetries: number;
   uncommandedOpens: number;
@@ -92,6 +94,7 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
     firesOutsideAnOpen: 0,
     opensWithoutStatusRead: 0,
     repeatedOpensReceived: 0,
+    problems: [],
     openRetries: 0,
     uncommandedOpens: 0,
     reconnects: 0,
@@ -121,7 +124,8 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
       const from = sim.fires.length;
       const outcome = await link.open({ board, channel });
       const spans = calls.get(`${board}:${channel}`) ?? [];
-      spans.push({ from, to: sim.fires.length });
+      const maybeExecuted = outcome.kind === 'link_down' && outcome.maybeExecuted;
+      spans.push({ from, to: sim.fires.length, maybeExecuted });
       calls.set(`${board}:${channel}`, spans);
       report.opens++;
       report.outcomes[outcome.kind]++;
@@ -139,7 +143,17 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   const stats = link.stats();
   await link.stop();
   await sim.stop();
-  Object.assign(report, judgeFires(sim.fires, calls));
+  const verdict = judgeFires(sim.fires, calls);
+  report.doubleOpens = verdict.doubleOpens;
+  report.firesOutsideAnOpen = verdict.firesOutsideAnOpen;
+  report.problems = [
+    ...verdict.examples.map(
+      (e) => `${e.why} fire #${e.fire} of door ${e.door} (${sim.fires[e.fire]!.cause})`,
+    ),
+    ...sim.audit.blindReopens
+      .slice(0, 10)
+      .map((b) => `open #${b.openNumber} of door ${b.board}:${b.channel} with no status read since the last`),
+  ];
   report.opensWithoutStatusRead = sim.audit.blindReopens.length;
   report.repeatedOpensReceived = sim.audit.repeats;
   report.openRetries = stats.openRetries;

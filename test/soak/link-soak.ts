@@ -44,6 +44,7 @@ console.log(`fires outside an open call    ${report.firesOutsideAnOpen}`);
 console.log(`retries without status read   ${report.opensWithoutStatusRead} (by the boards' record)`);
 console.log(`took                          ${report.seconds.toFixed(1)} s`);
 if (report.doubleOpens !== 0 || report.firesOutsideAnOpen !== 0 || report.opensWithoutStatusRead !== 0) {
+  for (const problem of report.problems) console.error(`  ${problem}`);
   console.error('FAIL: a door fired twice for one command, or an open was resent without a status read');
   process.exit(1);
 }

@@ -34,9 +34,9 @@ async function kioskWithEveryDoorToOpen() {
 
 type Setup = Awaited<ReturnType<typeof kioskWithEveryDoorToOpen>>;
 
-/** Every path that opens a door for a known dossier, with the door it would open. */
+/** Every path that opens a door for a known dossier. */
 function doorPaths(s: Setup) {
-  const post = (url: string, headers?: object, payload?: object) =>
+  const post = (url: string, headers?: { authorization: string }, payload?: object) =>
     s.k.app.inject({
       method: 'POST',
       url: `/api/v1${url}`,
@@ -47,23 +47,19 @@ function doorPaths(s: Setup) {
   return [
     {
       name: 'citizen pickup',
-      door: s.pickupDoor,
       call: () => post('/pickups', undefined, { qr: s.toPickUp.receipt.qrPayload }),
     },
     {
       name: 'staff collect',
-      door: s.toCollect.door,
       call: () => post(`/staff/dossiers/${id(s.toCollect)}/collect`, s.staff),
     },
-    { name: 'staff load', door: null, call: () => post(`/staff/dossiers/${id(s.atCounter)}/load`, s.staff) },
+    { name: 'staff load', call: () => post(`/staff/dossiers/${id(s.atCounter)}/load`, s.staff) },
     {
       name: 'staff reclaim',
-      door: s.reclaimDoor,
       call: () => post(`/staff/dossiers/${id(s.toReclaim)}/reclaim`, s.staff),
     },
     {
       name: 'technician open',
-      door: s.toCollect.door,
       call: () => post(`/tech/lockers/${s.toCollect.door}/open`, s.tech, { reason: 'kiểm tra' }),
     },
   ];

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackupResult } from '../../src/store/backup';
 import { createBackupSchedule } from '../../src/store/backup-schedule';
 import { openStore, type Store } from '../../src/store/database';
 import { newReceipt, seedBasics, T0, tempDir } from './fixtures';
@@ -88,5 +89,69 @@ describe('backup schedule', () => {
     schedule.stop();
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
+  });
+
+  it('takes a backup when its interval elapses, one per interval, and none once stopped', async () => {
+    // Only the interval is faked: the backup API steps on real setImmediate turns.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let clock = Date.UTC(2026, 10, 21, 0, 0, 0);
+      let nextResult: ((r: BackupResult) => void) | null = null;
+      const taken: BackupResult[] = [];
+      const schedule = createBackupSchedule({
+        backupTo: (file) => store.backupTo(file),
+        dir: tmp.dir,
+        intervalMs: 6 * 3_600_000,
+        keep: 5,
+        now: () => new Date(clock),
+        onResult: (r) => {
+          taken.push(r);
+          nextResult?.(r);
+        },
+        onError: (e) => {
+          throw e;
+        },
+      });
+      const backups = () => readdirSync(tmp.dir).filter((f) => /^ledger-.*\.db$/.test(f));
+      /** Moves the clocks by `ms` and resolves with the backup the timer starts then. */
+      const advance = (ms: number) => {
+        const done = new Promise<BackupResult>((resolve) => {
+          nextResult = resolve;
+        });
+        clock += ms;
+        vi.advanceTimersByTime(ms);
+        return done;
+      };
+
+      someHistory(4);
+      schedule.start();
+      vi.advanceTimersByTime(6 * 3_600_000 - 1);
+      clock += 6 * 3_600_000 - 1;
+      expect(taken).toEqual([]);
+      expect(backups()).toEqual([]);
+
+      const first = await advance(1);
+      expect(backups()).toEqual(['ledger-20261121T060000000Z.db']);
+      // The file is a whole ledger: it opens and carries the history written before it.
+      const head = store.audit.exportHead();
+      const copy = openStore(first.file);
+      expect(copy.audit.verifyChain(head)).toEqual({ ok: true, count: 4, head });
+      copy.close();
+
+      someHistory(2);
+      const second = await advance(6 * 3_600_000);
+      expect(backups()).toHaveLength(2);
+      const later = openStore(second.file);
+      expect(later.audit.exportHead().seq).toBe(6);
+      later.close();
+
+      schedule.stop();
+      vi.advanceTimersByTime(24 * 3_600_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(taken).toHaveLength(2);
+      expect(backups()).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

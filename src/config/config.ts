@@ -34,6 +34,7 @@ export interface PrinterConfig {
   /** 'none', 'embedded', `tcp://host:9100` or a tty path. */
   readonly connection: string;
   readonly codePage: number;
+  readonly vietnameseText: 'code_page' | 'raster';
   readonly baud: number;
   readonly columns: number;
 }

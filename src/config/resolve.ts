@@ -171,6 +171,7 @@ export function resolveConfig(ctx: ResolveContext, file: ConfigFile, lockers: re
       ? {
           connection: file.printer.connection,
           codePage: file.printer.codePage,
+          vietnameseText: file.printer.vietnameseText ?? 'code_page',
           baud: file.printer.baud ?? 19200,
           columns: file.printer.columns ?? 48,
         }

@@ -96,6 +96,11 @@ export const Printer = Type.Object(
     }),
     /** ESC t number of the printer's Vietnamese (WPC1258) table: read it from the self-test page. */
     codePage: Type.Integer({ minimum: 0, maximum: 255 }),
+    /**
+     * How Vietnamese text is printed: through that code page (default), or as pictures for a model
+     * that has no Vietnamese table (slower over a serial link; never diacritics stripped).
+     */
+    vietnameseText: Type.Optional(Type.Union([Type.Literal('code_page'), Type.Literal('raster')])),
     baud: Type.Optional(Type.Integer({ minimum: 300, maximum: 4_000_000 })),
     /** Characters per line at font A: 48 on 80 mm paper, 32 on 58 mm. */
     columns: Type.Optional(Type.Integer({ minimum: 24, maximum: 64 })),

@@ -24,6 +24,7 @@ export function receiptPrinter(
   if (!config.printer || !spec) return null;
   const profile = {
     ...RECEIPT_80MM,
+    vietnameseText: config.printer.vietnameseText,
     vietnameseCodeTable: config.printer.codePage,
     columns: config.printer.columns,
   };

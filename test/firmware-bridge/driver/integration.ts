@@ -41,10 +41,11 @@ const socat = haveSocat();
 
 /**
  * Short timeouts for a simulator in instant mode on a busy shared machine: long enough that a
- * healthy reply is never late, short enough that a lost one costs little.
+ * healthy reply is never late (a test that loses one reply on purpose must not see two more
+ * late ones, or the link goes down after its 3 misses), short enough that a lost one costs little.
  */
 export const INTEGRATION_OPTIONS: Partial<LinkOptions> = {
-  replyTimeoutMs: 120,
+  replyTimeoutMs: 200,
   helloTimeoutMs: 200,
   jamWindowMs: 300,
   watchPollMs: 15,

@@ -48,9 +48,9 @@ for (const dialect of ['line', 'kerong'] as DialectName[]) {
 
       t('a reply later than the timeout: treated as lost, the late one ignored, fired once', {
         body: async ({ sim, link, fired }) => {
-          sim.faults.delayNext(1, 200);
+          sim.faults.delayNext(1, 400); // twice the reply timeout
           expect((await link.open(door)).kind).toBe('opened');
-          await new Promise((r) => setTimeout(r, 250));
+          await new Promise((r) => setTimeout(r, 450));
           expect((await link.readBoard(0)).doors[1]?.open).toBe(true);
           expect(fired()).toEqual(['0:1']);
         },

@@ -1,12 +1,18 @@
 /**
  * The ledger store on a year of history (1,000,000 dossiers, seeded by seed.ts into
  * var/bench-1m.db, reused when already there):
- * - store.deposit_txn_p99_ms: the drop-off's transaction (allocate a door, create the dossier,
- *   record the door's intent, audit), fsync included;
+ * - store.deposit_txn_p99_ms: a whole deposit's two commits, summed per deposit: the reservation
+ *   (allocate a door, create the dossier, record the door's intent, audit) and the confirmation
+ *   when the door closes on the dossier (deposited, receipt and credentials issued, notice in the
+ *   outbox, audit), fsyncs included; with its parts store.deposit_reserve_p99_ms and
+ *   store.deposit_confirm_p99_ms (the door engine's sent/opened commits in between are logged);
  * - store.fsync_commit_p99_ms: a bare one-row commit on the same file (synchronous=FULL);
- * - store.deposit_ratio_p99: the two p99s from the same run, interleaved (bar 2, aim 1.2);
- * - store.report_month_ms: a month's supervisor figures, median over the twelve months
- *   (bar 200 ms, aim 50 ms);
+ * - store.deposit_ratio_p99: whole deposit over bare commit, p99s from the same run,
+ *   interleaved. Two durable commits put its floor near 2; the issue's bar (2, aim 1.2) was set
+ *   for the reservation alone, so store.deposit_reserve_ratio_p99 and
+ *   store.deposit_confirm_ratio_p99 give each commit against the bare one;
+ * - store.report_month_ms: a month's supervisor figures, the worst of the twelve months
+ *   (bar 200 ms, aim 50 ms), and store.report_month_p50_ms their median;
  * - store.startup_ms: open, migration check, connect, reconcile against simulated boards,
  *   median of five starts (bar 2000 ms, aim 500 ms);
  * - store.bytes_per_dossier: the file (and WAL) over the dossiers in it (bar 2048).
@@ -16,7 +22,7 @@ import { openStore } from '../../src/store/database';
 import type { BenchLog } from './run';
 import { defaultBenchPath, fileBytes, HISTORY_START, seedBenchDatabase } from './seed-database';
 import { percentile } from './stats';
-import { benchContext, roomyClock, sampleCommits } from './store-deposit';
+import { benchContext, type DepositSamples, roomyClock, sampleDeposits } from './store-deposit';
 import { benchBoards, measureStartup } from './store-startup';
 
 const DOSSIERS = 1_000_000;
@@ -60,17 +66,20 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   log(`${dossiers} dossiers, ${(bytes / 1e6).toFixed(0)} MB`);
 
   const store = openStore(path);
-  let commits: { deposit: number[]; body: number[]; bare: number[] };
+  let commits: DepositSamples;
   const months: number[] = [];
   try {
     const ctx = benchContext(store, roomyClock(store, WARMUP + SAMPLES));
-    sampleCommits(store, ctx, 'SYN.001', WARMUP);
-    commits = sampleCommits(store, ctx, 'SYN.001', SAMPLES);
+    sampleDeposits(store, ctx, 'SYN.001', WARMUP);
+    commits = sampleDeposits(store, ctx, 'SYN.001', SAMPLES);
     const p = (xs: number[]) =>
       `p50 ${percentile(xs, 50).toFixed(2)} / p99 ${percentile(xs, 99).toFixed(2)} ms`;
     log(`${SAMPLES} of each, interleaved:`);
-    log(`  deposit transaction ${p(commits.deposit)}`);
-    log(`    of which the work inside it ${p(commits.body)}`);
+    log(`  whole deposit (reserve + confirm) ${p(commits.deposit)}`);
+    log(`    reservation commit ${p(commits.reserve)}`);
+    log(`      of which the work inside it ${p(commits.reserveBody)}`);
+    log(`    confirmation commit ${p(commits.confirm)}`);
+    log(`    (door engine's sent + opened commits ${p(commits.doorCommits)})`);
     log(`  bare one-row commit ${p(commits.bare)}`);
     const first = new Date(HISTORY_START);
     for (let m = 0; m < 12; m++) {
@@ -105,12 +114,20 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   }
 
   const depositP99 = percentile(commits.deposit, 99);
+  const reserveP99 = percentile(commits.reserve, 99);
+  const confirmP99 = percentile(commits.confirm, 99);
   const bareP99 = percentile(commits.bare, 99);
   return {
     'store.deposit_txn_p99_ms': depositP99,
+    'store.deposit_reserve_p99_ms': reserveP99,
+    'store.deposit_confirm_p99_ms': confirmP99,
     'store.fsync_commit_p99_ms': bareP99,
     'store.deposit_ratio_p99': depositP99 / bareP99,
-    'store.report_month_ms': percentile(months, 50),
+    'store.deposit_reserve_ratio_p99': reserveP99 / bareP99,
+    'store.deposit_confirm_ratio_p99': confirmP99 / bareP99,
+    // The worst month is what a supervisor may wait for; the median shows the usual month.
+    'store.report_month_ms': Math.max(...months),
+    'store.report_month_p50_ms': percentile(months, 50),
     'store.startup_ms': percentile(starts, 50),
     'store.bytes_per_dossier': bytes / dossiers,
   };

@@ -52,8 +52,7 @@ export type PeriodFigures = {
 
 export type ReportRepo = { periodFigures(from: number, to: number): PeriodFigures };
 
-type ClosedDay = {
-  day: number;
+type Closed = {
   pickedUp: number;
   cancelled: number;
   reclaimed: number;
@@ -61,26 +60,33 @@ type ClosedDay = {
   late: number;
   lateWithApology: number;
   ratings: number;
-  ratingSum: number | null;
+  ratingAverage: number | null;
   readyToPickupMs: number | null;
   readyToPickupN: number;
   dropOffToPickupMs: number | null;
   dropOffToPickupN: number;
-  heldMs: number | null;
+  heldMs: number;
 };
 
 export function createReportRepo(db: Database): ReportRepo {
-  // Both reads walk one index each (dossiers_created_report, dossiers_closed_report: migration
-  // 003) and return at most a row per day and procedure, so a month costs one pass over its
-  // dossiers whatever the size of the ledger. The day is the whole 24 h slices since `from`.
-  const receivedByDay: Statement<[number, number, number], { day: number; code: string; n: number }> =
-    db.prepare(`
-    SELECT (created_at - CAST(? AS INTEGER)) / ${DAY_MS} AS day, procedure_code AS code, count(*) AS n
+  // Every read walks one index range (migrations 002, 003) and none sorts the period's rows
+  // except by day, on the index's one column: on a million-dossier ledger a month is a few
+  // passes over its own index entries. A day is a whole 24 h slice since `from`.
+  const receivedByDay: Statement<[number, number, number], { day: number; n: number }> = db.prepare(`
+    SELECT (created_at - CAST(? AS INTEGER)) / ${DAY_MS} AS day, count(*) AS n
     FROM dossiers WHERE created_at >= ? AND created_at < ?
-    GROUP BY day, code`);
-  const closedByDay: Statement<[number, number, number], ClosedDay> = db.prepare(`
+    GROUP BY day`);
+  const receivedOf: Statement<[string, number, number], { n: number }> = db.prepare(
+    'SELECT count(*) AS n FROM dossiers WHERE procedure_code = ? AND created_at >= ? AND created_at < ?',
+  );
+  const pickedUpByDay: Statement<[number, number, number], { day: number; n: number }> = db.prepare(`
+    SELECT (closed_at - CAST(? AS INTEGER)) / ${DAY_MS} AS day, count(*) AS n
+    FROM dossiers WHERE closed_at >= ? AND closed_at < ? AND state = 'picked_up'
+    GROUP BY day`);
+  // Aggregates skip NULLs: a difference with a missing time (no drop-off, never collected by
+  // staff, no result) counts nowhere.
+  const closed: Statement<[number, number], Closed> = db.prepare(`
     SELECT
-      (closed_at - CAST(? AS INTEGER)) / ${DAY_MS} AS day,
       count(*) FILTER (WHERE state = 'picked_up') AS pickedUp,
       count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
       count(*) FILTER (WHERE state = 'reclaimed') AS reclaimed,
@@ -88,16 +94,14 @@ export function createReportRepo(db: Database): ReportRepo {
       count(*) FILTER (WHERE ready_at IS NOT NULL AND late = 1) AS late,
       count(*) FILTER (WHERE late = 1 AND apology_at IS NOT NULL) AS lateWithApology,
       count(rating) AS ratings,
-      sum(rating) AS ratingSum,
+      avg(rating) AS ratingAverage,
       -- A pickup closes the dossier: its closed_at is the moment of the pickup.
-      sum(closed_at - ready_at) FILTER (WHERE state = 'picked_up' AND ready_at IS NOT NULL) AS readyToPickupMs,
-      count(*) FILTER (WHERE state = 'picked_up' AND ready_at IS NOT NULL) AS readyToPickupN,
-      sum(closed_at - deposited_at) FILTER (WHERE state = 'picked_up' AND deposited_at IS NOT NULL) AS dropOffToPickupMs,
-      count(*) FILTER (WHERE state = 'picked_up' AND deposited_at IS NOT NULL) AS dropOffToPickupN,
-      total(CASE WHEN deposited_at IS NOT NULL AND collected_at IS NOT NULL THEN collected_at - deposited_at ELSE 0 END)
-        + total(CASE WHEN ready_at IS NOT NULL THEN closed_at - ready_at ELSE 0 END) AS heldMs
-    FROM dossiers WHERE closed_at >= ? AND closed_at < ?
-    GROUP BY day`);
+      sum(closed_at - ready_at) FILTER (WHERE state = 'picked_up') AS readyToPickupMs,
+      count(ready_at) FILTER (WHERE state = 'picked_up') AS readyToPickupN,
+      sum(closed_at - deposited_at) FILTER (WHERE state = 'picked_up') AS dropOffToPickupMs,
+      count(deposited_at) FILTER (WHERE state = 'picked_up') AS dropOffToPickupN,
+      total(collected_at - deposited_at) + total(closed_at - ready_at) AS heldMs
+    FROM dossiers WHERE closed_at >= ? AND closed_at < ?`);
   const procedureNames: Statement<[], { code: string; nameVi: string; nameEn: string }> = db.prepare(
     'SELECT code, name_vi AS nameVi, name_en AS nameEn FROM procedures',
   );
@@ -112,58 +116,37 @@ export function createReportRepo(db: Database): ReportRepo {
         days.set(n, d);
         return d;
       };
-      const perProcedure = new Map<string, number>();
       let received = 0;
       for (const r of receivedByDay.iterate(from, from, to)) {
         received += r.n;
-        day(r.day).received += r.n;
-        perProcedure.set(r.code, (perProcedure.get(r.code) ?? 0) + r.n);
+        day(r.day).received = r.n;
       }
-      const sum = {
-        pickedUp: 0,
-        cancelled: 0,
-        reclaimed: 0,
-        onTime: 0,
-        late: 0,
-        lateWithApology: 0,
-        ratings: 0,
-        ratingSum: 0,
-        readyToPickupMs: 0,
-        readyToPickupN: 0,
-        dropOffToPickupMs: 0,
-        dropOffToPickupN: 0,
-        heldMs: 0,
-      };
-      for (const r of closedByDay.iterate(from, from, to)) {
-        for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += r[k] ?? 0;
-        if (r.pickedUp > 0) day(r.day).pickedUp += r.pickedUp;
-      }
-      const names = new Map(procedureNames.all().map((p) => [p.code, p]));
-      const mean = (ms: number, n: number) => (n === 0 ? null : ms / n / DAY_MS);
+      for (const r of pickedUpByDay.iterate(from, from, to)) day(r.day).pickedUp = r.n;
+      // Every dossier names a procedure of the table (a foreign key), inactive ones included.
+      const procedures = procedureNames
+        .all()
+        .map((p) => ({ ...p, received: received === 0 ? 0 : receivedOf.get(p.code, from, to)!.n }))
+        .filter((p) => p.received > 0)
+        .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code));
+      const c = closed.get(from, to)!;
+      const mean = (ms: number | null, n: number) => (n === 0 || ms === null ? null : ms / n / DAY_MS);
       return {
         received,
-        pickedUp: sum.pickedUp,
-        cancelled: sum.cancelled,
-        reclaimed: sum.reclaimed,
-        onTime: sum.onTime,
-        late: sum.late,
-        lateWithApology: sum.lateWithApology,
-        ratings: sum.ratings,
-        ratingAverage: sum.ratings === 0 ? null : sum.ratingSum / sum.ratings,
-        avgDaysReadyToPickup: mean(sum.readyToPickupMs, sum.readyToPickupN),
-        avgDaysDropOffToPickup: mean(sum.dropOffToPickupMs, sum.dropOffToPickupN),
-        doorTimeHeldMs: sum.heldMs,
+        pickedUp: c.pickedUp,
+        cancelled: c.cancelled,
+        reclaimed: c.reclaimed,
+        onTime: c.onTime,
+        late: c.late,
+        lateWithApology: c.lateWithApology,
+        ratings: c.ratings,
+        ratingAverage: c.ratingAverage,
+        avgDaysReadyToPickup: mean(c.readyToPickupMs, c.readyToPickupN),
+        avgDaysDropOffToPickup: mean(c.dropOffToPickupMs, c.dropOffToPickupN),
+        doorTimeHeldMs: c.heldMs,
         days: [...days.entries()]
           .sort(([a], [b]) => a - b)
           .map(([n, d]) => ({ dayStart: from + n * DAY_MS, ...d })),
-        procedures: [...perProcedure.entries()]
-          .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-          .map(([code, n]) => ({
-            code,
-            nameVi: names.get(code)?.nameVi ?? code,
-            nameEn: names.get(code)?.nameEn ?? code,
-            received: n,
-          })),
+        procedures,
       };
     },
   };

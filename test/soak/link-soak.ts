@@ -35,7 +35,7 @@ for (const [kind, count] of Object.entries(report.outcomes))
 console.log(
   `faults injected               dropped ${report.faults.dropped}, corrupted ${report.faults.corrupted}, duplicated ${report.faults.duplicated}`,
 );
-console.log(`open retries (link's count)     ${report.openRetries}`);
+console.log(`open retries (link's count)   ${report.openRetries}`);
 console.log(`repeat opens at the boards    ${report.repeatedOpensReceived}`);
 console.log(`reconnects                    ${report.reconnects}`);
 console.log(`uncommanded opens             ${report.uncommandedOpens}`);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store';
 import { codeOf, KioskApi, type Reply } from '../e2e/api';
 import { KioskRig, STAFF, TECHNICIAN } from '../e2e/rig';
 import { collect, dropOff, loadResult, nextFire } from '../e2e/walk';
@@ -35,11 +36,38 @@ function logFiles(dir: string): string {
   return out.join('\n');
 }
 
+/** A dossier at the counter whose appointment passed long ago, with the canary's contact data. */
+function seedLateDossier(dbPath: string): number {
+  const store = openStore(dbPath);
+  try {
+    return store.write(() =>
+      store.dossiers.insert({
+        receiptNo: '06126010500009',
+        procedureCode: 'CT-01',
+        origin: 'counter',
+        state: 'at_counter',
+        createdAt: Date.now() - 30 * 86_400_000,
+        applicantName: CANARY.name,
+        applicantPhone: CANARY.phone,
+        appointmentDate: '2026-01-05',
+      }),
+    );
+  } finally {
+    store.close();
+  }
+}
+
 describe('personal data and secrets', () => {
   it('pushed through every flow, never appear in the logs at any level nor in errors for others', async () => {
     rig = await KioskRig.create({ render: false, config: (doc) => (doc.logging = { level: 'trace' }) });
+    // A canary's dossier already past its appointment when the daemon starts: marked late by the
+    // daemon itself, its apology texted and its letter printed by staff.
+    await rig.start();
+    expect(await rig.stop()).toEqual({ code: 0, signal: null });
+    const lateId = seedLateDossier(rig.dbPath);
     const daemon = await rig.start();
     await daemon.line('scanner open');
+    await daemon.line('housekeeping done');
     const kiosk = new KioskApi(rig.base);
     const staff = await kiosk.signIn(STAFF);
     const tech = await kiosk.signIn(TECHNICIAN);
@@ -106,6 +134,28 @@ describe('personal data and secrets', () => {
     note(await kiosk.call('POST', '/pickups', { qr }));
     expect(rig.sim.fires.length).toBe(seen);
 
+    // A second canary dossier picked up by the kiosk's own scanner, its door shown and rated.
+    const second = await dropOff(rig, kiosk, staff, canary);
+    await collect(rig, staff, tech, second.dossierId, `HS-${CANARY.idNumber}-3`);
+    const secondDoor = await loadResult(rig, staff, tech, second.dossierId);
+    const beforeScan = rig.sim.fires.length;
+    rig.scanner.scan(second.receipt.qrPayload);
+    await nextFire(rig, beforeScan);
+    await daemon.line('pickup started by scan'); // the screen hears of it on the live feed
+    const claimed = note(await kiosk.call<{ ticket: string; door: number }>('POST', '/pickups/scanned'));
+    expect(claimed.body.door).toBe(secondDoor);
+    await rig.doorOpens(secondDoor);
+    rig.take(secondDoor);
+    rig.close(secondDoor);
+    note(await kiosk.call('GET', `/pickups/${claimed.body.ticket}?waitMs=10000`));
+    note(await kiosk.call('POST', `/pickups/${claimed.body.ticket}/rating`, { rating: 5 }));
+
+    // Staff: the late list and the canary's apology letter.
+    const late = note(await staff.call<{ items: { dossierId: number }[] }>('GET', '/staff/late'));
+    expect(late.body.items.map((d) => d.dossierId)).toContain(lateId);
+    const letter = note(await staff.call('GET', `/staff/late/${lateId}/apology`));
+    expect(letter.text).toContain('06126010500009'); // the letter names the receipt, not the person
+
     // Technician: maintenance, door history, an audited open whose reason names the citizen,
     // a door out of service, incidents, links, backup.
     note(await tech.call('PUT', '/tech/maintenance', { on: true }));
@@ -119,6 +169,20 @@ describe('personal data and secrets', () => {
     rig.close(31);
     note(await tech.call('PUT', '/tech/lockers/32/service', { inService: false, reason }));
     note(await tech.call('PUT', '/tech/lockers/32/service', { inService: true }));
+    // A bulk open, proven at the kiosk with the code its screen shows, the reason naming the citizen.
+    const presence = note(await kiosk.call<{ code: string }>('GET', '/kiosk/presence-code'));
+    const beforeBulk = rig.sim.fires.length;
+    note(
+      await tech.call('POST', '/tech/lockers/bulk-open', {
+        presenceCode: presence.body.code,
+        reason,
+        lockerIds: [29, 30],
+      }),
+    );
+    await nextFire(rig, beforeBulk);
+    await nextFire(rig, beforeBulk + 1);
+    rig.close(29);
+    rig.close(30);
     note(await tech.call('GET', '/tech/incidents'));
     note(await tech.call('GET', '/tech/links'));
     note(await tech.call('POST', '/tech/backup'));

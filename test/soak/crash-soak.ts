@@ -47,6 +47,9 @@ console.log(
 console.log(
   `start to reconciled           mean ${summary.restartMs.mean.toFixed(0)} ms, max ${summary.restartMs.max.toFixed(0)} ms`,
 );
+console.log(
+  `reconciling to reconciled     mean ${summary.reconcileMs.mean.toFixed(0)} ms, max ${summary.reconcileMs.max.toFixed(0)} ms`,
+);
 console.log(`waiting for hands            ${summary.handsWaitSeconds.toFixed(1)} s`);
 console.log(`invariant violations         ${summary.violations.length}`);
 for (const violation of summary.violations.slice(0, 20)) console.log(`  ${violation}`);

@@ -52,6 +52,8 @@ export type CrashRunSummary = {
   readonly hands: Readonly<HandCounters>;
   /** From START to the reconciliation report: open, migration check, connect, reconcile. */
   readonly restartMs: { readonly mean: number; readonly max: number };
+  /** From RECONCILING to RECONCILED on the starts that ran through: reading doors, settling. */
+  readonly reconcileMs: { readonly mean: number; readonly max: number };
   /** Time spent letting the hands finish before each technician's round. */
   readonly handsWaitSeconds: number;
   readonly seconds: number;
@@ -185,8 +187,10 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
         worker.send({ type: 'start' });
         topUpSpares();
         if (random.chance(0.75)) {
-          // Inside the reconciliation window as measured on earlier starts.
-          const window = reconcileMs.length > 0 ? Math.max(...reconcileMs.slice(-10)) : 20;
+          // Inside the reconciliation window as measured on recent starts: their median, so most
+          // kills land before the report rather than after it.
+          const recent = reconcileMs.slice(-9).sort((a, b) => a - b);
+          const window = recent.length > 0 ? recent[Math.floor(recent.length / 2)]! : 20;
           await worker.waitFor((l) => l.type === 'reconciling', 'start of reconciliation', START_TIMEOUT_MS);
           await sleep(random.int(0, Math.ceil(window)));
         } else {
@@ -271,6 +275,10 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<CrashRun
     restartMs: {
       mean: restartMs.reduce((a, b) => a + b, 0) / Math.max(1, restartMs.length),
       max: Math.max(0, ...restartMs),
+    },
+    reconcileMs: {
+      mean: reconcileMs.reduce((a, b) => a + b, 0) / Math.max(1, reconcileMs.length),
+      max: Math.max(0, ...reconcileMs),
     },
     handsWaitSeconds: handsWaitMs / 1000,
     seconds: (performance.now() - started) / 1000,

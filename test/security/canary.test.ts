@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { receiptFor } from '../../src/domain/receipt';
 import { openStore } from '../../src/store';
 import { codeOf, KioskApi, type Reply } from '../e2e/api';
 import { KioskRig, STAFF, TECHNICIAN } from '../e2e/rig';
@@ -36,13 +37,16 @@ function logFiles(dir: string): string {
   return out.join('\n');
 }
 
+/** A receipt of this kiosk from the first working days of the year, its check digit right. */
+const LATE_RECEIPT = receiptFor('061', new Date('2026-01-02T03:00:00Z'), 9).compact;
+
 /** A dossier at the counter whose appointment passed long ago, with the canary's contact data. */
 function seedLateDossier(dbPath: string): number {
   const store = openStore(dbPath);
   try {
     return store.write(() =>
       store.dossiers.insert({
-        receiptNo: '06126010500009',
+        receiptNo: LATE_RECEIPT,
         procedureCode: 'CT-01',
         origin: 'counter',
         state: 'at_counter',
@@ -154,7 +158,8 @@ describe('personal data and secrets', () => {
     const late = note(await staff.call<{ items: { dossierId: number }[] }>('GET', '/staff/late'));
     expect(late.body.items.map((d) => d.dossierId)).toContain(lateId);
     const letter = note(await staff.call('GET', `/staff/late/${lateId}/apology`));
-    expect(letter.text).toContain('06126010500009'); // the letter names the receipt, not the person
+    expect(letter.text).toContain(LATE_RECEIPT); // the letter names the receipt, not the person
+    expect(rig.sms.received.filter((m) => m.to === CANARY.phone).map((m) => m.kind)).toContain('apology');
 
     // Technician: maintenance, door history, an audited open whose reason names the citizen,
     // a door out of service, incidents, links, backup.

@@ -33,6 +33,10 @@ export const LinkOverrides = Type.Object(
     defaultPulseMs: Type.Optional(Type.Number({ minimum: 0 })),
     debounceReadings: Type.Optional(Type.Integer({ minimum: 1 })),
     connectTimeoutMs: Type.Optional(Type.Number({ minimum: 0 })),
+    /** Keep-alive probe interval of a serial-over-TCP gateway's socket. */
+    tcpKeepAliveMs: Type.Optional(Type.Number({ minimum: 0 })),
+    /** How often a tty's device node is checked for an adapter that vanished without a close. */
+    deviceWatchMs: Type.Optional(Type.Number({ minimum: 0 })),
   },
   { additionalProperties: false },
 );

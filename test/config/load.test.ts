@@ -67,6 +67,17 @@ describe('start-up refuses a bad configuration, naming the file and the field', 
     );
   });
 
+  it("a bus's link options reach the link, the transport's intervals among them", () => {
+    const doc = base();
+    doc.buses[0].link = { replyTimeoutMs: 400, tcpKeepAliveMs: 2000, deviceWatchMs: 250 };
+    const config = parseConfig('k.json', JSON.stringify(doc), { cwd: '/srv/kiosk', env: {} });
+    expect(config.buses[0]!.link).toMatchObject({
+      replyTimeoutMs: 400,
+      tcpKeepAliveMs: 2000,
+      deviceWatchMs: 250,
+    });
+  });
+
   it('relative paths are taken from the working directory', () => {
     const config = parseConfig('k.json', JSON.stringify(base()), { cwd: '/srv/kiosk', env: {} });
     expect(config.kioskKeyFile).toBe('/srv/kiosk/var/demo/kiosk.key');

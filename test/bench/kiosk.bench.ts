@@ -182,6 +182,7 @@ async function scanToOpen(rig: KioskRig, qr: string): Promise<number> {
   rig.scanner.scan(qr);
   const { board, channel } = await fired;
   const door = board * 16 + channel + 1;
+  if (frameAt === 0) throw new Error('a lock fired with no OPEN frame seen before it');
   await rig.doorOpens(door);
   // A hand is not faster than the link's reading of the open door (a door shut before the kiosk
   // saw it open is a jam to the kiosk, and the result would stay assigned).
@@ -245,8 +246,11 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
       `cycles: ${CYCLES} in ${cycleSeconds.toFixed(2)} s with ${PARALLEL} in parallel; daemon CPU ${cpuPerCycle.toFixed(1)} ms a cycle; fsync ${fsyncMs(rig.dir).toFixed(2)} ms (median); load ${load()}`,
     );
 
-    // Scan to open: a fresh start (the opens cap is per minute), results made ready first.
+    // Scan to open: a fresh start, results made ready first. The cap on opens carries the last
+    // minute over a restart, so the cycles' opens must be a minute old before the scans begin.
+    const cyclesEnded = performance.now();
     await rig.stop();
+    await new Promise((r) => setTimeout(r, Math.max(0, cyclesEnded + 61_000 - performance.now())));
     const d = await rig.start();
     await d.line('scanner open');
     const fresh = await signedIn(rig);
@@ -277,12 +281,21 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
       `scan to open ms: p50 ${percentile(samples, 50).toFixed(2)} p99 ${percentile(samples, 99).toFixed(2)} max ${Math.max(...samples).toFixed(2)} (${samples.length} scans); load ${load()}`,
     );
     await rig.stop();
-    return {
+    const metrics = {
       'kiosk.scan_to_open_p99_ms': percentile(samples, 99),
+      'kiosk.scan_to_open_p50_ms': percentile(samples, 50),
       'kiosk.cycles_per_s': CYCLES / cycleSeconds,
       'kiosk.startup_ms': median(starts),
+      // The first start of a new database (migrations, seeding, first backup), on a warm disk cache.
+      'kiosk.startup_first_ms': starts[0]!,
       'kiosk.rss_mb': rss,
     };
+    const bar = (name: string, ok: boolean, limit: string) => log(`${ok ? 'PASS' : 'FAIL'} ${name} ${limit}`);
+    bar('kiosk.scan_to_open_p99_ms', metrics['kiosk.scan_to_open_p99_ms'] <= 20, '<= 20');
+    bar('kiosk.cycles_per_s', metrics['kiosk.cycles_per_s'] >= 20, '>= 20');
+    bar('kiosk.startup_ms', metrics['kiosk.startup_ms'] <= 3000, '<= 3000');
+    bar('kiosk.rss_mb', metrics['kiosk.rss_mb'] <= 150, '<= 150');
+    return metrics;
   } finally {
     await rig.dispose();
   }

@@ -117,8 +117,10 @@ describe.skipIf(!haveChromium())('kiosk screens in a real browser', { timeout: 1
     await page.evaluate(() => {
       location.href = 'http://198.51.100.7:9/help';
     });
-    await expect.poll(() => kiosk.foreignRequests.length).toBe(1);
-    expect(kiosk.foreignRequests[0]).toBe('http://198.51.100.7:9/help');
+    await expect.poll(() => kiosk.foreignRequests).toContain('http://198.51.100.7:9/help');
+    // The page stops trying before the record is wiped for the tests after this one.
+    await page.context().close();
+    expect(new Set(kiosk.foreignRequests)).toEqual(new Set(['http://198.51.100.7:9/help']));
     kiosk.foreignRequests.length = 0;
   });
 

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
-import { CITIZEN, CITIZEN_LAND, type Kiosk, startKiosk, until } from './harness';
+import { CITIZEN, CITIZEN_LAND, kioskPerTest, until } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
-
-async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk> {
-  kiosk = await startKiosk(options);
-  return kiosk;
-}
+const start = kioskPerTest();
 
 describe('drop-off at the kiosk', { timeout: 30_000 }, () => {
   it('lists the procedures with both names, the door size and the fee note', async () => {

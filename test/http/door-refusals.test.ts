@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/http/errors';
 import { expectRefusal } from './expect';
 import { type Deposited, dropOff, loadResult } from './flows';
-import { type Kiosk, startKiosk, until } from './harness';
+import { kioskPerTest, until } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
+const startKiosk = kioskPerTest();
 
 const DAY_MS = 86_400_000;
 
 /** One kiosk with a dossier in every state a door is opened for, each in its own door. */
 async function kioskWithEveryDoorToOpen() {
   const k = await startKiosk();
-  kiosk = k;
   const toCollect = await dropOff(k);
   const atCounter = await dropOff(k);
   const collect = await k.ledger.collection.open(atCounter.dossierId, 'staff1');
@@ -102,7 +97,6 @@ describe('every door-opening path, refused by the hardware', { timeout: 60_000 }
 
   it('loading a result with no free door of its size is refused as no_free_door, and it stays at the counter', async () => {
     const k = await startKiosk();
-    kiosk = k;
     const staff = await k.signIn('staff');
     // The two medium doors both hold a land dossier; a third is at the counter with its result.
     const land = { procedureCode: 'LAND', name: 'Lê Văn Cường', phone: '0987654321' };
@@ -128,7 +122,6 @@ describe('every door-opening path, refused by the hardware', { timeout: 60_000 }
 
   it('a drop-off door left open past the timeout: the screen hears needs_inspection, technicians an incident', async () => {
     const k = await startKiosk();
-    kiosk = k;
     const start = await k.app.inject({
       method: 'POST',
       url: '/api/v1/dropoffs',

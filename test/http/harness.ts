@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { afterEach } from 'vitest';
 import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import { ScanFeed } from '../../src/daemon/scans';
@@ -80,6 +81,22 @@ export interface Kiosk {
   /** The typed pickup code sent by SMS for a dossier (read back from the outbox). */
   pickupCode(dossierId: number): string;
   dispose(): Promise<void>;
+}
+
+/**
+ * The kiosks of each test, disposed after it: `const start = kioskPerTest();` at the top of a test
+ * file, then `const k = await start(options)` in a test.
+ */
+export function kioskPerTest(): (options?: Parameters<typeof startKiosk>[0]) => Promise<Kiosk> {
+  const started: Kiosk[] = [];
+  afterEach(async () => {
+    for (const k of started.splice(0)) await k.dispose();
+  });
+  return async (options) => {
+    const k = await startKiosk(options);
+    started.push(k);
+    return k;
+  };
 }
 
 export async function until(condition: () => boolean, what: string): Promise<void> {

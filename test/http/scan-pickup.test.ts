@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ErrorCode, messageFor } from '../../src/http/errors';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
-import { CITIZEN_LAND, type Kiosk, startKiosk, until } from './harness';
+import { CITIZEN_LAND, type Kiosk, kioskPerTest, until } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
-
-async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk> {
-  kiosk = await startKiosk(options);
-  return kiosk;
-}
+const start = kioskPerTest();
 
 const scanEvents = (k: Kiosk) => k.events.filter((e) => e.type === 'scan');
 /** A refusal as the screen hears it: the code and its message in both languages. */

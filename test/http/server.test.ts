@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP_CONFIG } from '../../src/http/deps';
 import { listen } from '../../src/http/server';
 import { expectRefusal } from './expect';
-import { CITIZEN, type Kiosk, startKiosk } from './harness';
+import { CITIZEN, kioskPerTest } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
-
-async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk> {
-  kiosk = await startKiosk(options);
-  return kiosk;
-}
+const start = kioskPerTest();
 
 describe('where the kiosk listens', { timeout: 30_000 }, () => {
   it('with the default host nothing listens beyond loopback', async () => {

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
-import { type Kiosk, PINS, startKiosk } from './harness';
+import { type Kiosk, kioskPerTest, PINS } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
-
-async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk> {
-  kiosk = await startKiosk(options);
-  return kiosk;
-}
+const start = kioskPerTest();
 
 const login = (k: Kiosk, accountId: string, pin: string) =>
   k.app.inject({ method: 'POST', url: '/api/v1/session', payload: { accountId, pin } });

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
-import { CITIZEN, type Kiosk, startKiosk, until } from './harness';
+import { CITIZEN, kioskPerTest, until } from './harness';
 
-let kiosk: Kiosk | null = null;
-afterEach(async () => {
-  await kiosk?.dispose();
-  kiosk = null;
-});
-
-async function start(options?: Parameters<typeof startKiosk>[0]): Promise<Kiosk> {
-  kiosk = await startKiosk(options);
-  return kiosk;
-}
+const start = kioskPerTest();
 
 describe('the technician', { timeout: 30_000 }, () => {
   it('turns maintenance mode on (the kiosk stops taking dossiers) and off', async () => {
@@ -224,8 +215,6 @@ describe('the technician', { timeout: 30_000 }, () => {
     const res = await k.app.inject({ method: 'POST', url: '/api/v1/tech/backup', headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().bytes).toBeGreaterThan(4096);
-    await kiosk!.dispose();
-    kiosk = null;
     const bare = await start();
     const h = await bare.signIn('technician');
     expectRefusal(

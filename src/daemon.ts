@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { TransportSpec } from '../firmware-bridge';
 import { type Config, httpSettings } from './config';
+import { startAuditAnchor } from './daemon/audit-anchor';
 import { startBackups } from './daemon/backups';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
 import { processHealth } from './daemon/health';
@@ -21,6 +22,9 @@ import type { DemoHardware } from './demo';
 import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
 import { createLedger, createLinkDoorPort } from './ledger';
 import { openStore } from './store';
+
+/** The anchor file of the audit chain's verified heads, in the backup directory. */
+export const AUDIT_ANCHOR_FILE = 'audit-anchors.jsonl';
 
 export interface DaemonOptions {
   /** The root logger (default: pino on stdout at the configured level). */
@@ -106,6 +110,11 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       storeLog,
     );
     teardown.add('backups', () => backup.stop());
+    // The audit chain's head goes beside the backups, for whoever copies them off the machine.
+    teardown.add(
+      'audit anchor',
+      startAuditAnchor(store, { file: join(config.store.backupDir, AUDIT_ANCHOR_FILE) }, clock, storeLog),
+    );
 
     const sender = outboxSender(config, store, kioskKey, layerLogger(root, 'notify'));
     sender.start();

@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AUDIT_ANCHOR_FILE } from '../../src/daemon';
 import { openStore, type Store } from '../../src/store';
 import { DaemonProcess, testConfig } from './daemon-process';
 
@@ -50,7 +51,7 @@ function seedHistory(store: Store, now: number) {
 }
 
 describe('the daemon keeps house without being asked', () => {
-  it('at start marks an overdue dossier late with its apology queued, and purges contact data past retention', async () => {
+  it('at start marks an overdue dossier late with its apology queued, purges contact data past retention, anchors the audit chain', async () => {
     const config = testConfig();
     dir = config.dir;
     const before = openStore(join(dir, 'ledger.db'));
@@ -61,8 +62,14 @@ describe('the daemon keeps house without being asked', () => {
     await daemon.line('kiosk started');
     expect(await daemon.line('housekeeping done', (l) => l.duty === 'late')).toMatchObject({ markedLate: 1 });
     expect(await daemon.line('housekeeping done', (l) => l.duty === 'purge')).toMatchObject({ purged: 1 });
+    // The audit chain verified and its head anchored beside the backups, for copying off the machine.
+    const anchored = await daemon.line('audit chain verified and anchored');
     daemon.signal('SIGTERM');
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    const anchors = readFileSync(join(dir, 'backups', AUDIT_ANCHOR_FILE), 'utf8')
+      .trim()
+      .split('\n');
+    expect(JSON.parse(anchors.at(-1)!)).toMatchObject({ seq: anchored.seq, hash: anchored.hash });
 
     const after = openStore(join(dir, 'ledger.db'));
     try {

@@ -138,6 +138,9 @@ export function settleClose(ctx: LedgerContext, operationId: number, present: bo
         issued = issueDropOffReceipt(ctx, stepped, position);
       }
       if (op.purpose === 'load' && stepped.state === 'ready') issuePickupCode(ctx, stepped, position);
+      // The pickup door closed on the result: nothing was handed over, so the citizen's QR and
+      // code open it again (the screen tells them to try again); a result taken ends them.
+      if (op.purpose === 'pickup' && stepped.state === 'ready') restoreUnusedCredential(ctx, stepped.id);
       if (op.purpose === 'reclaim' && stepped.state === 'reclaimed') {
         // The citizen learns the result went back to the counter.
         ctx.store.outbox.enqueue({

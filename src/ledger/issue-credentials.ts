@@ -112,9 +112,10 @@ export function issuePickupCode(ctx: LedgerContext, dossier: Dossier, doorPositi
 }
 
 /**
- * A pickup whose door never opened (refused, or the command surely never left) did not use the
- * secret: it opens a door once, and no door opened. The store re-issues the same hashes, which
- * clears used_at (there is no separate "unuse").
+ * A pickup that handed nothing over did not use the secret: its door never opened (refused, or
+ * the command surely never left), or it closed again on the result. The secret is for taking the
+ * result once. The store re-issues the same hashes, which clears used_at (there is no separate
+ * "unuse").
  */
 export function restoreUnusedCredential(ctx: LedgerContext, dossierId: number): void {
   const c = ctx.store.credentials.get(dossierId);

@@ -40,13 +40,20 @@ describe('citizen pickup', () => {
     expect(opened).toMatchObject({ ok: true, lockerId });
   });
 
-  it('closing the door on the result returns it to ready, and the used secret opens nothing more', async () => {
-    const { issued, lockerId, dossierId } = await readyDossier(h);
+  it('closing the door on the result returns it to ready, and the same secret opens it again until it is taken', async () => {
+    const { issued, code, lockerId, dossierId } = await readyDossier(h);
     const opened = await h.ledger.pickup.start({ qr: issued.qrPayload });
     h.doors.close(lockerId);
     expect((await h.ledger.awaitClose(opened.operationId)).state).toBe('ready');
-    expect(await refusal(h.ledger.pickup.start({ qr: issued.qrPayload }))).toBe('action_not_allowed');
     expect(h.store.dossiers.get(dossierId)!.state).toBe('ready');
+    // Closed by mistake: the typed code works too, and taking the result spends both.
+    const again = await h.ledger.pickup.start({ receiptNo: issued.receiptDisplay, code });
+    expect(again).toMatchObject({ ok: true, lockerId });
+    h.doors.takeItem(lockerId);
+    h.doors.close(lockerId);
+    expect((await h.ledger.awaitClose(again.operationId)).state).toBe('picked_up');
+    expect(await refusal(h.ledger.pickup.start({ qr: issued.qrPayload }))).toBe('already_picked_up');
+    expect(h.store.attempts.forDossier(dossierId).consecutiveFailures).toBe(0);
   });
 
   it('a wrong code is refused and reveals nothing about a dossier that is not ready', async () => {

@@ -42,6 +42,8 @@ export type DoorOperationRepo = {
   /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
   listUnsettled(): DoorOperation[];
   listForDossier(dossierId: number): DoorOperation[];
+  /** A door's latest operations, newest first. */
+  listForLocker(lockerId: number, limit: number): DoorOperation[];
   /**
    * When the newest `limit` operations were recorded, newest first: the kiosk-wide cap on opens
    * per minute starts from these, so a restart does not hand a guesser a fresh minute.
@@ -72,6 +74,9 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
   const forDossier: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,
   );
+  const forLocker: Statement<[number, number], DoorOperation> = db.prepare(
+    `SELECT ${COLUMNS} FROM door_operations WHERE locker_id = ? ORDER BY id DESC LIMIT ?`,
+  );
   const latest: Statement<[number], { createdAt: number }> = db.prepare(
     'SELECT created_at AS createdAt FROM door_operations ORDER BY id DESC LIMIT ?',
   );
@@ -85,6 +90,7 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
     get: (id) => get.get(id),
     listUnsettled: () => unsettled.all(),
     listForDossier: (dossierId) => forDossier.all(dossierId),
+    listForLocker: (lockerId, limit) => forLocker.all(lockerId, limit),
     latestStarts: (limit) => latest.all(limit).map((r) => r.createdAt),
   };
 }

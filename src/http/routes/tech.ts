@@ -3,7 +3,6 @@ import type { DossierState } from '../../store';
 import { DOSSIER_STATES } from '../../store';
 import { accountOf, keyedLimit, requireRole } from '../auth';
 import type { HttpContext } from '../context';
-import { doorHistory } from '../door-history';
 import { doorOpened, openedOrRefuse } from '../door-reply';
 import { HttpRefusal } from '../errors';
 import { checkHealth } from '../health';
@@ -97,7 +96,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         if (!store.lockers.get(lockerId)) throw new HttpRefusal('not_found');
         return {
           lockerId,
-          operations: doorHistory(store, lockerId, 100).map((o) => ({
+          operations: store.doorOperations.listForLocker(lockerId, 100).map((o) => ({
             operationId: o.id,
             dossierId: o.dossierId,
             purpose: o.purpose,

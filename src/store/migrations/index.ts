@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial';
 import * as m002 from './002-report-index';
 import * as m003 from './003-report-figures-index';
+import * as m004 from './004-door-history-index';
 
 export type Migration = { readonly name: string; readonly up: (db: Database) => void };
 
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '001-initial', up: m001.up },
   { name: '002-report-index', up: m002.up },
   { name: '003-report-figures-index', up: m003.up },
+  { name: '004-door-history-index', up: m004.up },
 ];

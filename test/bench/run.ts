@@ -10,6 +10,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildDaemon } from '../../scripts/build-daemon.mjs';
 
 export type BenchLog = (line: string) => void;
 export type BenchModule = { run(log: BenchLog): Promise<Record<string, number>> };
@@ -24,6 +25,9 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !values.only || f.startsWith(values.only))
   .sort();
+
+// The benches that start the daemon as a process start what `npm start` runs: build it first.
+await buildDaemon(join(here, '..', '..'));
 
 const results: Record<string, number> = {};
 for (const file of files) {

@@ -6,10 +6,11 @@ import { hashPin } from '../../src/domain/staff-pin';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /**
- * `node --import tsx src/main.ts`, as the systemd unit runs it: the daemon is the process itself,
- * so a signal (SIGKILL included) reaches it and not a wrapper that would leave it orphaned.
+ * `node dist/main.mjs`, as the systemd unit runs it (built by the tests' global setup): the daemon
+ * is the process itself, so a signal (SIGKILL included) reaches it and not a wrapper that would
+ * leave it orphaned.
  */
-const NODE_ARGS = ['--import', 'tsx', 'src/main.ts'];
+const NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
 
 /** A kiosk configuration in a fresh temp dir: the demo file's doors and procedures, port 0. */
 export function testConfig(overrides: (doc: Record<string, unknown>) => void = () => {}): {

@@ -28,7 +28,7 @@ describe('the systemd unit', () => {
   });
 
   it('runs the daemon itself as the main process, as its own user, with hardening', () => {
-    expect(one('ExecStart')).toMatch(/^\/usr\/bin\/node --import tsx \S+\/src\/main\.ts$/);
+    expect(one('ExecStart')).toMatch(/^\/usr\/bin\/node --enable-source-maps \S+\/dist\/main\.mjs$/);
     expect(one('User')).toBe('dossier-locker');
     for (const key of ['NoNewPrivileges', 'ProtectHome', 'PrivateTmp', 'RestrictSUIDSGID'])
       expect(one(key)).toBe('yes');

@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-/** `npm start` runs `tsx src/main.ts`; the same binary, without npm in between. */
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/**
+ * What `npm start` and the systemd unit run, without npm in between: node on the bundled daemon
+ * (built from the sources by the tests' global setup, and by the bench).
+ */
+const NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
 
 /** A TCP port nobody listens on right now (the daemon gets it through PORT). */
 export async function freePort(): Promise<number> {
@@ -24,7 +26,7 @@ export interface Exit {
 
 /**
  * The kiosk daemon started as `npm start` starts it, in its own process group (so a kill reaches
- * tsx's node child too), with every byte of stdout and stderr kept for inspection.
+ * anything it started too), with every byte of stdout and stderr kept for inspection.
  */
 export class DaemonChild {
   stdout = '';
@@ -39,7 +41,7 @@ export class DaemonChild {
     readonly port: number,
     env: Record<string, string> = {},
   ) {
-    this.child = spawn(TSX, ['src/main.ts'], {
+    this.child = spawn(process.execPath, NODE_ARGS, {
       cwd: ROOT,
       env: { ...process.env, LOCKER_CONFIG: configFile, PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,15 +69,8 @@ export class DaemonChild {
     return this.child.pid!;
   }
 
-  /** The node process that runs the daemon: tsx's child (or tsx itself if it runs in place). */
+  /** The node process that runs the daemon: the child itself, with no wrapper in between. */
   daemonPid(): number {
-    try {
-      const children = readFileSync(`/proc/${this.pid}/task/${this.pid}/children`, 'utf8').trim();
-      const first = children.split(/\s+/)[0];
-      if (first) return Number(first);
-    } catch {
-      // no /proc children file: the wrapper is the daemon
-    }
     return this.pid;
   }
 

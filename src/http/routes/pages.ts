@@ -4,8 +4,18 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(here, '..', '..', '..');
+/**
+ * The kiosk's own folder: the nearest one above this module holding package.json and src/pages
+ * (the module runs from src/http/routes, or bundled from dist/).
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'pages'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no kiosk folder (package.json, src/pages) above ${from}`);
+  }
+}
+
+const ROOT = projectRoot(dirname(fileURLToPath(import.meta.url)));
 /** The pages' own files: HTML, ES modules and CSS, served as they are (no build step). */
 export const PAGES_DIR = join(ROOT, 'src', 'pages');
 /** Be Vietnam Pro, shipped with the kiosk: the screen never fetches anything from outside. */

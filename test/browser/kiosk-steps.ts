@@ -131,7 +131,12 @@ export async function dropOffByTouch(
   await page.waitForSelector('#receipt-no');
   const receiptShown = (await page.textContent('#receipt-no'))!.trim();
   const appointment = (await page.textContent('#appointment'))!.trim();
-  expect(await page.getAttribute('.receipt-qr', 'src')).toMatch(/^data:image\/png;base64,/);
+  expect(await page.getAttribute('.receipt-qr', 'src')).toMatch(/^data:image\/svg\+xml;base64,/);
+  // The browser drew it: the picture decoded, at a size (an SVG without one would have none).
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('.receipt-qr');
+    return img?.complete === true && img.naturalWidth > 0;
+  });
   await shot?.('receipt');
   return { door, receiptDigits: receiptShown.replace(/\D/g, ''), receiptShown, appointment, qrPayload };
 }

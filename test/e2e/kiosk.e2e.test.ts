@@ -35,7 +35,7 @@ describe('the kiosk end to end, as a process on simulated hardware over loopback
     const { receipt } = dropped;
     expect(receipt.receiptNo).toMatch(/^061\d+$/);
     expect(receipt.qrPayload.startsWith('DL1.')).toBe(true);
-    expect(receipt.qrImage.startsWith('data:image/png;base64,')).toBe(true);
+    expect(receipt.qrImage.startsWith('data:image/svg+xml;base64,')).toBe(true);
     expect(receipt.door).toBe(dropped.door);
     // The receipt comes back once.
     const again = await kiosk.call<{ status: string; receipt: unknown }>(

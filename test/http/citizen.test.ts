@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
@@ -40,7 +41,12 @@ describe('drop-off at the kiosk', { timeout: 30_000 }, () => {
     expect(body.status).toBe('deposited');
     expect(body.receipt.receiptNo).toMatch(/^061\d{11}$/);
     expect(body.receipt.qrPayload).toMatch(new RegExp(`^DL1\\.${body.receipt.receiptNo}\\.`));
-    expect(body.receipt.qrImage).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]{100,}/);
+    // The picture is the QR of exactly that payload.
+    const svg = Buffer.from(body.receipt.qrImage.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64');
+    expect(body.receipt.qrImage).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(svg.toString('utf8')).toBe(
+      await QRCode.toString(body.receipt.qrPayload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    );
     expect(body.receipt.appointmentDate).toBe('2026-11-26');
     expect(body.receipt.door).toBe(1);
 

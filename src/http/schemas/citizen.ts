@@ -46,7 +46,7 @@ export const Receipt = Type.Object({
   receiptDisplay: Type.String(),
   appointmentDate: Type.String(),
   qrPayload: Type.String(),
-  qrImage: Type.String({ description: 'The QR as a PNG data URL' }),
+  qrImage: Type.String({ description: 'The QR as an SVG data URL' }),
   door: Type.Integer(),
 });
 

@@ -217,9 +217,7 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
       if (i === 0) {
         await new Promise((r) => setTimeout(r, 2000));
         rss = rssMb(d.daemonPid());
-        log(
-          `rss: daemon pid ${d.daemonPid()} ${rss.toFixed(1)} MB, tsx wrapper pid ${d.pid} ${rssMb(d.pid).toFixed(1)} MB`,
-        );
+        log(`rss: daemon pid ${d.daemonPid()} ${rss.toFixed(1)} MB`);
       }
       if (i < STARTS - 1) await rig.stop();
     }

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { hashPin } from '../../src/domain/staff-pin';
 import { DaemonProcess, ROOT, testConfig } from '../daemon/daemon-process';
 import { axeViolations } from './axe';
@@ -134,6 +135,31 @@ export interface StartOptions {
 }
 
 /** Starts a daemon on the embedded simulator (no demo hands: the test is the hands) and Chromium. */
+/**
+ * The kiosk of one describe block: started before its tests, closed after them, and after each
+ * test no page may have asked another host for anything (the kiosk works with no network beyond
+ * itself). The object returned stands for the kiosk once started.
+ */
+export function kioskForSuite(options: StartOptions = {}): KioskUnderTest {
+  let kiosk: KioskUnderTest | null = null;
+  beforeAll(async () => {
+    kiosk = await startKiosk(options);
+  }, 60_000);
+  afterAll(async () => {
+    await kiosk?.close();
+  });
+  afterEach(() => {
+    expect(kiosk?.foreignRequests).toEqual([]);
+  });
+  return new Proxy({} as KioskUnderTest, {
+    get(_target, key) {
+      if (!kiosk) throw new Error('the kiosk is used before beforeAll started it');
+      const value = Reflect.get(kiosk, key);
+      return typeof value === 'function' ? value.bind(kiosk) : value;
+    },
+  });
+}
+
 export async function startKiosk(options: StartOptions = {}): Promise<KioskUnderTest> {
   const sms = new SmsSink();
   const smsUrl = await sms.listen();

@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, kioskForSuite, STAFF } from './harness';
 import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
 
 describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 90_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  }, 60_000);
-  afterAll(async () => {
-    await kiosk?.close();
-  });
-  // The kiosk works with no network beyond itself.
-  afterEach(() => {
-    expect(kiosk.foreignRequests).toEqual([]);
-  });
+  const kiosk = kioskForSuite();
 
   it('drops a dossier off by touch alone in Vietnamese, the name typed with its diacritics', async () => {
     const page = await kiosk.newPage('/');

@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, startKiosk, TECHNICIAN } from './harness';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, kioskForSuite, TECHNICIAN } from './harness';
 import { onScreen, Taps } from './kiosk-steps';
 
 describe.skipIf(!haveChromium())('kiosk faults and timeouts in a real browser', { timeout: 90_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  }, 60_000);
-  afterAll(async () => {
-    await kiosk?.close();
-  });
-  // The kiosk works with no network beyond itself.
-  afterEach(() => {
-    expect(kiosk.foreignRequests).toEqual([]);
-  });
+  const kiosk = kioskForSuite();
 
   it('explains a jammed door in plain words and offers the way back', async () => {
     const status = await kiosk.api('GET', '/kiosk/status');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, kioskForSuite } from './harness';
 import { dropOffByTouch, loadResult, onScreen, Taps } from './kiosk-steps';
 
 /** Waits until the screen has been shown `n` times in all (the page's own marks). */
@@ -14,17 +14,7 @@ async function waitForVisits(page: Page, screen: string, n: number): Promise<voi
 }
 
 describe.skipIf(!haveChromium())('kiosk pickup in a real browser', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  }, 60_000);
-  afterAll(async () => {
-    await kiosk?.close();
-  });
-  // The kiosk works with no network beyond itself.
-  afterEach(() => {
-    expect(kiosk.foreignRequests).toEqual([]);
-  });
+  const kiosk = kioskForSuite();
 
   /** A dossier dropped off at the screen whose result staff have loaded. */
   async function readyResult(name: string, phone: string, procedure = 'HKD-01') {

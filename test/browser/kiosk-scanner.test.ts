@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, kioskForSuite } from './harness';
 import { dropOffByTouch, loadResult, onScreen, Taps } from './kiosk-steps';
 
 /**
@@ -11,13 +11,7 @@ describe.skipIf(!haveChromium())(
   "the kiosk's serial scanner, seen on the screen",
   { timeout: 120_000 },
   () => {
-    let kiosk: KioskUnderTest;
-    beforeAll(async () => {
-      kiosk = await startKiosk();
-    }, 60_000);
-    afterAll(async () => {
-      await kiosk?.close();
-    });
+    const kiosk = kioskForSuite();
 
     async function readyResult(name: string, phone: string, procedure = 'HKD-01') {
       const page = await kiosk.newPage('/');

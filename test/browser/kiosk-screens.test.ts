@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, type KioskUnderTest, startKiosk } from './harness';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, kioskForSuite } from './harness';
 import { dropOffByTouch, loadResult, onScreen, Taps } from './kiosk-steps';
 
 /** The kiosk's touch targets: everything a finger can press. */
@@ -35,17 +35,7 @@ async function secondsShown(page: Page): Promise<number> {
 }
 
 describe.skipIf(!haveChromium())('kiosk screens in a real browser', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  }, 60_000);
-  afterAll(async () => {
-    await kiosk?.close();
-  });
-  // The kiosk works with no network beyond itself: no font, script or call to another host.
-  afterEach(() => {
-    expect(kiosk.foreignRequests).toEqual([]);
-  });
+  const kiosk = kioskForSuite();
 
   it('every button on every screen of a drop-off and a pickup, in both languages, is at least 48x48 px', async () => {
     const seen: Awaited<ReturnType<typeof measure>>[] = [];

@@ -1,17 +1,10 @@
 import { DomainError } from '../domain/errors';
 import { QR_PAYLOAD_VERSION } from '../domain/qr-payload';
-import type { CloseResult } from '../ledger';
 import type { HttpContext } from './context';
 import { openedOrRefuse } from './door-reply';
 import { type ErrorCode, HttpRefusal, messageFor } from './errors';
 import { ensureInService } from './in-service';
-
-export function pickupStatus(r: CloseResult | null) {
-  if (!r) return 'door_open' as const;
-  if (r.state === 'picked_up') return 'picked_up' as const;
-  if (r.state === 'ready' && !r.needsInspection) return 'left_inside' as const;
-  return 'needs_inspection' as const;
-}
+import { followPickup } from './pickup-ticket';
 
 /**
  * A line from the kiosk's own scanner. Our receipt QR starts a pickup at once, through the same
@@ -22,7 +15,7 @@ export function pickupStatus(r: CloseResult | null) {
  * broadcast: a scan is a bearer secret.
  */
 export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
-  const { deps, hub, opens, tickets, scanDesk } = ctx;
+  const { deps, hub, opens, scanDesk } = ctx;
   const log = deps.logger.child({ layer: 'http', path: 'scanner' });
   const refuse = (code: ErrorCode) => {
     const { vi, en } = messageFor(code);
@@ -43,14 +36,10 @@ export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
         log.warn({ operationId: opened.operationId, lockerId: opened.lockerId }, 'pickup door did not open');
       const result = openedOrRefuse(opened);
       log.info({ operationId: result.operationId, lockerId: result.lockerId }, 'pickup started by scan');
-      const ticket = tickets.open('pickup', result, null, deps.ledger.awaitClose);
+      // Offered before it is announced: the screen that hears of the scan claims the ticket at once.
+      const ticket = followPickup(ctx, result);
       scanDesk.offerTicket(ticket);
       hub.publish({ type: 'scan', outcome: 'door_open', door: ticket.door });
-      hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: 'door_open' });
-      ticket.closed.then(
-        (r) => hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: pickupStatus(r) }),
-        () => {},
-      );
     } catch (error) {
       if (error instanceof DomainError || error instanceof HttpRefusal) {
         log.info({ refusal: error.code }, 'pickup scan refused');

@@ -6,8 +6,8 @@ import type { HttpContext } from '../context';
 import { openedOrRefuse } from '../door-reply';
 import { HttpRefusal } from '../errors';
 import { ensureInService } from '../in-service';
+import { followPickup, pickupStatus } from '../pickup-ticket';
 import type { ScanDesk } from '../scan-desk';
-import { pickupStatus } from '../scan-pickups';
 import {
   DoorTicketReply,
   DropOffBody,
@@ -228,13 +228,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         ensureInService(deps);
         const result = openedOrRefuse(await opens.through(() => ledger.pickup.start(credentials)));
         if (request.body.scanned) ctx.scanDesk.release();
-        const ticket = tickets.open('pickup', result, null, ledger.awaitClose);
-        ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: 'door_open' });
-        ticket.closed.then(
-          (r) =>
-            ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: pickupStatus(r) }),
-          () => {},
-        );
+        const ticket = followPickup(ctx, result);
         return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
       },
     );

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/database';
 import { DAY, newReceipt, seedBasics, T0, tempDir } from './fixtures';
@@ -175,6 +176,53 @@ describe('incidents and settings', () => {
     expect(store.write(() => store.incidents.resolve(i, 'technician:T1', T0 + 5))).toBe(true);
     expect(store.incidents.listOpen()).toEqual([]);
     expect(store.incidents.countOpenedBetween(T0, T0 + 1)).toBe(1);
+  });
+});
+
+describe('door operations by door and by time', () => {
+  const fortyAcrossFourDoors = () =>
+    store.write(() =>
+      Array.from({ length: 40 }, (_, i) =>
+        store.doorOperations.recordIntent({
+          lockerId: (i % 4) + 1,
+          purpose: 'tech_open',
+          actor: 'technician:kt1',
+          createdAt: T0 + i,
+        }),
+      ),
+    );
+
+  it("a door's history: that door's latest operations, newest first, up to the limit", () => {
+    const ids = fortyAcrossFourDoors();
+    const ofDoor3 = ids.filter((_, i) => i % 4 === 2).reverse();
+    expect(store.doorOperations.listForLocker(3, 100).map((o) => o.id)).toEqual(ofDoor3);
+    expect(store.doorOperations.listForLocker(3, 4).map((o) => o.id)).toEqual(ofDoor3.slice(0, 4));
+    expect(store.doorOperations.listForLocker(3, 4).every((o) => o.lockerId === 3)).toBe(true);
+    expect(store.doorOperations.listForLocker(99, 10)).toEqual([]);
+  });
+
+  it("a door's history is read on its index, without sorting or scanning other doors", () => {
+    const raw = new Database(path(), { readonly: true });
+    try {
+      const plan = raw
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT * FROM door_operations WHERE locker_id = ? ORDER BY id DESC LIMIT ?',
+        )
+        .all(3, 10)
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+      expect(plan).toMatch(/USING (COVERING )?INDEX door_operations_locker/);
+      expect(plan).not.toContain('TEMP B-TREE');
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('the times of the newest operations, newest first (what the opens cap starts from)', () => {
+    fortyAcrossFourDoors();
+    expect(store.doorOperations.latestStarts(3)).toEqual([T0 + 39, T0 + 38, T0 + 37]);
+    reopen();
+    expect(store.doorOperations.latestStarts(100)).toHaveLength(40);
   });
 });
 

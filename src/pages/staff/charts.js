@@ -19,6 +19,26 @@ function s(tag, attrs, ...children) {
 }
 
 /**
+ * An empty drawing of the given size, named for screen readers by `label` and titled `title`.
+ * @param {string} title @param {string} label @param {number} width @param {number} height
+ */
+function chartSvg(title, label, width, height) {
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    role: 'img',
+    'aria-label': label,
+  });
+  svg.append(s('title', {}, title));
+  return svg;
+}
+
+/** The words a chart with no figures shows in their place. @param {number} x @param {number} y @param {string} text */
+function emptyNote(x, y, text) {
+  return s('text', { x, y, 'text-anchor': 'middle', 'font-size': 14, fill: '#4b5563' }, text);
+}
+
+/**
  * Grouped bars: one group per label, one bar per series. With more groups than a reader can
  * label (a month's days), only every `labelEvery`-th label is written and the values go in each
  * bar's tooltip instead of over it, where they would overlap.
@@ -46,13 +66,7 @@ export function barChart({
   // The gap between groups shrinks with the group so that 31 days still get bars a finger wide.
   const barW = Math.min(36, (groupW * 0.8) / series.length);
   const crowded = labels.length > 12;
-  const svg = s('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    class: 'chart',
-    role: 'img',
-    'aria-label': title,
-  });
-  svg.append(s('title', {}, title));
+  const svg = chartSvg(title, title, width, height);
   for (const f of max >= 2 ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotH * (1 - f);
     svg.append(s('line', { x1: left, x2: width - 5, y1: y, y2: y, stroke: '#d1d5db' }));
@@ -116,19 +130,7 @@ export function barChart({
     );
   });
   if (series.every((x) => x.values.every((v) => !v)))
-    svg.append(
-      s(
-        'text',
-        {
-          x: (left + width) / 2,
-          y: top + plotH / 2,
-          'text-anchor': 'middle',
-          'font-size': 14,
-          fill: '#4b5563',
-        },
-        empty,
-      ),
-    );
+    svg.append(emptyNote((left + width) / 2, top + plotH / 2, empty));
   series.forEach((x, j) => {
     const lx = left + j * 170;
     svg.append(s('rect', { x: lx, y: 6, width: 14, height: 14, fill: x.colour }));
@@ -147,13 +149,7 @@ export function ringChart({ title, a, b, centre }) {
   const c = 2 * Math.PI * r;
   const total = a.value + b.value;
   const share = total === 0 ? 0 : a.value / total;
-  const svg = s('svg', {
-    viewBox: '0 0 560 260',
-    class: 'chart',
-    role: 'img',
-    'aria-label': `${title}: ${centre}`,
-  });
-  svg.append(s('title', {}, title));
+  const svg = chartSvg(title, `${title}: ${centre}`, 560, 260);
   svg.append(
     s('circle', {
       cx: 140,
@@ -215,21 +211,9 @@ export function shareChart({ title, rows, colour, empty = '', format = (r) => `$
   const valueW = 150;
   const height = Math.max(80, top + rows.length * rowH + 6);
   const max = Math.max(0, ...rows.map((r) => r.share));
-  const svg = s('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    class: 'chart',
-    role: 'img',
-    'aria-label': title,
-  });
-  svg.append(s('title', {}, title));
+  const svg = chartSvg(title, title, width, height);
   if (rows.length === 0) {
-    svg.append(
-      s(
-        'text',
-        { x: width / 2, y: height / 2 + 5, 'text-anchor': 'middle', 'font-size': 14, fill: '#4b5563' },
-        empty,
-      ),
-    );
+    svg.append(emptyNote(width / 2, height / 2 + 5, empty));
     return svg;
   }
   rows.forEach((r, i) => {

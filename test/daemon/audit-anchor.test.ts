@@ -11,7 +11,7 @@ import {
   startAuditAnchor,
 } from '../../src/daemon/audit-anchor';
 import { openStore, type Store } from '../../src/store';
-import { auditRowHash, GENESIS_HASH } from '../../src/store/audit-hash';
+import { type AuditFields, auditRowHash, GENESIS_HASH } from '../../src/store/audit-hash';
 import { T0, tempDir } from '../store/fixtures';
 
 function capture() {
@@ -155,14 +155,7 @@ describe('the audit anchor', () => {
     // Root rewrites seq 15 and re-hashes every row from there on: the chain is self-consistent.
     tamper((db) => {
       db.prepare("UPDATE audit_log SET action = 'door.deposit.cancelled' WHERE seq = 15").run();
-      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as {
-        seq: number;
-        at: number;
-        actor: string;
-        action: string;
-        subject: string | null;
-        detail: string;
-      }[];
+      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditFields[];
       const fix = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
       let prev: Buffer = GENESIS_HASH;
       for (const row of rows) {

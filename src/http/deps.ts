@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { BoardReading, LinkState, LinkStats } from '../../firmware-bridge/driver/types';
+import type { BilingualMessage } from '../domain/errors';
 import type { Ledger } from '../ledger';
 import type { Store } from '../store';
 
@@ -83,7 +84,7 @@ export type KioskEvent =
       readonly type: 'scan';
       readonly outcome: 'refused';
       readonly code: string;
-      readonly message: { readonly vi: string; readonly en: string };
+      readonly message: BilingualMessage;
     };
 
 /** The kiosk's scanner: each line read goes to every subscriber, whose promise ends with its work. */

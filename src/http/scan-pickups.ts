@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { QR_PAYLOAD_VERSION } from '../domain/qr-payload';
 import type { HttpContext } from './context';
 import { openedOrRefuse } from './door-reply';
-import { type ErrorCode, HttpRefusal, messageFor } from './errors';
+import { type ErrorCode, errorBody, HttpRefusal } from './errors';
 import { ensureInService } from './in-service';
 import { followPickup } from './pickup-ticket';
 
@@ -17,10 +17,9 @@ import { followPickup } from './pickup-ticket';
 export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
   const { deps, hub, opens, scanDesk } = ctx;
   const log = deps.logger.child({ layer: 'http', path: 'scanner' });
-  const refuse = (code: ErrorCode) => {
-    const { vi, en } = messageFor(code);
-    hub.publish({ type: 'scan', outcome: 'refused', code, message: { vi, en } });
-  };
+  // The refusal as an HTTP error body carries it: its code and its message in both languages.
+  const refuse = (code: ErrorCode) =>
+    hub.publish({ type: 'scan', outcome: 'refused', ...errorBody(code).error });
 
   return async (text) => {
     const qr = text.trim();

@@ -10,7 +10,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
  * is the process itself, so a signal (SIGKILL included) reaches it and not a wrapper that would
  * leave it orphaned.
  */
-const NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
+export const DAEMON_NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
 
 /** A kiosk configuration in a fresh temp dir: the demo file's doors and procedures, port 0. */
 export function testConfig(overrides: (doc: Record<string, unknown>) => void = () => {}): {
@@ -51,7 +51,7 @@ export class DaemonProcess {
   private waiters: (() => void)[] = [];
 
   constructor(configFile: string, env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, NODE_ARGS, {
+    this.child = spawn(process.execPath, DAEMON_NODE_ARGS, {
       cwd: ROOT,
       env: { ...process.env, LOCKER_CONFIG: configFile, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,13 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+// What `npm start` and the systemd unit run, without npm in between (built by the global setup and the bench).
+import { DAEMON_NODE_ARGS } from '../daemon/daemon-process';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-/**
- * What `npm start` and the systemd unit run, without npm in between: node on the bundled daemon
- * (built from the sources by the tests' global setup, and by the bench).
- */
-const NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
 
 /** A TCP port nobody listens on right now (the daemon gets it through PORT). */
 export async function freePort(): Promise<number> {
@@ -41,7 +38,7 @@ export class DaemonChild {
     readonly port: number,
     env: Record<string, string> = {},
   ) {
-    this.child = spawn(process.execPath, NODE_ARGS, {
+    this.child = spawn(process.execPath, DAEMON_NODE_ARGS, {
       cwd: ROOT,
       env: { ...process.env, LOCKER_CONFIG: configFile, PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -78,6 +78,7 @@ export function resolveLinkOptions(
   frames: FrameSizes = LINE_FRAME_SIZES,
 ): LinkOptions {
   const baudRate = overrides.baudRate ?? DEFAULT_BAUD;
+  // A bad baud rate derives no timeout; the checks below refuse it by name.
   const derived = Number.isFinite(baudRate) && baudRate >= 1 ? replyTimeoutFor(baudRate, frames) : 1;
   const options: LinkOptions = { ...DEFAULT_LINK_OPTIONS, replyTimeoutMs: derived, ...overrides };
   for (const [name, value] of Object.entries(options)) {

@@ -20,14 +20,31 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+/**
+ * Intl's formatToParts costs some 15 µs and allocates a dozen objects, and the drop-off and
+ * pickup transactions ask for the date several times. The reading only changes from one minute
+ * to the next (the zone's offsets are whole minutes since 1906), so the last one is kept.
+ */
+let cachedMinute = Number.NaN;
+let cachedReading: LocalReading = { date: '', minuteOfDay: 0 };
+const FIRST_WHOLE_MINUTE_OFFSET_MS = Date.UTC(1906, 6, 1);
+
 export function localReading(at: Date): LocalReading {
-  if (Number.isNaN(at.getTime())) throw new RangeError('invalid date');
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid date');
+  const minute = Math.floor(ms / 60_000);
+  if (minute === cachedMinute) return { ...cachedReading };
   const parts: Record<string, string> = {};
   for (const p of formatter.formatToParts(at)) parts[p.type] = p.value;
-  return {
+  const reading = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  if (ms >= FIRST_WHOLE_MINUTE_OFFSET_MS) {
+    cachedMinute = minute;
+    cachedReading = reading;
+  }
+  return { ...reading };
 }
 
 /** The calendar date at the kiosk (YYYY-MM-DD) for an instant. */

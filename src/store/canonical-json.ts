@@ -16,9 +16,22 @@ export function canonicalJson(value: JsonValue): string {
     if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot encode ${value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  const entries = Object.entries(value as { readonly [key: string]: JsonValue })
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] as JsonValue);
+    return `${out}]`;
+  }
+  // Built with one sorted key array and a string, not entries/filter/map/join: every audit row
+  // is encoded inside its write transaction.
+  const record = value as { readonly [key: string]: JsonValue | undefined };
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const inner = record[key];
+    if (inner === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(inner)}`;
+    first = false;
+  }
+  return `${out}}`;
 }

@@ -31,7 +31,7 @@ function words(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function forbiddenKey(key: string): boolean {
+function judgeKey(key: string): boolean {
   const parts = words(key);
   if (parts.length === 0) return false;
   if (parts[parts.length - 1] === 'hash') return false;
@@ -39,6 +39,23 @@ function forbiddenKey(key: string): boolean {
   const joined = parts.join('');
   if (joined === 'idcard' || joined === 'idnumber') return true;
   return parts.some((w) => FORBIDDEN_WORDS.has(w));
+}
+
+/**
+ * Every audit row and outbox message passes through here inside its write transaction, with the
+ * same few dozen keys again and again: each key is judged once. Keys come from code, not from
+ * input, so the memo stays small; it is capped all the same.
+ */
+const judged = new Map<string, boolean>();
+const MAX_JUDGED = 4096;
+
+function forbiddenKey(key: string): boolean {
+  let forbidden = judged.get(key);
+  if (forbidden === undefined) {
+    forbidden = judgeKey(key);
+    if (judged.size < MAX_JUDGED) judged.set(key, forbidden);
+  }
+  return forbidden;
 }
 
 export function assertNoPersonalKeys(value: unknown, where: string, path = ''): void {
@@ -49,11 +66,15 @@ export function assertNoPersonalKeys(value: unknown, where: string, path = ''): 
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  for (const [key, inner] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
     if (forbiddenKey(key)) {
+      const at = path ? `${path}.${key}` : key;
       throw new StoreError('SECRET_IN_PAYLOAD', `${where} may not carry '${at}': record ids and hashes only`);
     }
-    assertNoPersonalKeys(inner, where, at);
+    const inner = record[key];
+    // Only objects and arrays hold more keys; the path is built for them alone.
+    if (inner !== null && typeof inner === 'object')
+      assertNoPersonalKeys(inner, where, path ? `${path}.${key}` : key);
   }
 }

@@ -6,6 +6,7 @@ import { type CredentialRepo, createCredentialRepo } from './credentials';
 import { createDoorOperationRepo, type DoorOperationRepo } from './door-operations';
 import { createDossierRepo, type DossierRepo } from './dossiers';
 import { StoreError } from './errors';
+import { createIdleCheckpointer, type IdleCheckpoint } from './idle-checkpoint';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import {
   assertIntegrity,
@@ -36,6 +37,11 @@ export type StoreOptions = {
    * file); 'skip' leaves it to checkInBackground(). See QUICK_CHECK_DEFAULT for the default.
    */
   readonly quickCheck?: 'startup' | 'skip';
+  /**
+   * How long the writer must be quiet before the WAL is checkpointed and restarted in idle time
+   * (see idle-checkpoint.ts); null leaves it to checkpointIdle() calls.
+   */
+  readonly idleCheckpointMs?: number | null;
   /** Only for tests of the migration runner. */
   readonly migrations?: readonly Migration[];
 };
@@ -50,6 +56,12 @@ export type StoreOptions = {
  * incident on failure. Small files (tests, a new machine) can afford 'startup'.
  */
 export const QUICK_CHECK_DEFAULT: 'startup' | 'skip' = 'skip';
+
+/**
+ * A quarter second without a commit: a deposit's commits come in bursts (reserve, sent, opened)
+ * separated by seconds of a citizen at the door, so the idle work lands in those seconds.
+ */
+export const IDLE_CHECKPOINT_MS = 250;
 
 export type Store = {
   readonly path: string;
@@ -84,6 +96,11 @@ export type Store = {
   /** Non-blocking check on a read-only connection in a worker thread. */
   checkInBackground(kind: 'quick_check' | 'integrity_check'): Promise<IntegrityReport>;
   backupTo(file: string): Promise<BackupResult>;
+  /**
+   * The idle work the store's timer runs once writes have been quiet: checkpoint the WAL and
+   * restart it. Exposed for the moments a test or benchmark stands in for idle time.
+   */
+  checkpointIdle(): IdleCheckpoint | null;
   purgePersonalData(options: PurgeOptions): PurgeResult;
   close(): void;
 };
@@ -109,7 +126,8 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       assertIntegrity(startupCheck, path, 'quick_check');
     }
     const migration = runMigrations(db, options.migrations);
-    return buildStore(db, path, pragmas, migration, startupCheck);
+    const quietMs = options.idleCheckpointMs === undefined ? IDLE_CHECKPOINT_MS : options.idleCheckpointMs;
+    return buildStore(db, path, pragmas, migration, startupCheck, quietMs);
   } catch (error) {
     db.close();
     throw error;
@@ -122,8 +140,10 @@ function buildStore(
   pragmas: PragmaReport,
   migration: MigrationResult,
   startupCheck: IntegrityReport | null,
+  idleCheckpointMs: number | null,
 ): Store {
   const audit = createAuditLog(db);
+  const checkpointer = createIdleCheckpointer(db, idleCheckpointMs);
   const transact = db.transaction((fn: () => unknown) => {
     const result = fn();
     if (isThenable(result)) {
@@ -143,7 +163,12 @@ function buildStore(
     pragmas,
     migration,
     startupCheck,
-    write: <T>(fn: () => T): T => transact.immediate(fn) as T,
+    write: <T>(fn: () => T): T => {
+      const result = transact.immediate(fn) as T;
+      // A nested write is a savepoint: only the outermost one commits.
+      if (!db.inTransaction) checkpointer.noteCommit();
+      return result;
+    },
     read: <T>(fn: () => T): T => transact.deferred(fn) as T,
     lockers: createLockerRepo(db),
     procedures: createProcedureRepo(db),
@@ -161,9 +186,11 @@ function buildStore(
     checkNow: (kind) => checkIntegrity(db, kind),
     checkInBackground: (kind) => checkIntegrityInBackground(path, kind),
     backupTo: (file) => backupDatabase(db, file),
+    checkpointIdle: () => checkpointer.runNow(),
     purgePersonalData: (opts) => purgePersonalData(db, audit, opts),
     close() {
       if (!db.open) return;
+      checkpointer.stop();
       db.pragma('optimize');
       db.close();
     },

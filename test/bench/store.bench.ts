@@ -1,16 +1,16 @@
 /**
  * The ledger store on a year of history (1,000,000 dossiers, seeded by seed.ts into
  * var/bench-1m.db, reused when already there):
- * - store.deposit_txn_p99_ms: a whole deposit's two commits, summed per deposit: the reservation
- *   (allocate a door, create the dossier, record the door's intent, audit) and the confirmation
- *   when the door closes on the dossier (deposited, receipt and credentials issued, notice in the
- *   outbox, audit), fsyncs included; with its parts store.deposit_reserve_p99_ms and
- *   store.deposit_confirm_p99_ms (the door engine's sent/opened commits in between are logged);
+ * - store.deposit_txn_p99_ms: the issue's "allocate + record a deposit, fsync included": the
+ *   drop-off's reservation commit (the smallest free door allocated, the dossier created with
+ *   its receipt number, the door's intent recorded, audit rows), the durable record taken before
+ *   any door opens;
  * - store.fsync_commit_p99_ms: a bare one-row commit on the same file (synchronous=FULL);
- * - store.deposit_ratio_p99: whole deposit over bare commit, p99s from the same run,
- *   interleaved. Two durable commits put its floor near 2; the issue's bar (2, aim 1.2) was set
- *   for the reservation alone, so store.deposit_reserve_ratio_p99 and
- *   store.deposit_confirm_ratio_p99 give each commit against the bare one;
+ * - store.deposit_ratio_p99: the two p99s' ratio, from the same run, interleaved (bar 2, aim 1.2);
+ * - the rest of a deposit, for the whole picture: store.deposit_confirm_p99_ms, the commit when
+ *   the door closes on the dossier (deposited, receipt and credentials issued, notice queued,
+ *   audit), and store.deposit_whole_p99_ms, both commits summed per deposit (two durable
+ *   commits: its ratio cannot fall below 2), each with its ratio to the bare commit;
  * - store.report_month_ms: a month's supervisor figures, the worst of the twelve months
  *   (bar 200 ms, aim 50 ms), and store.report_month_p50_ms their median;
  * - store.startup_ms: open, migration check, connect, reconcile against simulated boards,
@@ -65,7 +65,8 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   const bytes = fileBytes(path);
   log(`${dossiers} dossiers, ${(bytes / 1e6).toFixed(0)} MB`);
 
-  const store = openStore(path);
+  // The bench stands in for the idle moments itself (store-deposit.ts): no timer.
+  const store = openStore(path, { idleCheckpointMs: null });
   let commits: DepositSamples;
   const months: number[] = [];
   try {
@@ -75,10 +76,10 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
     const p = (xs: number[]) =>
       `p50 ${percentile(xs, 50).toFixed(2)} / p99 ${percentile(xs, 99).toFixed(2)} ms`;
     log(`${SAMPLES} of each, interleaved:`);
+    log(`  reservation commit (allocate + record) ${p(commits.reserve)}`);
+    log(`    of which the work inside it ${p(commits.reserveBody)}`);
+    log(`  confirmation commit ${p(commits.confirm)}`);
     log(`  whole deposit (reserve + confirm) ${p(commits.deposit)}`);
-    log(`    reservation commit ${p(commits.reserve)}`);
-    log(`      of which the work inside it ${p(commits.reserveBody)}`);
-    log(`    confirmation commit ${p(commits.confirm)}`);
     log(`    (door engine's sent + opened commits ${p(commits.doorCommits)})`);
     log(`  bare one-row commit ${p(commits.bare)}`);
     const first = new Date(HISTORY_START);
@@ -113,18 +114,20 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
     await sim.stop();
   }
 
-  const depositP99 = percentile(commits.deposit, 99);
+  const wholeP99 = percentile(commits.deposit, 99);
   const reserveP99 = percentile(commits.reserve, 99);
   const confirmP99 = percentile(commits.confirm, 99);
   const bareP99 = percentile(commits.bare, 99);
   return {
-    'store.deposit_txn_p99_ms': depositP99,
-    'store.deposit_reserve_p99_ms': reserveP99,
-    'store.deposit_confirm_p99_ms': confirmP99,
+    'store.deposit_txn_p99_ms': reserveP99,
+    'store.deposit_txn_p50_ms': percentile(commits.reserve, 50),
     'store.fsync_commit_p99_ms': bareP99,
-    'store.deposit_ratio_p99': depositP99 / bareP99,
-    'store.deposit_reserve_ratio_p99': reserveP99 / bareP99,
+    'store.fsync_commit_p50_ms': percentile(commits.bare, 50),
+    'store.deposit_ratio_p99': reserveP99 / bareP99,
+    'store.deposit_confirm_p99_ms': confirmP99,
     'store.deposit_confirm_ratio_p99': confirmP99 / bareP99,
+    'store.deposit_whole_p99_ms': wholeP99,
+    'store.deposit_whole_ratio_p99': wholeP99 / bareP99,
     // The worst month is what a supervisor may wait for; the median shows the usual month.
     'store.report_month_ms': Math.max(...months),
     'store.report_month_p50_ms': percentile(months, 50),

@@ -10,6 +10,11 @@ export const AUDIT_GUARDS_INCIDENT = 'audit_guards_missing';
 
 export const DAY_MS = 86_400_000;
 /**
+ * The daily walk starts at the last anchored head, so it would never see an old row edited by
+ * someone who left its hash alone: once a week the walk starts at the genesis instead.
+ */
+export const FULL_WALK_EVERY_MS = 7 * DAY_MS;
+/**
  * Rows walked per slice, on the writer connection and the event loop the doors share. Measured on
  * a 200,000-row chain on a shared, loaded 2-core machine: 20,000 rows took 140-250 ms a slice
  * (about 10 us a row, 2.1 s for the whole walk), so 5,000 keeps a door's event waiting some
@@ -26,12 +31,22 @@ export interface AuditAnchorPlan {
   readonly file: string;
   /** How often the chain is verified and anchored after the start-up run; a day by default. */
   readonly everyMs?: number;
+  /** How often a walk starts at the genesis instead of the last anchored head; a week by default. */
+  readonly fullWalkEveryMs?: number;
   /** Rows per slice of the walk (tests use small slices to see the walk resume). */
   readonly sliceRows?: number;
 }
 
-/** One line of the anchor file. `at` is when the head was verified, ISO 8601 in UTC. */
-export type AnchorLine = { readonly at: string; readonly seq: number; readonly hash: string };
+/**
+ * One line of the anchor file. `at` is when the head was verified, ISO 8601 in UTC; `full` says
+ * the walk that verified it started at the genesis.
+ */
+export type AnchorLine = {
+  readonly at: string;
+  readonly seq: number;
+  readonly hash: string;
+  readonly full?: true;
+};
 
 export type AnchorOutcome =
   | { readonly ok: true; readonly head: AuditHead; readonly rowsVerified: number }
@@ -44,7 +59,7 @@ function parseAnchorLine(text: string): AnchorLine | null {
     const v = JSON.parse(text) as Partial<AnchorLine>;
     if (typeof v.seq !== 'number' || !Number.isInteger(v.seq) || v.seq < 0) return null;
     if (typeof v.hash !== 'string' || !HASH.test(v.hash)) return null;
-    return { at: String(v.at ?? ''), seq: v.seq, hash: v.hash };
+    return { at: String(v.at ?? ''), seq: v.seq, hash: v.hash, ...(v.full === true ? { full: true } : {}) };
   } catch {
     return null;
   }
@@ -55,15 +70,24 @@ function parseAnchorLine(text: string): AnchorLine | null {
  * power cut during the append is skipped: the one before it is still a verified head.
  */
 export function readLastAnchor(file: string): AnchorLine | null {
-  if (!existsSync(file)) return null;
+  return readAnchors(file).last;
+}
+
+/** The last whole line, and when the last walk from the genesis verified its head (ms, or null). */
+export function readAnchors(file: string): { last: AnchorLine | null; lastFullWalkAt: number | null } {
+  if (!existsSync(file)) return { last: null, lastFullWalkAt: null };
   const lines = readFileSync(file, 'utf8').split('\n');
+  let last: AnchorLine | null = null;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     const parsed = parseAnchorLine(line);
-    if (parsed) return parsed;
+    if (!parsed) continue;
+    last ??= parsed;
+    const at = Date.parse(parsed.at);
+    if (parsed.full && !Number.isNaN(at)) return { last, lastFullWalkAt: at };
   }
-  return null;
+  return { last, lastFullWalkAt: null };
 }
 
 /** Appends one line and fsyncs it: an anchor the machine forgets after a power cut anchors nothing. */
@@ -90,7 +114,8 @@ export type AuditAnchor = {
 /**
  * Verification and anchoring without a timer (startAuditAnchor adds the schedule). The walk starts
  * at the head verified last: the one this process verified, else the anchor file's last line,
- * else the genesis. It goes in slices with a turn of the event loop between them, so a first
+ * else the genesis; and at the genesis whenever the last walk from there is a week old (the anchor
+ * file's lines say which walks were full, so a kiosk restarted every night still gets one). It goes in slices with a turn of the event loop between them, so a first
  * walk over years of rows never holds the doors. A database restored from a backup older than the
  * last anchor reports a break too (its rows after the backup are gone); a technician who accepts
  * that moves the anchor file aside after copying it off the machine.
@@ -102,7 +127,10 @@ export function createAuditAnchor(
   log: Logger,
 ): AuditAnchor {
   const sliceRows = plan.sliceRows ?? ANCHOR_SLICE_ROWS;
+  const fullWalkEveryMs = plan.fullWalkEveryMs ?? FULL_WALK_EVERY_MS;
   let verified: AuditHead | null = null;
+  // undefined: not read from the anchor file yet.
+  let lastFullWalkAt: number | null | undefined;
   let running: Promise<AnchorOutcome> | null = null;
   let stopped = false;
 
@@ -119,10 +147,15 @@ export function createAuditAnchor(
       log.error({ incident: AUDIT_GUARDS_INCIDENT }, 'audit log triggers missing: the log can be rewritten');
       raise(AUDIT_GUARDS_INCIDENT, 'audit_log UPDATE/DELETE triggers missing');
     }
-    const fromFile = verified ? null : readLastAnchor(plan.file);
+    const file = verified && lastFullWalkAt !== undefined ? null : readAnchors(plan.file);
+    if (lastFullWalkAt === undefined) lastFullWalkAt = file?.lastFullWalkAt ?? null;
+    const fromFile = verified ? null : (file?.last ?? null);
     const anchored: AuditHead | undefined =
       verified ?? (fromFile ? { seq: fromFile.seq, hash: fromFile.hash, at: 0 } : undefined);
-    let from = anchored;
+    const startedAt = clock();
+    const full = lastFullWalkAt === null || startedAt - lastFullWalkAt >= fullWalkEveryMs;
+    // The anchored head is checked either way; a full walk also rereads every row before it.
+    let from = full ? undefined : anchored;
     let rowsVerified = 0;
     for (;;) {
       if (stopped) throw new Error('audit anchor stopped');
@@ -141,9 +174,15 @@ export function createAuditAnchor(
       await new Promise((resolve) => setImmediate(resolve));
     }
     const head = from ?? store.audit.exportHead();
-    appendAnchorLine(plan.file, { at: new Date(clock()).toISOString(), seq: head.seq, hash: head.hash });
+    appendAnchorLine(plan.file, {
+      at: new Date(clock()).toISOString(),
+      seq: head.seq,
+      hash: head.hash,
+      ...(full ? { full: true } : {}),
+    });
     verified = head;
-    log.info({ seq: head.seq, hash: head.hash, rowsVerified }, 'audit chain verified and anchored');
+    if (full) lastFullWalkAt = startedAt;
+    log.info({ seq: head.seq, hash: head.hash, rowsVerified, full }, 'audit chain verified and anchored');
     return { ok: true, head, rowsVerified };
   }
 

@@ -12,7 +12,7 @@ import {
 } from '../../src/daemon/audit-anchor';
 import { openStore, type Store } from '../../src/store';
 import { type AuditFields, auditRowHash, GENESIS_HASH } from '../../src/store/audit-hash';
-import { T0, tempDir } from '../store/fixtures';
+import { DAY, T0, tempDir } from '../store/fixtures';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -76,7 +76,7 @@ const anchorLines = () =>
     ? readFileSync(anchorFile, 'utf8')
         .split('\n')
         .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as { at: string; seq: number; hash: string })
+        .map((l) => JSON.parse(l) as { at: string; seq: number; hash: string; full?: true })
     : [];
 
 describe('the audit anchor', () => {
@@ -87,7 +87,10 @@ describe('the audit anchor', () => {
     const first = await anchor.runNow();
     const head = store.audit.exportHead();
     expect(first).toEqual({ ok: true, head, rowsVerified: 30 });
-    expect(anchorLines()).toEqual([{ at: new Date(T0).toISOString(), seq: head.seq, hash: head.hash }]);
+    // The first walk starts at the genesis: the line says it was a full one.
+    expect(anchorLines()).toEqual([
+      { at: new Date(T0).toISOString(), seq: head.seq, hash: head.hash, full: true },
+    ]);
 
     aDayOfDossiers(7, 2000);
     const second = await anchor.runNow();
@@ -168,6 +171,54 @@ describe('the audit anchor', () => {
     const outcome = await createAuditAnchor(store, { file: anchorFile }, clock, capture().log).runNow();
     expect(outcome).toMatchObject({ ok: false, brokenAt: 20 });
     expect(store.incidents.listOpen().map((i) => i.kind)).toEqual([AUDIT_CHAIN_INCIDENT]);
+  });
+
+  it('walks from the genesis once a week, and so finds an old row edited with its hash left alone', async () => {
+    let now = T0;
+    const weekly = () => createAuditAnchor(store, { file: anchorFile }, () => now, capture().log);
+    aDayOfDossiers(20);
+    expect(await weekly().runNow()).toMatchObject({ ok: true, rowsVerified: 20 });
+    aDayOfDossiers(5, 8000);
+    // Root edits seq 6, long anchored, and keeps its hash: the anchored head still matches.
+    tamper((db) => db.prepare("UPDATE audit_log SET actor = 'staff:S02' WHERE seq = 6").run());
+
+    now = T0 + DAY;
+    const daily = await weekly().runNow();
+    expect(daily).toMatchObject({ ok: true, rowsVerified: 5, head: { seq: 25 } });
+    expect(anchorLines().map((l) => l.full ?? false)).toEqual([true, false]);
+
+    now = T0 + 7 * DAY;
+    const { log, lines } = capture();
+    const full = await createAuditAnchor(store, { file: anchorFile }, () => now, log).runNow();
+    expect(full).toMatchObject({ ok: false, brokenAt: 6 });
+    expect(lines.find((l) => l.msg === 'audit chain broken')).toMatchObject({ brokenAt: 6 });
+    expect(store.incidents.listOpen().map((i) => i.kind)).toEqual([AUDIT_CHAIN_INCIDENT]);
+  });
+
+  it('takes the time of the last full walk from the anchor file, across restarts', async () => {
+    let now = T0;
+    const anchorAt = () =>
+      createAuditAnchor(store, { file: anchorFile, sliceRows: 4 }, () => now, capture().log);
+    aDayOfDossiers(10);
+    expect(await anchorAt().runNow()).toMatchObject({ ok: true, rowsVerified: 10 });
+    for (let day = 1; day <= 6; day++) {
+      now = T0 + day * DAY;
+      aDayOfDossiers(2, 9000 + day * 10);
+      expect(await anchorAt().runNow(), `day ${day}`).toMatchObject({ ok: true, rowsVerified: 2 });
+    }
+    now = T0 + 7 * DAY;
+    aDayOfDossiers(2, 9100);
+    expect(await anchorAt().runNow()).toMatchObject({ ok: true, rowsVerified: 24, head: { seq: 24 } });
+    expect(
+      anchorLines()
+        .filter((l) => l.full)
+        .map((l) => l.seq),
+    ).toEqual([10, 24]);
+    // A torn last line does not hide the full walk before it.
+    appendFileSync(anchorFile, '{"at":"2026-11-1');
+    now = T0 + 8 * DAY;
+    aDayOfDossiers(1, 9200);
+    expect(await anchorAt().runNow()).toMatchObject({ ok: true, rowsVerified: 1 });
   });
 
   it('raises an incident when the append-only triggers are gone', async () => {

@@ -12,7 +12,7 @@
  */
 import { localDate } from '../../src/domain/local-time';
 import { DEFAULT_LOCKOUT_POLICY } from '../../src/domain/lockout';
-import { MAX_DAILY_SEQUENCE } from '../../src/domain/receipt';
+import { MAX_DAILY_SEQUENCE, receiptFor } from '../../src/domain/receipt';
 import type { DoorPort, DoorReading } from '../../src/ledger';
 import { allocate } from '../../src/ledger/allocate';
 import { CITIZEN, type LedgerContext, SILENT_LOGGER } from '../../src/ledger/context';
@@ -78,7 +78,7 @@ export function benchContext(store: Store, clock: () => number): LedgerContext {
 export function recordDropOff(
   ctx: LedgerContext,
   procedureCode: string,
-): { operationId: number; bodyMs: number } {
+): { operationId: number; lockerId: number; bodyMs: number } {
   return ctx.store.write(() => {
     const started = performance.now();
     const procedure = ctx.store.procedures.get(procedureCode);
@@ -99,7 +99,7 @@ export function recordDropOff(
       actor: CITIZEN,
       event: null,
     });
-    return { operationId, bodyMs: performance.now() - started };
+    return { operationId, lockerId: locker.id, bodyMs: performance.now() - started };
   });
 }
 
@@ -147,6 +147,69 @@ export function collectDeposit(ctx: LedgerContext, operationId: number): void {
   });
 }
 
+/**
+ * The reservation's rows alone, written through the same store statements in one commit: the
+ * day's next receipt number, the dossier, the door's intent and the two audit rows. No
+ * allocation, no lifecycle rules, nothing read back: what this schema costs a reservation before
+ * any of the ledger's work, to tell the rows' share of deposit_txn from the code's.
+ */
+export function recordReservationRows(ctx: LedgerContext, lockerId: number, procedureCode: string): number[] {
+  const { store } = ctx;
+  return store.write(() => {
+    const now = ctx.clock();
+    const sequence = store.receipts.next(KIOSK_CODE, localDate(new Date(now)));
+    const dossierId = store.dossiers.insert({
+      receiptNo: receiptFor(KIOSK_CODE, new Date(now), sequence).compact,
+      procedureCode,
+      origin: 'kiosk',
+      state: 'reserved',
+      createdAt: now,
+      lockerId,
+      applicantName: 'Tran Thi B',
+      applicantPhone: '0912345678',
+    });
+    store.audit.append({
+      actor: 'citizen',
+      action: 'dossier.open_dropoff',
+      subject: `dossier:${dossierId}`,
+      detail: { to: 'reserved', origin: 'kiosk', lockerId },
+      at: now,
+    });
+    const operationId = store.doorOperations.recordIntent({
+      lockerId,
+      dossierId,
+      purpose: 'deposit',
+      actor: 'citizen',
+      createdAt: now,
+    });
+    store.audit.append({
+      actor: 'citizen',
+      action: 'door.intent',
+      subject: `locker:${lockerId}`,
+      detail: { operationId, purpose: 'deposit', dossierId },
+      at: now,
+    });
+    return [dossierId, operationId];
+  });
+}
+
+/** Frees the door again, untimed: the drop-off cancelled before the door opened. */
+export function cancelReservationRows(ctx: LedgerContext, [dossierId, operationId]: number[]): void {
+  const { store } = ctx;
+  store.write(() => {
+    const at = ctx.clock();
+    store.doorOperations.settle(operationId!, { state: 'confirmed', outcome: 'not_opened', at });
+    store.dossiers.update(dossierId!, { state: 'cancelled', closedAt: at }, 'reserved');
+    store.audit.append({
+      actor: 'citizen',
+      action: 'dossier.cancel',
+      subject: `dossier:${dossierId}`,
+      detail: { to: 'cancelled' },
+      at,
+    });
+  });
+}
+
 /** A bare one-row commit: the floor any durable write pays (the WAL's fsync under synchronous=FULL). */
 export function bareCommit(store: Store, i: number, at: number): void {
   store.write(() => store.settings.set('bench.commit', i, at));
@@ -162,6 +225,8 @@ export type DepositSamples = {
   /** The door engine's sent + opened commits of the same deposit, for the full picture. */
   readonly doorCommits: number[];
   readonly bare: number[];
+  /** The reservation's rows alone (recordReservationRows). */
+  readonly rows: number[];
 };
 
 /** Interleaved samples, so every kind meets the same disk and the same neighbours. */
@@ -178,6 +243,7 @@ export function sampleDeposits(
     confirm: [],
     doorCommits: [],
     bare: [],
+    rows: [],
   };
   for (let i = 0; i < samples; i++) {
     // Between two citizens.
@@ -203,6 +269,11 @@ export function sampleDeposits(
     t = performance.now();
     bareCommit(store, i, ctx.clock());
     out.bare.push(performance.now() - t);
+    store.checkpointIdle();
+    t = performance.now();
+    const rows = recordReservationRows(ctx, op.lockerId, procedureCode);
+    out.rows.push(performance.now() - t);
+    cancelReservationRows(ctx, rows);
   }
   return out;
 }

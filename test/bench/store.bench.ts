@@ -7,6 +7,9 @@
  *   any door opens;
  * - store.fsync_commit_p99_ms: a bare one-row commit on the same file (synchronous=FULL);
  * - store.deposit_ratio_p99: the two p99s' ratio, from the same run, interleaved (bar 2, aim 1.2);
+ * - store.deposit_rows_p99_ms: the reservation's rows alone, through the same store statements
+ *   with none of the ledger's work around them, and store.deposit_rows_ratio_p99: the part of
+ *   the ratio the schema sets before any code runs;
  * - the rest of a deposit, for the whole picture: store.deposit_confirm_p99_ms, the commit when
  *   the door closes on the dossier (deposited, receipt and credentials issued, notice queued,
  *   audit), and store.deposit_whole_p99_ms, both commits summed per deposit (two durable
@@ -28,7 +31,7 @@ import { benchBoards, measureStartup } from './store-startup';
 const DOSSIERS = 1_000_000;
 // A p99 over 1,000 samples is the tenth-worst one: on a shared machine the ratio of two such
 // figures swung between 1.2 and 4.0 from run to run of the same code. 3,000 per kind steadies it.
-const SAMPLES = 3000;
+const SAMPLES = 3000; // of each kind
 const WARMUP = 20;
 const STARTS = 5;
 const ICT_OFFSET_MS = 7 * 3_600_000;
@@ -70,7 +73,8 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   let commits: DepositSamples;
   const months: number[] = [];
   try {
-    const ctx = benchContext(store, roomyClock(store, WARMUP + SAMPLES));
+    // A receipt number for each reservation and for each rows-alone sample.
+    const ctx = benchContext(store, roomyClock(store, 2 * (WARMUP + SAMPLES)));
     sampleDeposits(store, ctx, 'SYN.001', WARMUP);
     commits = sampleDeposits(store, ctx, 'SYN.001', SAMPLES);
     const p = (xs: number[]) =>
@@ -82,6 +86,7 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
     log(`  whole deposit (reserve + confirm) ${p(commits.deposit)}`);
     log(`    (door engine's sent + opened commits ${p(commits.doorCommits)})`);
     log(`  bare one-row commit ${p(commits.bare)}`);
+    log(`  the reservation's rows alone ${p(commits.rows)}`);
     const first = new Date(HISTORY_START);
     for (let m = 0; m < 12; m++) {
       const [from, to] = ictMonth(first.getUTCFullYear(), first.getUTCMonth() + m);
@@ -124,6 +129,8 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
     'store.fsync_commit_p99_ms': bareP99,
     'store.fsync_commit_p50_ms': percentile(commits.bare, 50),
     'store.deposit_ratio_p99': reserveP99 / bareP99,
+    'store.deposit_rows_p99_ms': percentile(commits.rows, 99),
+    'store.deposit_rows_ratio_p99': percentile(commits.rows, 99) / bareP99,
     'store.deposit_confirm_p99_ms': confirmP99,
     'store.deposit_confirm_ratio_p99': confirmP99 / bareP99,
     'store.deposit_whole_p99_ms': wholeP99,

@@ -3,8 +3,9 @@ import type { DoorAddress } from './types';
 const key = (door: DoorAddress) => `${door.board}:${door.channel}`;
 
 /**
- * Which doors may open because we opened them: an open in flight, or one the board executed
- * less than a jam window ago. A door that opens outside a claim is an uncommanded open.
+ * Which doors may open because we opened them: an open call still running (sending, or
+ * watching the door after the board executed), or one the board executed less than a jam
+ * window ago. A door that opens outside a claim is an uncommanded open.
  */
 export class OpenClaims {
   private readonly claims = new Map<string, { active: number; until: number }>();

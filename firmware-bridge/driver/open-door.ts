@@ -18,7 +18,10 @@ export interface OpenBus {
    * seen open within the window, 'link_lost' when the link was down at the end of it.
    */
   watchOpen(door: DoorAddress, windowMs: number): Promise<number | null | 'link_lost'>;
-  /** From now until `settle()`, a door opening here is ours (not an uncommanded open). */
+  /**
+   * From now until `settle()`, a door opening here is ours (not an uncommanded open); after it,
+   * for a jam window from when the board executed.
+   */
   claim(door: DoorAddress): { settle(ackedAt: number | null): void };
 }
 
@@ -49,8 +52,9 @@ export async function openDoor(
   let anyWritten = false;
 
   const watch = async (ackMs: number | null, ackedAt: number): Promise<OpenOutcome> => {
-    claim.settle(ackedAt);
-    const seenAt = await bus.watchOpen(door, options.jamWindowMs);
+    // The door stays claimed for as long as this call watches it: a confirmation that comes
+    // after the jam window (a slow reply, a stalled host) is still this open, not a break-in.
+    const seenAt = await bus.watchOpen(door, options.jamWindowMs).finally(() => claim.settle(ackedAt));
     if (seenAt === null) return { kind: 'jammed', ackMs };
     // Executed, and then nobody could look: unknown, never "did not open".
     if (seenAt === 'link_lost') {

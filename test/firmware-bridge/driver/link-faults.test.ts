@@ -259,3 +259,33 @@ describe('faults whose outcome depends on the dialect', () => {
     }
   }
 });
+
+describe('an open confirmed late, while its call still watches the door (line)', () => {
+  for (const transport of transports) {
+    // The board fires and acknowledges at once, but the status read that confirms its OPENED
+    // event answers later than the jam window (a slow reply, a stalled host). The call is still
+    // watching the door when the confirmation arrives, so the door is ours: opened, and no
+    // uncommanded open for it.
+    integrationTest('the door is believed open after the jam window: opened, commanded, no alarm', {
+      dialect: 'line',
+      transport,
+      options: { jamWindowMs: 150, replyTimeoutMs: 1000 },
+      body: async ({ sim, link, events, fired }) => {
+        // Once the acknowledgement is out, the next reply (the confirming status) is 400 ms late.
+        sim.on('event', (e) => {
+          if (e.type === 'tx' && e.kind === 'reply' && e.text.includes(' ACK OPEN '))
+            sim.faults.delayNext(1, 400);
+        });
+        const outcome = await link.open(door);
+        expect(outcome.kind).toBe('opened');
+        if (outcome.kind === 'opened') expect(outcome.seenOpenMs).toBeGreaterThan(150);
+        expect(events.filter((e) => e.type === 'door' && e.open)).toEqual([
+          { type: 'door', door, open: true, commanded: true },
+        ]);
+        expect(events.some((e) => e.type === 'uncommanded_open')).toBe(false);
+        expect(fired()).toEqual(['0:1']);
+        expect(sim.audit).toMatchObject({ opens: 1, repeats: 0 });
+      },
+    });
+  }
+});

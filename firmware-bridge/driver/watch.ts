@@ -35,7 +35,10 @@ export class DoorWatch {
       if (this.book.get(door)?.open) return performance.now();
       const remaining = deadline - performance.now();
       if (remaining <= 0) return linkLost ? 'link_lost' : null;
-      if (this.book.unconfirmed(door) !== true)
+      // A first "open" waiting for its confirming reading is read again at once, unless the
+      // link is down: a read then fails without a turn of the event loop, and retrying at once
+      // would spin the whole process until the window closes.
+      if (this.book.unconfirmed(door) !== true || linkLost)
         await this.changeOrDelay(door, Math.min(remaining, this.options.watchPollMs));
       if (this.book.get(door)?.open) return performance.now();
       if (performance.now() >= deadline) return linkLost ? 'link_lost' : null;

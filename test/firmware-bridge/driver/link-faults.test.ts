@@ -289,3 +289,38 @@ describe('an open confirmed late, while its call still watches the door (line)',
     });
   }
 });
+
+describe('the link lost while an open watches its door (line)', () => {
+  for (const transport of transports) {
+    // The board fires, acknowledges and reports OPENED, then falls silent before the status
+    // read that would confirm it. The call waits out its jam window for the link to come back;
+    // meanwhile the host must go on running (timers, reconnects, other callers), not spin.
+    integrationTest('link_down, maybe executed, and the event loop never stalls meanwhile', {
+      dialect: 'line',
+      transport,
+      options: { jamWindowMs: 1500, replyTimeoutMs: 100 },
+      body: async ({ sim, link, events, fired, until }) => {
+        sim.on('event', (e) => {
+          if (e.type === 'tx' && e.kind === 'event' && e.text.includes(' OPENED ')) sim.faults.silent = true;
+        });
+        let last = performance.now();
+        let longestGap = 0;
+        const ticker = setInterval(() => {
+          const now = performance.now();
+          longestGap = Math.max(longestGap, now - last);
+          last = now;
+        }, 10);
+        const outcome = await link.open(door);
+        // One more tick, so a stall that ended with the call is measured too.
+        await new Promise((r) => setTimeout(r, 30));
+        clearInterval(ticker);
+        expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+        expect(events).toContainEqual(expect.objectContaining({ type: 'link', state: 'down' }));
+        expect(longestGap).toBeLessThan(500);
+        sim.faults.silent = false;
+        await until(() => link.state === 'ready');
+        expect(fired()).toEqual(['0:1']);
+      },
+    });
+  }
+});

@@ -36,6 +36,8 @@ export interface SoakReport {
   /** Resends the link made, by its own count (each after a status read). */
   openRetries: number;
   uncommandedOpens: number;
+  /** The first uncommanded opens, each with where the open calls of its door stood then. */
+  uncommanded: string[];
   reconnects: number;
   faults: { dropped: number; corrupted: number; duplicated: number };
   seconds: number;
@@ -80,8 +82,23 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
     },
   });
   let uncommandedOpens = 0;
+  /** Per door, the open call running or the last one, to say what an uncommanded open followed. */
+  const lastCall = new Map<string, { startedAt: number; endedAt: number | null; outcome: string }>();
   link.on('event', (e: LinkEvent) => {
-    if (e.type === 'uncommanded_open') uncommandedOpens++;
+    if (e.type !== 'uncommanded_open') return;
+    uncommandedOpens++;
+    if (report.uncommanded.length >= 10) return;
+    const door = `${e.door.board}:${e.door.channel}`;
+    const now = performance.now();
+    const call = lastCall.get(door);
+    const after = !call
+      ? 'before any open call of the door'
+      : call.endedAt === null
+        ? `during an open call started ${(now - call.startedAt).toFixed(0)} ms before`
+        : `${(now - call.endedAt).toFixed(0)} ms after an open call ended ${call.outcome}`;
+    report.uncommanded.push(
+      `door ${door} at ${((now - started) / 1000).toFixed(1)} s, ${after} (${link.stats().reconnects} reconnects so far)`,
+    );
   });
   const report: SoakReport = {
     dialect: options.dialect,
@@ -97,6 +114,7 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
     problems: [],
     openRetries: 0,
     uncommandedOpens: 0,
+    uncommanded: [],
     reconnects: 0,
     faults: { dropped: 0, corrupted: 0, duplicated: 0 },
     seconds: 0,
@@ -122,9 +140,13 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
       }
       const channel = channels[turn++ % channels.length]!;
       const from = sim.fires.length;
+      const call = { startedAt: performance.now(), endedAt: null as number | null, outcome: '' };
+      lastCall.set(`${board}:${channel}`, call);
       const outcome = await link.open({ board, channel });
-      const spans = calls.get(`${board}:${channel}`) ?? [];
       const maybeExecuted = outcome.kind === 'link_down' && outcome.maybeExecuted;
+      call.endedAt = performance.now();
+      call.outcome = maybeExecuted ? 'link_down, maybe executed' : outcome.kind;
+      const spans = calls.get(`${board}:${channel}`) ?? [];
       spans.push({ from, to: sim.fires.length, maybeExecuted });
       calls.set(`${board}:${channel}`, spans);
       report.opens++;

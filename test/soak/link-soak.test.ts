@@ -18,6 +18,7 @@ describe('link soak (short): a lossy bus never makes an open fire twice or resen
       // Every door was opened again and again, each time after a status read of its board.
       expect(report.repeatedOpensReceived).toBeGreaterThan(0);
       expect(report.outcomes.opened).toBeGreaterThan(report.opens * 0.95);
+      expect(report.uncommanded).toEqual([]);
       expect(report.uncommandedOpens).toBe(0);
     }, 120_000);
   }

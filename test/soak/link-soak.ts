@@ -39,6 +39,7 @@ console.log(`open retries (link's count)   ${report.openRetries}`);
 console.log(`repeat opens at the boards    ${report.repeatedOpensReceived}`);
 console.log(`reconnects                    ${report.reconnects}`);
 console.log(`uncommanded opens             ${report.uncommandedOpens}`);
+for (const line of report.uncommanded) console.log(`  ${line}`);
 console.log(`double opens                  ${report.doubleOpens}`);
 console.log(`fires outside an open call    ${report.firesOutsideAnOpen}`);
 console.log(`retries without status read   ${report.opensWithoutStatusRead} (by the boards' record)`);

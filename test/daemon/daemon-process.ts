@@ -10,7 +10,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
  * is the process itself, so a signal (SIGKILL included) reaches it and not a wrapper that would
  * leave it orphaned.
  */
-export const DAEMON_NODE_ARGS = ['--enable-source-maps', 'dist/main.mjs'];
+/** What `npm start` and the systemd unit run (service-file.test.ts holds all three to it). */
+export const DAEMON_NODE_ARGS = ['--enable-source-maps', '--max-semi-space-size=4', 'dist/main.mjs'];
 
 /** A kiosk configuration in a fresh temp dir: the demo file's doors and procedures, port 0. */
 export function testConfig(overrides: (doc: Record<string, unknown>) => void = () => {}): {

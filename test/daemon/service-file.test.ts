@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DAEMON_NODE_ARGS } from './daemon-process';
 
 const FILE = join(import.meta.dirname, '..', '..', 'config', 'dossier-locker.service');
 
@@ -19,6 +20,13 @@ describe('the systemd unit', () => {
   const d = directives();
   const one = (key: string) => d.get(key)?.at(-1);
 
+  it('is what `npm start` runs too', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.start).toMatch(new RegExp(`&& node ${DAEMON_NODE_ARGS.join(' ')}$`));
+  });
+
   it('restarts always, except after a refused configuration, and is watched by the watchdog', () => {
     expect(one('Restart')).toBe('always');
     expect(one('RestartPreventExitStatus')).toBe('78');
@@ -28,7 +36,11 @@ describe('the systemd unit', () => {
   });
 
   it('runs the daemon itself as the main process, as its own user, with hardening', () => {
-    expect(one('ExecStart')).toMatch(/^\/usr\/bin\/node --enable-source-maps \S+\/dist\/main\.mjs$/);
+    const [node, ...args] = (one('ExecStart') ?? '').split(' ');
+    expect(node).toBe('/usr/bin/node');
+    // The node options the tests and benchmarks run the daemon with, and the bundle by full path.
+    expect(args.slice(0, -1)).toEqual(DAEMON_NODE_ARGS.slice(0, -1));
+    expect(args.at(-1)).toMatch(/^\/\S+\/dist\/main\.mjs$/);
     expect(one('User')).toBe('dossier-locker');
     for (const key of ['NoNewPrivileges', 'ProtectHome', 'PrivateTmp', 'RestrictSUIDSGID'])
       expect(one(key)).toBe('yes');

@@ -10,7 +10,8 @@ export interface LocalReading {
   minuteOfDay: number; // 0..1439
 }
 
-const formatter = new Intl.DateTimeFormat('en-CA', {
+/** The kiosk's wall clock to the minute, in parts (en-CA gives YYYY-MM-DD order and digits). */
+export const KIOSK_CLOCK_FORMAT: Intl.DateTimeFormatOptions = {
   timeZone: KIOSK_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -18,7 +19,9 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-});
+};
+
+const formatter = new Intl.DateTimeFormat('en-CA', KIOSK_CLOCK_FORMAT);
 
 /**
  * Intl's formatToParts costs some 15 µs and allocates a dozen objects, and the drop-off and

@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KIOSK_TIME_ZONE, localDate, localReading } from '../../src/domain/local-time';
+import { KIOSK_CLOCK_FORMAT, localDate, localReading } from '../../src/domain/local-time';
 
 /** The reading straight from Intl, with no cache in between. */
 function fromIntl(at: Date): { date: string; minuteOfDay: number } {
   const parts: Record<string, string> = {};
-  const formatter = new Intl.DateTimeFormat('en-CA', {
-    timeZone: KIOSK_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const formatter = new Intl.DateTimeFormat('en-CA', KIOSK_CLOCK_FORMAT);
   for (const p of formatter.formatToParts(at)) parts[p.type] = p.value;
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,

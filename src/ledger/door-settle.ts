@@ -182,10 +182,42 @@ export function settleTimeout(ctx: LedgerContext, operationId: number): CloseRes
   return result(op, 'open_timeout', dossier?.state ?? null, 'open_timeout');
 }
 
-/** A door opened that nobody asked for: an alarm, and its dossier needs inspection. */
+/**
+ * How long after an open that ended unconfirmed (the link went down once the command may have
+ * reached the board) a door seen open is said to be probably that open: a reconnect can take
+ * minutes when a cable is out, and the board carries the command out the moment it has it.
+ */
+export const LATE_OPEN_WINDOW_MS = 10 * 60_000;
+
+/**
+ * A door opened that nobody asked for: an alarm, and its dossier needs inspection. When the
+ * door's last operation ended unconfirmed a short while ago, the incident says so, so whoever
+ * looks first suspects that open carried out late, not a break-in; a person must look either way.
+ */
 export function recordUncommandedOpen(ctx: LedgerContext, lockerId: number): void {
   const now = ctx.clock();
-  ctx.store.incidents.open({ kind: 'uncommanded_open', lockerId, openedAt: now });
+  const [last] = ctx.store.doorOperations.listForLocker(lockerId, 1);
+  // A link_down outcome settles as needs_inspection only when the command may have been executed.
+  const unconfirmed =
+    last !== undefined &&
+    last.outcome === 'link_down' &&
+    last.state === 'needs_inspection' &&
+    last.settledAt !== null &&
+    now - last.settledAt <= LATE_OPEN_WINDOW_MS
+      ? last
+      : null;
+  const detail = unconfirmed
+    ? `operation ${unconfirmed.id} (${unconfirmed.purpose}) on this door ended unconfirmed ` +
+      `${Math.round((now - unconfirmed.settledAt!) / 1000)} s before (link down, maybe executed): ` +
+      'probably that open, carried out late'
+    : null;
+  ctx.store.incidents.open({ kind: 'uncommanded_open', lockerId, openedAt: now, detail });
   loseTrack(ctx, ctx.store.dossiers.liveOnLocker(lockerId));
-  audit(ctx, SYSTEM, 'door.uncommanded_open', lockerSubject(lockerId), {});
+  audit(
+    ctx,
+    SYSTEM,
+    'door.uncommanded_open',
+    lockerSubject(lockerId),
+    unconfirmed ? { afterUnconfirmedOperationId: unconfirmed.id } : {},
+  );
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashQrSecret, parseQrPayload } from '../../src/domain/credentials';
 import { DomainError } from '../../src/domain/errors';
+import { LATE_OPEN_WINDOW_MS } from '../../src/ledger/door-settle';
 import { CITIZEN_A, CITIZEN_LAND, type Harness, makeHarness } from './harness';
 import { deposit } from './walk';
 
@@ -160,6 +161,36 @@ describe('drop-off door outcomes', () => {
     });
     expect(h.store.doorOperations.get(r.operationId)!.state).toBe('needs_inspection');
     expect(h.store.incidents.listOpen().map((i) => i.kind)).toEqual(['open_unconfirmed']);
+  });
+
+  it('a door seen open after an unconfirmed open: the alarm names that open as the likely cause', async () => {
+    h.doors.script(1, { kind: 'link_down', maybeExecuted: true, detail: 'no reply' });
+    const r = await start();
+    h.now.ms += 42_000;
+    // The link is back and the board had carried the command out: the door reads open.
+    h.doors.forceOpen(r.lockerId);
+    const alarm = h.store.incidents.listOpen().find((i) => i.kind === 'uncommanded_open');
+    expect(alarm?.detail).toBe(
+      `operation ${r.operationId} (deposit) on this door ended unconfirmed 42 s before (link down, maybe executed): probably that open, carried out late`,
+    );
+    expect(h.store.dossiers.get(r.dossierId!)!.state).toBe('needs_inspection');
+    const [row] = h.store.audit.list(0, 1000).filter((a) => a.action === 'door.uncommanded_open');
+    expect(JSON.parse(row!.detail)).toEqual({ afterUnconfirmedOperationId: r.operationId });
+  });
+
+  it('a door seen open long after an unconfirmed open, or after a settled one, is a plain alarm', async () => {
+    h.doors.script(1, { kind: 'link_down', maybeExecuted: true, detail: 'no reply' });
+    const r = await start();
+    h.now.ms += LATE_OPEN_WINDOW_MS + 1000;
+    h.doors.forceOpen(r.lockerId);
+    const { dossierId, lockerId } = await deposit(h);
+    h.doors.forceOpen(lockerId);
+    expect(h.store.dossiers.get(dossierId)!.state).toBe('needs_inspection');
+    const alarms = h.store.incidents.listOpen().filter((i) => i.kind === 'uncommanded_open');
+    expect(alarms.map((i) => [i.lockerId, i.detail])).toEqual([
+      [r.lockerId, null],
+      [lockerId, null],
+    ]);
   });
 
   it('jammed: needs inspection and a jam incident', async () => {

@@ -39,11 +39,7 @@ type CheckpointRow = { busy: number; log: number; checkpointed: number };
  * quietMs: how long the writer must have been quiet; null runs the work only when runNow() is
  * called (tests and benchmarks that stand in for the idle moments).
  */
-export function createIdleCheckpointer(
-  db: Database,
-  quietMs: number | null,
-  clock: () => number = Date.now,
-): IdleCheckpointer {
+export function createIdleCheckpointer(db: Database, quietMs: number | null): IdleCheckpointer {
   const mark = db.prepare(`
     INSERT INTO settings (key, value, updated_at) VALUES ('${LOG_RESTARTED_KEY}', ?, ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
@@ -64,8 +60,7 @@ export function createIdleCheckpointer(
     // cannot restart yet, and the marker would only add a frame. The next quiet moment retries.
     const complete = row.busy === 0 && row.checkpointed === row.log;
     if (complete) {
-      const at = clock();
-      markCommit.immediate(at);
+      markCommit.immediate(Date.now());
     } else {
       dirty = true;
     }
@@ -75,26 +70,24 @@ export function createIdleCheckpointer(
   function fire(): void {
     timer = null;
     if (quietMs === null || !db.open) return;
-    const waited = clock() - lastCommitAt;
+    const waited = Date.now() - lastCommitAt;
     if (waited < quietMs) {
       arm(quietMs - waited);
       return;
     }
-    let done: IdleCheckpoint | null;
     try {
-      done = runNow();
+      runNow();
     } catch {
       // Idle work that failed (a busy or full disk) is only postponed: autocheckpoint remains,
       // and the failure would show again in the next commit, where it is reported.
-      done = { frames: 0, checkpointed: 0, restarted: false };
       dirty = true;
     }
     if (!dirty) {
       retryMs = quietMs;
-    } else if (done !== null) {
-      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-      arm(retryMs);
+      return;
     }
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    arm(retryMs);
   }
 
   function arm(ms: number): void {
@@ -107,7 +100,7 @@ export function createIdleCheckpointer(
     noteCommit() {
       dirty = true;
       if (quietMs === null) return;
-      lastCommitAt = clock();
+      lastCommitAt = Date.now();
       if (timer === null) arm(quietMs);
     },
     runNow,

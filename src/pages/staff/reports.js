@@ -26,6 +26,11 @@ export function monthBefore(month, back) {
 export function reportsView(ctx) {
   const { api, i18n } = ctx;
   const { t } = i18n;
+  /** Dossiers in and results picked up, the same two bars in every chart that shows them. */
+  const inOut = (/** @type {{ received: number, pickedUp: number }[]} */ rows) => [
+    { name: t('received'), colour: '#0b4f8a', values: rows.map((x) => x.received) },
+    { name: t('pickedUp'), colour: '#15803d', values: rows.map((x) => x.pickedUp) },
+  ];
   const notice = h('p', { class: 'notice', role: 'status' });
   const body = h('div', { id: 'report' });
   const month = /** @type {HTMLInputElement} */ (
@@ -71,10 +76,7 @@ export function reportsView(ctx) {
               labels: daily.map((d) => String(Number(d.date.slice(8, 10)))),
               labelEvery: 5,
               width: 960,
-              series: [
-                { name: t('received'), colour: '#0b4f8a', values: daily.map((d) => d.received) },
-                { name: t('pickedUp'), colour: '#15803d', values: daily.map((d) => d.pickedUp) },
-              ],
+              series: inOut(daily),
             }),
             h('figcaption', {}, t('daysChart')),
           ),
@@ -101,10 +103,7 @@ export function reportsView(ctx) {
               title: t('inOutChart'),
               empty: t('noData'),
               labels: short,
-              series: [
-                { name: t('received'), colour: '#0b4f8a', values: all.map((x) => x.received) },
-                { name: t('pickedUp'), colour: '#15803d', values: all.map((x) => x.pickedUp) },
-              ],
+              series: inOut(all),
             }),
             h('figcaption', {}, t('inOutChart')),
           ),

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_ANCHOR_FILE } from '../../src/daemon';
 import { openStore, type Store } from '../../src/store';
+import { BIRTH_REGISTRATION } from '../store/fixtures';
 import { DaemonProcess, testConfig } from './daemon-process';
 
 let daemon: DaemonProcess | null = null;
@@ -19,16 +20,7 @@ const DAY_MS = 86_400_000;
 /** Dossiers the daemon finds at start: one past its appointment, one closed long ago, one fresh. */
 function seedHistory(store: Store, now: number) {
   return store.write(() => {
-    store.procedures.upsert({
-      code: 'KS-01',
-      nameVi: 'Đăng ký khai sinh',
-      nameEn: 'Birth registration',
-      workingDays: 1,
-      feeNote: null,
-      lockerSize: 'S',
-      secondFactor: false,
-      active: true,
-    });
+    store.procedures.upsert(BIRTH_REGISTRATION);
     const dossier = (receiptNo: string, state: 'at_counter' | 'picked_up', extra: object) =>
       store.dossiers.insert({
         receiptNo,

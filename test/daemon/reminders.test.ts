@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queueDueReminders } from '../../src/daemon/reminders';
 import { openStore, type Store } from '../../src/store';
+import { BIRTH_REGISTRATION } from '../store/fixtures';
 
 let dir: string | null = null;
 let store: Store | null = null;
@@ -22,16 +23,7 @@ function withResults(readyAt: string[]): Store {
   const s = openStore(join(dir, 'ledger.db'));
   store = s;
   s.write(() => {
-    s.procedures.upsert({
-      code: 'KS-01',
-      nameVi: 'Đăng ký khai sinh',
-      nameEn: 'Birth registration',
-      workingDays: 1,
-      feeNote: null,
-      lockerSize: 'S',
-      secondFactor: false,
-      active: true,
-    });
+    s.procedures.upsert(BIRTH_REGISTRATION);
     readyAt.forEach((at, i) => {
       const id = s.dossiers.insert({
         receiptNo: `0612611210${String(i).padStart(4, '0')}`,

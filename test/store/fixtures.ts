@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/store/database';
+import type { Procedure } from '../../src/store/procedures';
 
 /** A fresh directory per test file; removed by the returned cleanup. */
 export function tempDir(prefix = 'store-'): {
@@ -19,6 +20,18 @@ export function tempDir(prefix = 'store-'): {
 
 export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 export const DAY = 86_400_000;
+
+/** A one-working-day procedure, no fee, a small door: the daemon tests' dossiers. */
+export const BIRTH_REGISTRATION: Procedure = {
+  code: 'KS-01',
+  nameVi: 'Đăng ký khai sinh',
+  nameEn: 'Birth registration',
+  workingDays: 1,
+  feeNote: null,
+  lockerSize: 'S',
+  secondFactor: false,
+  active: true,
+};
 
 /** One procedure and four doors (board 1, channels 0..3), enough for most ledger tests. */
 export function seedBasics(store: Store): void {

@@ -1,5 +1,5 @@
-import type { OpenOutcomeKind } from '../../firmware-bridge/driver/types';
 import type { NoDoorReason } from './allocation';
+import type { DoorFailure } from './door';
 import type { DomainErrorCode } from './errors';
 import type { DossierState } from './lifecycle';
 import type { QrParseError } from './qr-payload';
@@ -9,7 +9,7 @@ import type { ReceiptError } from './receipt';
  * Which citizen-facing error each rule's refusal becomes, so every screen says the same thing
  * for the same cause.
  */
-export function errorForOpenOutcome(kind: Exclude<OpenOutcomeKind, 'opened'>): DomainErrorCode {
+export function errorForOpenOutcome(kind: DoorFailure): DomainErrorCode {
   switch (kind) {
     case 'jammed':
       return 'door_jammed';

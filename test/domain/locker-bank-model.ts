@@ -95,11 +95,11 @@ export class LockerBankModel {
       outcome === 'opened' || ((outcome === 'jammed' || outcome === 'link_down') && really);
     const event = eventForOpenOutcome(
       outcome === 'opened'
-        ? { kind: 'opened', ackMs: 1, seenOpenMs: 1 }
+        ? { kind: 'opened' }
         : outcome === 'refused'
           ? { kind: 'refused', reason: 'cooldown' }
           : outcome === 'jammed'
-            ? { kind: 'jammed', ackMs: 1 }
+            ? { kind: 'jammed' }
             : { kind: 'link_down', maybeExecuted: really, detail: 'timeout' },
     );
     if (event) this.apply(d, event, 'system');

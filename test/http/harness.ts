@@ -18,7 +18,8 @@ import {
   type PrintableReceipt,
 } from '../../src/http/deps';
 import { kioskEventsFrom } from '../../src/http/kiosk-events';
-import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
+import { createLinkDoorPort } from '../../src/daemon/link-door-port';
+import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
 
 export const KIOSK_KEY = Buffer.alloc(32, 7);

@@ -148,7 +148,7 @@ class Kiosk {
         return;
       }
       case 'jam':
-        h.doors.script(s.locker, { kind: 'jammed', ackMs: 5 });
+        h.doors.script(s.locker, { kind: 'jammed' });
         return;
       case 'restart': {
         for (const p of this.pending) this.orphans.add(p.lockerId);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
-import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
+import { createLinkDoorPort } from '../../src/daemon/link-door-port';
+import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
 import { CALENDAR, CITIZEN_A, KIOSK_KEY, seed } from './harness';
 

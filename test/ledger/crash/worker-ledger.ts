@@ -1,7 +1,8 @@
 import { createLink } from '../../../firmware-bridge/driver/create-link';
 import type { LinkOptions } from '../../../firmware-bridge/driver/options';
 import type { LockerLink } from '../../../firmware-bridge/driver/types';
-import { createLedger, createLinkDoorPort, type Ledger } from '../../../src/ledger';
+import { createLinkDoorPort } from '../../../src/daemon/link-door-port';
+import { createLedger, type Ledger } from '../../../src/ledger';
 import { openStore, type Store } from '../../../src/store/database';
 import { BANK } from './bank-layout';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { looksLikePinHash } from '../domain/staff-pin';
 import type { Config } from './config';
 import { ConfigError, type ConfigProblem } from './errors';
-import { looksLikePinHash } from './pin-hash';
 import { resolveConfig } from './resolve';
 import { type ConfigRules, checkConfig } from './validate';
 

@@ -1,9 +1,9 @@
 import type { NoDoorReason } from './allocation';
 import type { DoorFailure } from './door';
 import type { DomainErrorCode } from './errors';
-import type { DossierState } from './lifecycle';
 import type { QrParseError } from './qr-payload';
 import type { ReceiptError } from './receipt';
+import type { DossierState } from './states';
 
 /**
  * Which citizen-facing error each rule's refusal becomes, so every screen says the same thing

@@ -1,15 +1,13 @@
 import type { Static } from 'typebox';
+import type { DoorWiring } from '../domain/door';
 import type { LockerSize } from '../store';
 import type { ConfigProblem } from './errors';
 import { validate } from './format-errors';
 import { LockerBlock, LockerDoor } from './schema-hardware';
 
 /** One door as the store keeps it; its id is its position, so seeding again finds the same row. */
-export interface LockerSeed {
+export interface LockerSeed extends DoorWiring {
   readonly id: number;
-  readonly bank: number;
-  readonly board: number;
-  readonly channel: number;
   readonly size: LockerSize;
   readonly position: number;
 }

@@ -11,6 +11,7 @@ import { scheduleHousekeeping } from './daemon/housekeeping';
 import { acquireInstanceLock } from './daemon/instance-lock';
 import { scheduleIntegrityChecks } from './daemon/integrity';
 import { loadKioskKey } from './daemon/kiosk-key';
+import { createLinkDoorPort } from './daemon/link-door-port';
 import { linksHealth, startLinks } from './daemon/links';
 import { createRootLogger, layerLogger } from './daemon/logger';
 import { outboxSender } from './daemon/notifications';
@@ -20,7 +21,7 @@ import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
 import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
-import { createLedger, createLinkDoorPort } from './ledger';
+import { createLedger } from './ledger';
 import { openStore } from './store';
 
 /** The anchor file of the audit chain's verified heads, in the backup directory. */

@@ -3,10 +3,11 @@
  * config/default.json; PORT overrides the HTTP port), starts every part, tells systemd when it is
  * ready, feeds its watchdog while healthy, and stops cleanly on SIGTERM or SIGINT.
  */
-import { type Config, ConfigError, ConfigErrors, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { type Daemon, startDaemon } from './daemon';
 import { InstanceLockError } from './daemon/instance-lock';
 import { KioskKeyError } from './daemon/kiosk-key';
+import { smsKioskName } from './notify';
 import { createSystemdNotifier } from './systemd';
 
 /** sysexits.h EX_CONFIG: systemd shows it, and a restart loop on a bad file is visible as such. */
@@ -14,9 +15,10 @@ const EXIT_CONFIG = 78;
 
 function readConfig(): Config {
   try {
-    return loadConfig();
+    // The notifier's rule for the kiosk name in texts, so a name no text can carry is refused here.
+    return loadConfig({ smsName: smsKioskName });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ConfigErrors) {
+    if (error instanceof ConfigError) {
       process.stderr.write(`configuration refused, nothing started:\n${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }

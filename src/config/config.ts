@@ -4,8 +4,6 @@ import type { LockoutPolicy } from '../domain/lockout';
 import type { Procedure, StaffRole } from '../store';
 import type { LockerSeed } from './lockers';
 
-export type { LockerSeed } from './lockers';
-
 /** One locker bus, as the daemon builds its link. `bank` is its index in the file's `buses`. */
 export interface BusConfig {
   readonly bank: number;
@@ -90,13 +88,3 @@ export interface Config {
   /** Embedded buses only: simulated hands fill or empty an opened door and shut it after this. */
   readonly demo: { readonly handsAfterMs: number } | null;
 }
-
-export const DEFAULT_HTTP = {
-  host: '127.0.0.1',
-  port: 8080,
-  sessionMinutes: 480,
-  loginLockout: { maxFailures: 5, lockMinutes: 15 },
-  requestsPerMinute: 120,
-  attemptsPerMinute: 10,
-  presenceCode: { digits: 6, rotateSeconds: 60 },
-} as const;

@@ -1,12 +1,7 @@
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import type { ConfigProblem } from './errors';
 import { childField, fieldName } from './field-path';
-
-/** One problem with a value: the field a person reads ("buses[0].connection") and what is wrong. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly reason: string;
-}
 
 type Node = Record<string, unknown>;
 
@@ -40,8 +35,8 @@ function describeType(params: Node): string {
  * carry JSON pointers and schema paths; a hint in the schema (`x-expected`) replaces the bare
  * "must match pattern" a reader cannot act on.
  */
-export function validate(schema: TSchema, value: unknown, base = ''): FieldProblem[] {
-  const out: FieldProblem[] = [];
+export function validate(schema: TSchema, value: unknown, base = ''): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
   const seen = new Set<string>();
   const add = (field: string, reason: string) => {
     const key = `${field}\0${reason}`;

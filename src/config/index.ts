@@ -3,13 +3,22 @@ export type {
   AccountSeed,
   BusConfig,
   Config,
-  LockerSeed,
   NotificationsConfig,
   PrinterConfig,
   ScannerConfig,
 } from './config';
-export { ConfigError, ConfigErrors } from './errors';
-export { httpSettings } from './http-settings';
+export { DEFAULTS } from './defaults';
+export { ConfigError, type ConfigProblem } from './errors';
 export { KERONG_PROFILES } from './kerong-profiles';
 export { DEFAULT_CONFIG_FILE, type LoadOptions, loadConfig, parseConfig } from './load';
+export type { LockerSeed } from './lockers';
 export { type ConfigFile, ConfigSchema } from './schema';
+export {
+  DEFAULT_HTTP_SETTINGS,
+  type HttpSettings,
+  httpSettings,
+  type LedgerSettings,
+  ledgerSettings,
+  type NotifySettings,
+  notifySettings,
+} from './settings';

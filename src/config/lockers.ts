@@ -1,15 +1,13 @@
 import type { Static } from 'typebox';
+import type { DoorWiring } from '../domain/door';
 import type { LockerSize } from '../store';
-import { ConfigError } from './errors';
-import { type FieldProblem, validate } from './format-errors';
+import type { ConfigProblem } from './errors';
+import { validate } from './format-errors';
 import { LockerBlock, LockerDoor } from './schema-hardware';
 
 /** One door as the store keeps it; its id is its position, so seeding again finds the same row. */
-export interface LockerSeed {
+export interface LockerSeed extends DoorWiring {
   readonly id: number;
-  readonly bank: number;
-  readonly board: number;
-  readonly channel: number;
   readonly size: LockerSize;
   readonly position: number;
 }
@@ -23,7 +21,7 @@ function formOf(entry: object): 'block' | 'door' {
 }
 
 /** Checks each entry against the form it has; null entries (not objects) are left to the schema. */
-export function checkLockerEntries(entries: readonly (object | null)[]): FieldProblem[] {
+export function checkLockerEntries(entries: readonly (object | null)[]): ConfigProblem[] {
   return entries.flatMap((entry, i) =>
     entry === null
       ? []
@@ -46,47 +44,51 @@ function expand(entry: Door | Block): Omit<LockerSeed, 'id'>[] {
 }
 
 /**
- * Expands doors and blocks into one door per row and refuses a door wired or numbered twice, or
- * wired to a bus that does not exist. A door is addressed by (board, channel) whatever its bus,
- * as the store keeps it, so board numbers must differ between buses. Call after
- * checkLockerEntries found nothing.
+ * Expands doors and blocks into one door per row and finds each door wired or numbered twice, or
+ * wired to a bus that does not exist (one problem per entry). A door is addressed by (board,
+ * channel) whatever its bus, as the store keeps it, so board numbers must differ between buses.
+ * Call after checkLockerEntries found nothing.
  */
-export function expandLockers(file: string, entries: readonly object[], buses: number): LockerSeed[] {
-  const out: LockerSeed[] = [];
+export function expandLockers(
+  entries: readonly object[],
+  buses: number,
+): { lockers: LockerSeed[]; problems: ConfigProblem[] } {
+  const lockers: LockerSeed[] = [];
+  const problems: ConfigProblem[] = [];
   const byPosition = new Map<number, number>();
   const byWiring = new Map<string, number>();
   entries.forEach((raw, i) => {
     const entry = raw as Door | Block;
     const field = `lockers[${i}]`;
     if (entry.bank >= buses) {
-      throw new ConfigError(
-        file,
-        `${field}.bank`,
-        `no bus ${entry.bank}: buses lists ${buses} (counted from 0)`,
-      );
+      problems.push({
+        field: `${field}.bank`,
+        reason: `no bus ${entry.bank}: buses lists ${buses} (counted from 0)`,
+      });
+      return;
     }
     for (const door of expand(entry)) {
       const wiring = `${door.board}:${door.channel}`;
       const samePosition = byPosition.get(door.position);
       if (samePosition !== undefined) {
-        throw new ConfigError(
-          file,
+        problems.push({
           field,
-          `position ${door.position} is already used by lockers[${samePosition}]`,
-        );
+          reason: `position ${door.position} is already used by lockers[${samePosition}]`,
+        });
+        return;
       }
       const sameWiring = byWiring.get(wiring);
       if (sameWiring !== undefined) {
-        throw new ConfigError(
-          file,
+        problems.push({
           field,
-          `board ${door.board} channel ${door.channel} is already wired by lockers[${sameWiring}] (board numbers are unique across buses)`,
-        );
+          reason: `board ${door.board} channel ${door.channel} is already wired by lockers[${sameWiring}] (board numbers are unique across buses)`,
+        });
+        return;
       }
       byPosition.set(door.position, i);
       byWiring.set(wiring, i);
-      out.push({ id: door.position, ...door });
+      lockers.push({ id: door.position, ...door });
     }
   });
-  return out.sort((a, b) => a.position - b.position);
+  return { lockers: lockers.sort((a, b) => a.position - b.position), problems };
 }

@@ -87,11 +87,6 @@ export const LockerBlock = Type.Object(
   { additionalProperties: false },
 );
 
-export const LockerEntry = Type.Union([LockerBlock, LockerDoor], {
-  'x-expected':
-    'expected a door {bank, board, channel, size, position} or a block {bank, boards, sizes, firstPosition}',
-});
-
 export const Printer = Type.Object(
   {
     connection: Type.String({

@@ -1,4 +1,4 @@
-import type { OpenOutcome } from '../../firmware-bridge/driver/types';
+import type { DoorOutcome } from './door';
 import type { DossierEvent } from './lifecycle';
 
 /**
@@ -13,7 +13,7 @@ import type { DossierEvent } from './lifecycle';
  *   cable). Whatever is inside was exposed before the citizen arrived: a person must look.
  * - link_down with maybeExecuted: the open may have happened: a person must look.
  */
-export function eventForOpenOutcome(outcome: OpenOutcome): DossierEvent | null {
+export function eventForOpenOutcome(outcome: DoorOutcome): DossierEvent | null {
   switch (outcome.kind) {
     case 'opened':
       return null;

@@ -2,8 +2,6 @@ import { settleTargets } from './settle';
 import type { Actor, DossierState } from './states';
 import { isFinal, LIVE_STATES } from './states';
 
-export * from './states';
-
 /**
  * What can happen to a dossier. Door events ("closed_with_item", "closed_empty", "door_failed",
  * "lost_track") are the controller's report of a door; the "open_for_*" events are a person's

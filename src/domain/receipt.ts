@@ -62,7 +62,3 @@ export function parseReceipt(text: string): ReceiptParse {
   if (!isIsoDate(date) || sequence < 1) return { ok: false, code: 'receipt_malformed' };
   return { ok: true, receipt: formatReceipt({ kioskCode: digits.slice(0, 3), date, sequence }) };
 }
-
-export function isValidReceipt(text: string): boolean {
-  return parseReceipt(text).ok;
-}

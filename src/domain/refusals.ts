@@ -1,15 +1,15 @@
-import type { OpenOutcomeKind } from '../../firmware-bridge/driver/types';
 import type { NoDoorReason } from './allocation';
+import type { DoorFailure } from './door';
 import type { DomainErrorCode } from './errors';
-import type { DossierState } from './lifecycle';
 import type { QrParseError } from './qr-payload';
 import type { ReceiptError } from './receipt';
+import type { DossierState } from './states';
 
 /**
  * Which citizen-facing error each rule's refusal becomes, so every screen says the same thing
  * for the same cause.
  */
-export function errorForOpenOutcome(kind: Exclude<OpenOutcomeKind, 'opened'>): DomainErrorCode {
+export function errorForOpenOutcome(kind: DoorFailure): DomainErrorCode {
   switch (kind) {
     case 'jammed':
       return 'door_jammed';

@@ -24,6 +24,14 @@ export function hashPin(pin: string): string {
   return ['scrypt', N, R, P, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
+/**
+ * Whether a text has the shape hashPin() writes. The configuration checks its accounts with it
+ * at start-up, so a PIN pasted in clear is refused, not seeded.
+ */
+export function looksLikePinHash(text: string): boolean {
+  return /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{8,}\$[A-Za-z0-9_-]{22,}$/.test(text);
+}
+
 /** True when the PIN matches; false for a wrong PIN or a malformed stored hash. Constant-time compare. */
 export function verifyPin(pin: string, stored: string): boolean {
   const parts = stored.split('$');

@@ -1,4 +1,5 @@
-import { type DossierEvent, isFinal, transition } from '../domain/lifecycle';
+import { type DossierEvent, transition } from '../domain/lifecycle';
+import { isFinal } from '../domain/states';
 import type { Dossier, DossierPatch, DossierState } from '../store';
 import { type ActorRef, audit, dossierSubject, type LedgerContext } from './context';
 import { LedgerError } from './errors';

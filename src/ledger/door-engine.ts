@@ -1,4 +1,4 @@
-import type { OpenOutcome } from '../../firmware-bridge/driver/types';
+import type { DoorOutcome } from '../domain/door';
 import type { LedgerContext } from './context';
 import type { DoorEvent } from './door-port';
 import type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
@@ -102,7 +102,7 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     if (!sent) throw new LedgerError('not_allowed', 'operation is not waiting to be sent', { operationId });
     const entry: Awaiting = { operationId, openedAt: null, seenOpen: false, earlyClose: null };
     awaiting.set(op.lockerId, entry);
-    let outcome: OpenOutcome;
+    let outcome: DoorOutcome;
     try {
       outcome = await ctx.doors.open(op.lockerId);
     } catch (error) {

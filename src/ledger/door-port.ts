@@ -1,6 +1,4 @@
-import type { DoorReading, OpenOutcome } from '../../firmware-bridge/driver/types';
-
-export type { DoorReading, OpenOutcome } from '../../firmware-bridge/driver/types';
+import type { DoorOutcome, DoorReading } from '../domain/door';
 
 /**
  * The ledger's view of the doors, by locker id (the store's lockers.id). Which bus, board and
@@ -15,8 +13,8 @@ export type DoorEvent =
 export type DoorListener = (event: DoorEvent) => void;
 
 export interface DoorPort {
-  /** Opens one door; never rejects: a failure is an OpenOutcome (link_down when unsure). */
-  open(lockerId: number): Promise<OpenOutcome>;
+  /** Opens one door; never rejects: a failure is a DoorOutcome (link_down, maybe executed, when unsure). */
+  open(lockerId: number): Promise<DoorOutcome>;
   /** A fresh reading from the wire; rejects when the door cannot be read. */
   read(lockerId: number): Promise<DoorReading>;
   /** Every known locker's fresh reading; null where its bus could not be read. */

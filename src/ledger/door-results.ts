@@ -1,4 +1,4 @@
-import type { OpenOutcomeKind } from '../../firmware-bridge/driver/types';
+import type { DoorFailure } from '../domain/door';
 import type { DomainErrorCode } from '../domain/errors';
 import type { DossierState } from '../store';
 import type { IssuedReceipt } from './issue-credentials';
@@ -19,7 +19,7 @@ export type DoorOpenResult =
       readonly lockerId: number;
       readonly doorPosition: number;
       readonly dossierId: number | null;
-      readonly outcome: Exclude<OpenOutcomeKind, 'opened'>;
+      readonly outcome: DoorFailure;
       /** What to tell the person at the kiosk (bilingual message in DOMAIN_MESSAGES). */
       readonly error: DomainErrorCode;
       /** The ledger lost track: the dossier waits for a technician. */

@@ -1,4 +1,4 @@
-import type { OpenOutcome } from '../../firmware-bridge/driver/types';
+import type { DoorOutcome } from '../domain/door';
 import { eventForOpenOutcome } from '../domain/door-outcome';
 import type { DossierEvent } from '../domain/lifecycle';
 import { errorForOpenOutcome } from '../domain/refusals';
@@ -45,7 +45,7 @@ export function loseTrack(ctx: LedgerContext, dossier: Dossier | null | undefine
   return tryApply(ctx, dossier, { type: 'lost_track' }) ?? dossier;
 }
 
-const INCIDENT_FOR: Partial<Record<OpenOutcome['kind'], string>> = {
+const INCIDENT_FOR: Partial<Record<DoorOutcome['kind'], string>> = {
   jammed: 'door_jammed',
   already_open: 'door_found_open',
 };
@@ -54,7 +54,7 @@ const INCIDENT_FOR: Partial<Record<OpenOutcome['kind'], string>> = {
 export function recordOpenOutcome(
   ctx: LedgerContext,
   operationId: number,
-  outcome: OpenOutcome,
+  outcome: DoorOutcome,
 ): DoorOpenResult {
   const op = operation(ctx, operationId);
   const now = ctx.clock();

@@ -1,6 +1,8 @@
 /** The ledger services: dossier flows over the store, the domain rules and the doors. */
+
+export type { DoorOutcome, DoorReading } from '../domain/door';
 export type { ActorRef, LedgerContext, LedgerLogger } from './context';
-export type { DoorEvent, DoorListener, DoorPort, DoorReading, OpenOutcome } from './door-port';
+export type { DoorEvent, DoorListener, DoorPort } from './door-port';
 export type { CloseOutcome, CloseResult, DoorOpenResult } from './door-results';
 export { LedgerError, type LedgerErrorCode } from './errors';
 export type { CollectionFlow } from './flows/collection';
@@ -20,6 +22,5 @@ export {
   LedgerConfigError,
   type LedgerTimeouts,
 } from './ledger';
-export { createLinkDoorPort, type LinkDoorPortConfig, type LockerWiring } from './link-door-port';
 export { sealForOutbox, unsealFromOutbox } from './outbox-seal';
 export type { ReconcileReport } from './reconcile';

@@ -1,6 +1,7 @@
 import { type CalendarPolicy, checkCalendarPolicy } from '../domain/calendar';
 import { MIN_KIOSK_KEY_BYTES } from '../domain/credentials';
 import { checkLockoutPolicy, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../domain/lockout';
+import { DEFAULT_RETENTION } from '../domain/retention';
 import type { Store } from '../store';
 import { type LedgerContext, type LedgerLogger, SILENT_LOGGER } from './context';
 import { createDoorEngine } from './door-engine';
@@ -37,9 +38,9 @@ export interface LedgerConfig {
   readonly calendar: CalendarPolicy;
   readonly lockoutPolicy?: LockoutPolicy;
   readonly timeouts?: LedgerTimeouts;
-  /** Days a result waits before staff may reclaim it (default 14). */
+  /** Days a result waits before staff may reclaim it (default: src/domain/retention.ts). */
   readonly reclaimAfterDays?: number;
-  /** Days after closing before contact data is purged (default 365). */
+  /** Days after closing before contact data is purged (default: src/domain/retention.ts). */
   readonly retentionDays?: number;
   /** A pino child logger or the like; ids only are logged. */
   readonly logger?: LedgerLogger;
@@ -98,8 +99,11 @@ export function createLedger(config: LedgerConfig): Ledger {
     calendar: checkCalendarPolicy(config.calendar),
     lockoutPolicy: checkLockoutPolicy(config.lockoutPolicy ?? DEFAULT_LOCKOUT_POLICY),
     doorOpenTimeoutMs: positive('timeouts.doorOpenMs', timeouts.doorOpenMs ?? 120_000),
-    reclaimAfterDays: positive('reclaimAfterDays', config.reclaimAfterDays ?? 14),
-    retentionDays: positive('retentionDays', config.retentionDays ?? 365),
+    reclaimAfterDays: positive(
+      'reclaimAfterDays',
+      config.reclaimAfterDays ?? DEFAULT_RETENTION.reclaimAfterDays,
+    ),
+    retentionDays: positive('retentionDays', config.retentionDays ?? DEFAULT_RETENTION.retentionDays),
     logger: config.logger ?? SILENT_LOGGER,
   };
   const linkReadyMs = positive('timeouts.linkReadyMs', timeouts.linkReadyMs ?? 10_000);

@@ -1,9 +1,9 @@
+import type { DoorReading } from '../domain/door';
 import type { DossierEvent } from '../domain/lifecycle';
 import { holdsCitizenProperty } from '../domain/states';
 import type { DoorOperation, DoorPurpose, DossierState } from '../store';
 import { applyEvent } from './apply-event';
 import { audit, type LedgerContext, lockerSubject, SYSTEM } from './context';
-import type { DoorReading } from './door-port';
 import { loseTrack, OPEN_STATE } from './door-settle';
 import { restoreUnusedCredential } from './issue-credentials';
 

@@ -6,7 +6,8 @@
 import { createLink } from '../../firmware-bridge/driver/create-link';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import { PROPERTY_STATES } from '../../src/domain/states';
-import { createLedger, createLinkDoorPort, type ReconcileReport } from '../../src/ledger';
+import { createLinkDoorPort } from '../../src/daemon/link-door-port';
+import { createLedger, type ReconcileReport } from '../../src/ledger';
 import { openStore } from '../../src/store/database';
 
 export type StartupSample = {

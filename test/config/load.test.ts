@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, ConfigErrors, loadConfig, parseConfig } from '../../src/config';
+import { ConfigError, loadConfig, parseConfig } from '../../src/config';
 import { verifyPin } from '../../src/domain/staff-pin';
+import { smsKioskName } from '../../src/notify';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'config-load-'));
@@ -269,7 +270,9 @@ describe('every kind of bad field is named', () => {
   it.each(CASES)('%s', (_what, mutate, expected) => {
     const doc = base();
     mutate(doc);
-    const error = catchError(() => parseConfig('config/kiosk.json', JSON.stringify(doc), { env: {} }));
+    const error = catchError(() =>
+      parseConfig('config/kiosk.json', JSON.stringify(doc), { env: {}, smsName: smsKioskName }),
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error.message.split('\n')).toEqual(
       expect.arrayContaining([expect.stringContaining(`config/kiosk.json: ${expected}`)]),
@@ -283,8 +286,8 @@ describe('every kind of bad field is named', () => {
     doc.store.keepBackups = 0;
     doc.lockers.push({ bank: 0, board: 2, size: 'S', position: 40 });
     const error = catchError(() => parseConfig('k.json', JSON.stringify(doc), { env: {} }));
-    expect(error).toBeInstanceOf(ConfigErrors);
-    expect((error as ConfigErrors).problems.map((p) => p.field).sort()).toEqual([
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.field).sort()).toEqual([
       'buses[0].connection',
       'kiosk.code',
       'lockers[1].channel',

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
+import { createLink, type LockerLink } from '../../firmware-bridge';
 import { type BusConfig, KERONG_PROFILES } from '../../src/config';
 import { simulatorControl } from '../../src/demo/control';
 import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
 import { startDemoHands } from '../../src/demo/hands';
-
-const FAST: Partial<LinkOptions> = {
-  replyTimeoutMs: 40,
-  helloTimeoutMs: 60,
-  watchPollMs: 10,
-  heartbeatIntervalMs: 60,
-  backoffInitialMs: 10,
-  backoffMaxMs: 40,
-};
+import { FAST } from '../support/fixtures';
 
 const BUS: BusConfig = {
   bank: 0,

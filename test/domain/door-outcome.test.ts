@@ -4,7 +4,7 @@ import { transition } from '../../src/domain/lifecycle';
 
 describe('open outcomes as ledger events', () => {
   it('an opened door waits for its close', () => {
-    expect(eventForOpenOutcome({ kind: 'opened', ackMs: 20, seenOpenMs: 300 })).toBeNull();
+    expect(eventForOpenOutcome({ kind: 'opened' })).toBeNull();
   });
 
   it('a refusal, or a link that surely never carried the command, means the door never opened', () => {
@@ -17,8 +17,8 @@ describe('open outcomes as ledger events', () => {
   it('anything unconfirmed goes to inspection, never to "not opened"', () => {
     for (const outcome of [
       { kind: 'link_down', maybeExecuted: true, detail: 'timeout after send' },
-      { kind: 'jammed', ackMs: 15 },
-      { kind: 'already_open', ackMs: 15 },
+      { kind: 'jammed' },
+      { kind: 'already_open' },
     ] as const) {
       const event = eventForOpenOutcome(outcome);
       expect(event).toEqual({ type: 'lost_track' });

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { begin, type DossierEvent, transition } from '../../src/domain/lifecycle';
 import {
   ACTORS,
   type Actor,
-  begin,
   DOSSIER_STATES,
-  type DossierEvent,
   type DossierState,
   FINAL_STATES,
   holdsCitizenProperty,
   isLive,
   LIVE_STATES,
-  transition,
-} from '../../src/domain/lifecycle';
+} from '../../src/domain/states';
 
 const NOW = new Date('2026-03-10T03:00:00Z');
 const simple = (type: DossierEvent['type']): DossierEvent => {

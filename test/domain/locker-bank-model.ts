@@ -1,14 +1,7 @@
 import { allocateDoor, type DoorSize, type DoorStatus } from '../../src/domain/allocation';
 import { eventForOpenOutcome } from '../../src/domain/door-outcome';
-import {
-  type Actor,
-  begin,
-  type DossierEvent,
-  type DossierState,
-  type Handover,
-  isLive,
-  transition,
-} from '../../src/domain/lifecycle';
+import { begin, type DossierEvent, type Handover, transition } from '../../src/domain/lifecycle';
+import { type Actor, type DossierState, isLive } from '../../src/domain/states';
 
 /**
  * A bank of doors with both the ledger's view (dossier states) and the physical truth (where
@@ -95,11 +88,11 @@ export class LockerBankModel {
       outcome === 'opened' || ((outcome === 'jammed' || outcome === 'link_down') && really);
     const event = eventForOpenOutcome(
       outcome === 'opened'
-        ? { kind: 'opened', ackMs: 1, seenOpenMs: 1 }
+        ? { kind: 'opened' }
         : outcome === 'refused'
           ? { kind: 'refused', reason: 'cooldown' }
           : outcome === 'jammed'
-            ? { kind: 'jammed', ackMs: 1 }
+            ? { kind: 'jammed' }
             : { kind: 'link_down', maybeExecuted: really, detail: 'timeout' },
     );
     if (event) this.apply(d, event, 'system');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOOR_SIZES } from '../../src/domain/allocation';
-import { DOSSIER_STATES, holdsCitizenProperty, isLive } from '../../src/domain/lifecycle';
+import { DOSSIER_STATES, holdsCitizenProperty, isLive } from '../../src/domain/states';
 import { LockerBankModel, type ModelDoor, type Op, type Outcome } from './locker-bank-model';
 
 const outcome = fc.constantFrom<Outcome>('opened', 'opened', 'opened', 'refused', 'jammed', 'link_down');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_MESSAGES } from '../../src/domain/errors';
-import { DOSSIER_STATES } from '../../src/domain/lifecycle';
 import { errorForOpenOutcome, errorForPickup, errorForQr } from '../../src/domain/refusals';
+import { DOSSIER_STATES } from '../../src/domain/states';
 
 describe('citizen-facing refusals', () => {
   it('only a ready dossier can start a pickup, and every other state says why', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, isValidPin, verifyPin } from '../../src/domain/staff-pin';
+import { hashPin, isValidPin, looksLikePinHash, verifyPin } from '../../src/domain/staff-pin';
 
 describe('staff PIN hashing', () => {
   it('a hash describes itself and verifies only its own PIN', () => {
@@ -45,5 +45,11 @@ describe('staff PIN hashing', () => {
     expect(isValidPin('123')).toBe(false);
     expect(isValidPin('12a4')).toBe(false);
     expect(isValidPin('1234567890123')).toBe(false);
+  });
+
+  it('what hashPin writes has the shape the configuration accepts; a PIN in clear has not', () => {
+    expect(looksLikePinHash(hashPin('246810'))).toBe(true);
+    expect(looksLikePinHash('246810')).toBe(false);
+    expect(looksLikePinHash('scrypt$16384$8$1$short$short')).toBe(false);
   });
 });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
+import { createLink, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
+import { createLinkDoorPort } from '../../src/daemon/link-door-port';
 import { ScanFeed } from '../../src/daemon/scans';
-import type { CalendarPolicy } from '../../src/domain/calendar';
 import { hashPin } from '../../src/domain/staff-pin';
 import { buildApp } from '../../src/http/app';
 import {
@@ -18,36 +18,9 @@ import {
   type PrintableReceipt,
 } from '../../src/http/deps';
 import { kioskEventsFrom } from '../../src/http/kiosk-events';
-import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
+import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
-
-export const KIOSK_KEY = Buffer.alloc(32, 7);
-const CALENDAR: CalendarPolicy = { holidays: [], receivingClosesAt: 17 * 60 };
-/** Monday 2026-11-23 09:00 in Ho Chi Minh City. */
-export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
-
-/** Short timeouts for in-process boards that answer at once. */
-const FAST: Partial<LinkOptions> = {
-  replyTimeoutMs: 40,
-  helloTimeoutMs: 60,
-  jamWindowMs: 150,
-  watchPollMs: 10,
-  heartbeatIntervalMs: 60,
-  pollIntervalMs: 20,
-  backoffInitialMs: 10,
-  backoffMaxMs: 40,
-  maxOpensPerMinute: 10_000,
-};
-
-/** Doors 1-3 small, 4-5 medium, 6 large (ids equal positions; board 0, channel id-1). */
-const LOCKERS = [
-  { id: 1, size: 'S' },
-  { id: 2, size: 'S' },
-  { id: 3, size: 'S' },
-  { id: 4, size: 'M' },
-  { id: 5, size: 'M' },
-  { id: 6, size: 'L' },
-] as const;
+import { CALENDAR, FAST, KIOSK_KEY, LOCKERS, MONDAY_9AM } from '../support/fixtures';
 
 export const PINS = { staff: '2468', supervisor: '1357', technician: '9753' } as const;
 // scrypt is slow on purpose: hash once per test run, not per test.

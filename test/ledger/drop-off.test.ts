@@ -194,14 +194,14 @@ describe('drop-off door outcomes', () => {
   });
 
   it('jammed: needs inspection and a jam incident', async () => {
-    h.doors.script(1, { kind: 'jammed', ackMs: 3 });
+    h.doors.script(1, { kind: 'jammed' });
     const r = await start();
     expect(r).toMatchObject({ ok: false, error: 'door_jammed', needsInspection: true });
     expect(h.store.incidents.listOpen().map((i) => [i.kind, i.lockerId])).toEqual([['door_jammed', 1]]);
   });
 
   it('already open: needs inspection', async () => {
-    h.doors.script(1, { kind: 'already_open', ackMs: 3 });
+    h.doors.script(1, { kind: 'already_open' });
     const r = await start();
     expect(r).toMatchObject({ ok: false, error: 'under_inspection', needsInspection: true });
     expect(h.store.dossiers.get(r.dossierId!)!.state).toBe('needs_inspection');

@@ -1,4 +1,5 @@
-import type { DoorListener, DoorPort, DoorReading, OpenOutcome } from '../../src/ledger/door-port';
+import type { DoorOutcome, DoorReading } from '../../src/domain/door';
+import type { DoorListener, DoorPort } from '../../src/ledger/door-port';
 
 interface FakeDoor {
   open: boolean;
@@ -12,7 +13,7 @@ interface FakeDoor {
 export class FakeDoors implements DoorPort {
   readonly doors = new Map<number, FakeDoor>();
   readonly opens: number[] = [];
-  private readonly scripted = new Map<number, OpenOutcome[]>();
+  private readonly scripted = new Map<number, DoorOutcome[]>();
   private readonly listeners = new Set<DoorListener>();
   /** Lockers whose reading fails (a board that does not answer). */
   readonly unreadable = new Set<number>();
@@ -29,15 +30,15 @@ export class FakeDoors implements DoorPort {
   }
 
   /** The next open of this locker ends like this (and does not move the door unless 'opened'). */
-  script(lockerId: number, outcome: OpenOutcome): void {
+  script(lockerId: number, outcome: DoorOutcome): void {
     const list = this.scripted.get(lockerId) ?? [];
     list.push(outcome);
     this.scripted.set(lockerId, list);
   }
 
-  async open(lockerId: number): Promise<OpenOutcome> {
+  async open(lockerId: number): Promise<DoorOutcome> {
     this.opens.push(lockerId);
-    const outcome = this.scripted.get(lockerId)?.shift() ?? { kind: 'opened', ackMs: 1, seenOpenMs: 2 };
+    const outcome = this.scripted.get(lockerId)?.shift() ?? { kind: 'opened' };
     if (outcome.kind === 'opened') {
       this.door(lockerId).open = true;
       this.emit({ type: 'opened', lockerId, commanded: true });

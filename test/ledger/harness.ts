@@ -1,25 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CalendarPolicy } from '../../src/domain/calendar';
 import { createLedger, type Ledger, type LedgerConfig } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
+import { CALENDAR, KIOSK_KEY, LOCKERS, MONDAY_9AM } from '../support/fixtures';
 import { FakeDoors } from './fake-doors';
-
-export const KIOSK_KEY = Buffer.alloc(32, 7);
-export const CALENDAR: CalendarPolicy = { holidays: [], receivingClosesAt: 17 * 60 };
-/** Monday 2026-11-23 09:00 in Ho Chi Minh City. */
-export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
-
-/** Doors 1-3 small, 4-5 medium, 6 large (ids equal positions). */
-export const LOCKERS = [
-  { id: 1, size: 'S' },
-  { id: 2, size: 'S' },
-  { id: 3, size: 'S' },
-  { id: 4, size: 'M' },
-  { id: 5, size: 'M' },
-  { id: 6, size: 'L' },
-] as const;
 
 export function seed(store: Store): void {
   store.write(() => {

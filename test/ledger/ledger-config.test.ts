@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLedger, LedgerConfigError } from '../../src/ledger';
+import { CALENDAR, KIOSK_KEY } from '../support/fixtures';
 import { FakeDoors } from './fake-doors';
-import { CALENDAR, type Harness, KIOSK_KEY, makeHarness } from './harness';
+import { type Harness, makeHarness } from './harness';
 
 let h: Harness | null = null;
 afterEach(() => h?.dispose());

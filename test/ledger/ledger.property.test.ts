@@ -4,9 +4,10 @@ import { DomainError } from '../../src/domain/errors';
 import { holdsCitizenProperty } from '../../src/domain/states';
 import { LedgerError } from '../../src/ledger/errors';
 import type { Dossier, DossierState } from '../../src/store';
+import { LOCKERS } from '../support/fixtures';
 import { liveDossiers } from './crash/invariants';
 import { foundState } from './crash/technician';
-import { CITIZEN_A, CITIZEN_LAND, type Harness, LOCKERS, makeHarness } from './harness';
+import { CITIZEN_A, CITIZEN_LAND, type Harness, makeHarness } from './harness';
 
 /**
  * The real ledger (createLedger over a store on a real SQLite file) driven by random sequences of
@@ -148,7 +149,7 @@ class Kiosk {
         return;
       }
       case 'jam':
-        h.doors.script(s.locker, { kind: 'jammed', ackMs: 5 });
+        h.doors.script(s.locker, { kind: 'jammed' });
         return;
       case 'restart': {
         for (const p of this.pending) this.orphans.add(p.lockerId);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenOutcome } from '../../src/ledger';
+import type { DoorOutcome } from '../../src/domain/door';
 import type { DossierState } from '../../src/store';
 import { type Harness, makeHarness } from './harness';
 import { collect, deposit, readyDossier } from './walk';
@@ -53,7 +53,7 @@ const FLOWS = {
   },
 } as const;
 
-const OUTCOMES: { name: string; outcome: OpenOutcome; lost: boolean }[] = [
+const OUTCOMES: { name: string; outcome: DoorOutcome; lost: boolean }[] = [
   { name: 'refused', outcome: { kind: 'refused', reason: 'cooldown' }, lost: false },
   {
     name: 'link down, never sent',
@@ -65,8 +65,8 @@ const OUTCOMES: { name: string; outcome: OpenOutcome; lost: boolean }[] = [
     outcome: { kind: 'link_down', maybeExecuted: true, detail: 'lost' },
     lost: true,
   },
-  { name: 'jammed', outcome: { kind: 'jammed', ackMs: 5 }, lost: true },
-  { name: 'already open', outcome: { kind: 'already_open', ackMs: 5 }, lost: true },
+  { name: 'jammed', outcome: { kind: 'jammed' }, lost: true },
+  { name: 'already open', outcome: { kind: 'already_open' }, lost: true },
 ];
 
 describe.each(Object.entries(FLOWS))('%s door outcomes', (_purpose, flow) => {

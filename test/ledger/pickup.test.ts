@@ -148,7 +148,7 @@ describe('citizen pickup', () => {
 
   it('a pickup whose door jams needs inspection', async () => {
     const { issued, lockerId, dossierId } = await readyDossier(h);
-    h.doors.script(lockerId, { kind: 'jammed', ackMs: null });
+    h.doors.script(lockerId, { kind: 'jammed' });
     const r = await h.ledger.pickup.start({ qr: issued.qrPayload });
     expect(r).toMatchObject({ ok: false, error: 'door_jammed', needsInspection: true });
     expect(h.store.dossiers.get(dossierId)).toMatchObject({

@@ -2,24 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
+import { createLink, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
-import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
+import { createLinkDoorPort } from '../../src/daemon/link-door-port';
+import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
-import { CALENDAR, CITIZEN_A, KIOSK_KEY, seed } from './harness';
-
-/** Short timeouts for in-process boards that answer at once. */
-const FAST: Partial<LinkOptions> = {
-  replyTimeoutMs: 40,
-  helloTimeoutMs: 60,
-  jamWindowMs: 150,
-  watchPollMs: 10,
-  heartbeatIntervalMs: 60,
-  pollIntervalMs: 20,
-  backoffInitialMs: 10,
-  backoffMaxMs: 40,
-  maxOpensPerMinute: 10_000,
-};
+import { CALENDAR, FAST, KIOSK_KEY } from '../support/fixtures';
+import { CITIZEN_A, seed } from './harness';
 
 let sim: Simulator | null = null;
 let sim2: Simulator | null = null;

@@ -10,7 +10,7 @@ afterEach(() => h.dispose());
 
 describe('technician actions', () => {
   it('lists a dossier in needs_inspection with what may be recorded, and settles it', async () => {
-    h.doors.script(1, { kind: 'jammed', ackMs: 2 });
+    h.doors.script(1, { kind: 'jammed' });
     const r = await h.ledger.dropOff.start(CITIZEN_A);
     const [item] = h.ledger.technician.listNeedsInspection();
     expect(item).toMatchObject({ dossierId: r.dossierId, inspectedFrom: 'reserved' });

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { DropOffRequest, IssuedReceipt } from '../../src/ledger';
 import { unsealFromOutbox } from '../../src/ledger';
-import { CITIZEN_A, type Harness, KIOSK_KEY } from './harness';
+import { KIOSK_KEY } from '../support/fixtures';
+import { CITIZEN_A, type Harness } from './harness';
 
 /** A citizen drops a dossier off: the door opens, the dossier goes in, the door closes. */
 export async function deposit(

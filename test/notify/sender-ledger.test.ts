@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxSender, createWebhookProvider } from '../../src/notify';
-import { CITIZEN_A, type Harness, KIOSK_KEY, makeHarness } from '../ledger/harness';
+import { CITIZEN_A, type Harness, makeHarness } from '../ledger/harness';
 import { readyDossier } from '../ledger/walk';
+import { KIOSK_KEY } from '../support/fixtures';
 import { TestGateway } from './http-gateway';
 import { databaseBytes } from './outbox-fixture';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
+import { FAST } from '../../support/fixtures';
 import { FakeLineBoard } from './fake-line-board';
-import { FAST } from './fast-options';
 
 const links: LockerLink[] = [];
 afterEach(async () => {

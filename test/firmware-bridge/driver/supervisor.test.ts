@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, DEFAULT_LINK_OPTIONS, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
+import { FAST } from '../../support/fixtures';
 import { FakeLineBoard } from './fake-line-board';
-import { FAST } from './fast-options';
 
 const links: LockerLink[] = [];
 afterEach(async () => {

@@ -1,8 +1,10 @@
 import { createLink } from '../../../firmware-bridge/driver/create-link';
 import type { LinkOptions } from '../../../firmware-bridge/driver/options';
 import type { LockerLink } from '../../../firmware-bridge/driver/types';
-import { createLedger, createLinkDoorPort, type Ledger } from '../../../src/ledger';
+import { createLinkDoorPort } from '../../../src/daemon/link-door-port';
+import { createLedger, type Ledger } from '../../../src/ledger';
 import { openStore, type Store } from '../../../src/store/database';
+import { CALENDAR } from '../../support/fixtures';
 import { BANK } from './bank-layout';
 
 /** Link timings for boards answering over loopback at once; opens are not rate-capped here. */
@@ -42,7 +44,7 @@ export async function startDaemon(
     kioskCode: '061',
     // A fixed key: typed codes must still verify after a restart, as with the kiosk's key file.
     kioskKey: Buffer.alloc(32, 0x5a),
-    calendar: { holidays: [], receivingClosesAt: 17 * 60 },
+    calendar: CALENDAR,
     timeouts: { doorOpenMs: DOOR_OPEN_TIMEOUT_MS, linkReadyMs: 5000, sweepEveryMs: 100 },
     // Results that were not picked up may be reclaimed at once, so doors keep coming free.
     reclaimAfterDays: 1e-9,

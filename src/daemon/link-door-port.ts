@@ -1,12 +1,22 @@
-import type { DoorAddress, LinkEvent, LockerLink } from '../../firmware-bridge/driver/types';
-import type { DoorEvent, DoorListener, DoorPort, DoorReading, OpenOutcome } from './door-port';
+import type {
+  DoorReading as BoardDoorReading,
+  DoorAddress,
+  LinkEvent,
+  LockerLink,
+  OpenOutcome,
+} from '../../firmware-bridge';
+import type { DoorOutcome, DoorReading, DoorWiring } from '../domain/door';
+import type { DoorEvent, DoorListener, DoorPort } from '../ledger';
+
+/**
+ * The ledger's DoorPort over the lock-board driver: locker ids become wiring (bank, board,
+ * channel) on the way down, and the driver's outcomes, readings and events become the domain's
+ * on the way up. Only the composition root builds one.
+ */
 
 /** Where a locker is wired: the store's lockers row carries these. */
-export interface LockerWiring {
+export interface LockerWiring extends DoorWiring {
   readonly id: number;
-  readonly bank: number;
-  readonly board: number;
-  readonly channel: number;
 }
 
 export interface LinkDoorPortConfig {
@@ -14,6 +24,39 @@ export interface LinkDoorPortConfig {
   readonly links: ReadonlyMap<number, LockerLink>;
   /** The lockers and their wiring; read again when an unknown locker or address turns up. */
   readonly lockers: () => readonly LockerWiring[];
+}
+
+/**
+ * The driver's outcome as the domain's. The one rule that matters: an outcome the driver cannot
+ * vouch for (link down after the command may have reached the board, or a kind this adapter
+ * does not know) becomes "maybe executed", which the ledger sends to inspection, never "did not open".
+ */
+export function doorOutcomeOf(outcome: OpenOutcome): DoorOutcome {
+  switch (outcome.kind) {
+    case 'opened':
+      return { kind: 'opened' };
+    case 'already_open':
+      return { kind: 'already_open' };
+    case 'jammed':
+      return { kind: 'jammed' };
+    case 'refused':
+      return { kind: 'refused', reason: outcome.reason };
+    case 'link_down':
+      return { kind: 'link_down', maybeExecuted: outcome.maybeExecuted, detail: outcome.detail };
+    default: {
+      const unknown: { kind?: unknown } = outcome;
+      return {
+        kind: 'link_down',
+        maybeExecuted: true,
+        detail: `unknown open outcome ${String(unknown.kind)}`,
+      };
+    }
+  }
+}
+
+/** A board's reading of one door, copied so the ledger never holds the driver's cached object. */
+export function doorReadingOf(reading: BoardDoorReading): DoorReading {
+  return { locked: reading.locked, open: reading.open, present: reading.present };
 }
 
 const key = (bank: number, board: number, channel: number) => `${bank}:${board}:${channel}`;
@@ -49,14 +92,15 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
     const board = await link.readBoard(w.board);
     const door = board.doors[w.channel];
     if (!door) throw new Error(`board ${w.board} reports no channel ${w.channel}`);
-    return door;
+    return doorReadingOf(door);
   }
 
   function cached(lockerId: number): DoorReading | null {
     const w = wiring(lockerId);
     const link = w && config.links.get(w.bank);
     if (!w || !link) return null;
-    return link.snapshot().find((b) => b.board === w.board)?.doors[w.channel] ?? null;
+    const door = link.snapshot().find((b) => b.board === w.board)?.doors[w.channel];
+    return door ? doorReadingOf(door) : null;
   }
 
   // Counts each door's openings, so a close report delayed by its read is dropped once the
@@ -97,12 +141,12 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
   }
 
   return {
-    async open(lockerId): Promise<OpenOutcome> {
+    async open(lockerId): Promise<DoorOutcome> {
       const w = wiring(lockerId);
       const link = w && config.links.get(w.bank);
       if (!w || !link) return { kind: 'refused', reason: 'locker not wired' };
       try {
-        return await link.open({ board: w.board, channel: w.channel });
+        return doorOutcomeOf(await link.open({ board: w.board, channel: w.channel }));
       } catch (error) {
         // The driver resolves every outcome; a throw here is unexpected, so assume the worst.
         return { kind: 'link_down', maybeExecuted: true, detail: (error as Error).message };
@@ -112,7 +156,7 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
     async readAll() {
       refresh();
       const out = new Map<number, DoorReading | null>();
-      const boards = new Map<string, Promise<DoorReading[] | null>>();
+      const boards = new Map<string, Promise<readonly BoardDoorReading[] | null>>();
       for (const w of byId.values()) {
         const link = config.links.get(w.bank);
         const k = `${w.bank}:${w.board}`;
@@ -128,7 +172,8 @@ export function createLinkDoorPort(config: LinkDoorPortConfig): DoorPort {
           );
         }
         const doors = await boards.get(k)!;
-        out.set(w.id, doors?.[w.channel] ?? null);
+        const door = doors?.[w.channel];
+        out.set(w.id, door ? doorReadingOf(door) : null);
       }
       return out;
     },

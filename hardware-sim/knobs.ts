@@ -8,6 +8,9 @@ import { SimError } from './errors';
  */
 export type Polarity = 'normal' | 'inverted';
 
+/** Polarity per board index, and `all` for the boards not named. */
+export type BoardPolarities = { all?: Polarity; [board: number]: Polarity };
+
 /** Kerong status reply command byte: 0x35 (kerong-lib kerong_client.cpp) or an echo of the request's. */
 export type KerongReplyVariant = '35' | 'echo';
 
@@ -28,7 +31,7 @@ export interface KnobSettings {
    * (is_locked = bit 0). 8A/80: normal is dp2's group reading ("1 closed, 0 open"). Modbus: normal
    * = the door input is on while the door is shut.
    */
-  polarity: Polarity | Record<number, Polarity>;
+  polarity: Polarity | BoardPolarities;
   /** Kerong status reply command byte. */
   kerongReply: KerongReplyVariant;
   /** 8A/80: when the unlock reply leaves the board (dp2: "about 1 s after the command"). */
@@ -84,8 +87,11 @@ export class Knobs {
     if (s.polarity !== undefined) {
       if (typeof s.polarity === 'string') this.defaultPolarity = polarity('polarity', s.polarity);
       else if (typeof s.polarity === 'object' && s.polarity !== null)
-        for (const [board, p] of Object.entries(s.polarity)) this.setPolarity(Number(board), p);
-      else bad('polarity', s.polarity, '"normal", "inverted" or { board: polarity }');
+        for (const [board, p] of Object.entries(s.polarity)) {
+          if (board === 'all') this.defaultPolarity = polarity('polarity', p);
+          else this.setPolarity(Number(board), p);
+        }
+      else bad('polarity', s.polarity, '"normal", "inverted" or { all?, board: polarity }');
     }
   }
 

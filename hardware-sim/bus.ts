@@ -98,7 +98,7 @@ export class Bus implements LinkControl {
     const stream = this.connection;
     if (!stream || this.faults?.silent) return;
     if (out.unlock && this.knobs?.silentUnlocks) return; // executed, never answered
-    const extra = (out.delayMs ?? 0) + (out.kind === 'reply' ? (this.knobs?.lateMs ?? 0) : 0);
+    const extra = out.kind === 'reply' ? (this.knobs?.lateMs ?? 0) : 0;
     if (out.kind === 'event' || !this.faults) {
       this.wire.toHost(
         out.bytes,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SimError } from './errors';
-import type { BoardPolarities, KnobSettings, Polarity } from './knobs';
+import { type BoardPolarities, KERONG_BOARDS, type KnobSettings, type Polarity } from './knobs';
 import { DIALECTS, type Dialect } from './options';
 
 /** What the command line asked for; unset layout fields fall back to the scenario, then defaults. */
@@ -42,6 +42,8 @@ wire and board knobs (also console commands; see hardware-sim/README.md):
   --silent-unlocks  unlocks are executed and never answered (Kerong as kerong-lib reads it)
   --dead B          board B never answers (repeatable)
   --polarity P      normal | inverted for every board, or B:P for one (repeatable)
+  --kerong-board N  kerong-lib | lkaas-kerong | echo: a Kerong board as that driver reads it
+                    (sets the three below; later flags override it)
   --kerong-reply V  35 | echo: Kerong status reply command byte
   --unlock-reply MS 8A/80: unlock reply delay (default 1000)
   --unlock-header H 8a | 80: 8A/80 unlock reply header
@@ -73,6 +75,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
         dead: { type: 'string', multiple: true },
         polarity: { type: 'string', multiple: true },
         'kerong-reply': { type: 'string' },
+        'kerong-board': { type: 'string' },
         'unlock-reply': { type: 'string' },
         'unlock-header': { type: 'string' },
         help: { type: 'boolean' },
@@ -112,7 +115,10 @@ export function parseCliArgs(argv: string[]): CliConfig {
 }
 
 function knobFlags(values: Record<string, string | boolean | string[] | undefined>): Partial<KnobSettings> {
-  const wire: Partial<KnobSettings> = {};
+  const board = values['kerong-board'] as string | undefined;
+  if (board !== undefined && !(board in KERONG_BOARDS))
+    bad('--kerong-board', board, Object.keys(KERONG_BOARDS).join(', '));
+  const wire: Partial<KnobSettings> = board ? { ...KERONG_BOARDS[board as keyof typeof KERONG_BOARDS] } : {};
   if (values.echo === true) wire.echo = true;
   if (values.collisions === true) wire.collisions = true;
   if (values['silent-unlocks'] === true) wire.silentUnlocks = true;
@@ -126,7 +132,8 @@ function knobFlags(values: Record<string, string | boolean | string[] | undefine
     const [board, polarity] = p.includes(':') ? p.split(':') : [undefined, p];
     if (polarity !== 'normal' && polarity !== 'inverted')
       bad('--polarity', p, 'normal, inverted or B:normal|inverted');
-    const per: BoardPolarities = typeof wire.polarity === 'object' ? wire.polarity : {};
+    const per: BoardPolarities =
+      typeof wire.polarity === 'object' ? wire.polarity : wire.polarity ? { all: wire.polarity } : {};
     if (board === undefined) per.all = polarity;
     else per[number('--polarity', board, 0, 63) as number] = polarity as Polarity;
     wire.polarity = per;

@@ -40,6 +40,21 @@ export interface KnobSettings {
   unlockReplyHeader: 0x8a | 0x80;
 }
 
+/**
+ * Kerong boards as the public drivers read them, as knob settings (`wire: KERONG_BOARDS[...]`,
+ * `--kerong-board NAME`). kerong-lib checks a 0x35 reply, reads nothing after an unlock and
+ * reads hook bit 0 as locked; lkaas-kerong reads nothing after an unlock and latch bit 1 as
+ * closed (it checks no reply command); "echo" is the vendor sheet's echo of the command with a
+ * status frame after an unlock, this simulator's default.
+ */
+export const KERONG_BOARDS = {
+  'kerong-lib': { kerongReply: '35', silentUnlocks: true, polarity: 'inverted' },
+  'lkaas-kerong': { kerongReply: 'echo', silentUnlocks: true, polarity: 'normal' },
+  echo: { kerongReply: 'echo', silentUnlocks: false, polarity: 'normal' },
+} as const satisfies Record<string, Partial<KnobSettings>>;
+
+export type KerongBoard = keyof typeof KERONG_BOARDS;
+
 export const KNOB_LIMITS = { lateMs: 600_000, unlockReplyMs: 60_000 } as const;
 
 export class Knobs {

@@ -15,8 +15,6 @@ export interface Outgoing {
   text: string;
   /** It answers an unlock: a bus with silent unlocks never sends it. */
   unlock?: boolean;
-  /** Extra time before it leaves, on top of the board's reaction (an 8A/80 unlock reply: ~1 s). */
-  delayMs?: number;
 }
 
 /** What the board made of bytes from the host: a frame, or bytes it threw away and why. */

@@ -29,7 +29,7 @@ import { Wire, type WireStats } from './wire';
 
 export type { SimEvent } from './events';
 export type { HostFrame } from './host-frames';
-export type { KnobSettings, Polarity } from './knobs';
+export { KERONG_BOARDS, type KerongBoard, type KnobSettings, type Polarity } from './knobs';
 export type { Dialect, SimulatorOptions } from './options';
 
 /** Simulated locker boards on one bus, reachable in process, over TCP or through a pty. */

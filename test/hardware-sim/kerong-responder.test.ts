@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KERONG_BOARDS } from '../../hardware-sim/simulator';
 import { byteBus } from './byte-host';
 
 /**
@@ -26,7 +27,7 @@ async function kerongLib(boards = 2) {
     boards,
     doors: 16,
     baud: 'instant',
-    wire: { kerongReply: '35', silentUnlocks: true, polarity: 'inverted' },
+    wire: KERONG_BOARDS['kerong-lib'],
   });
   return bus;
 }

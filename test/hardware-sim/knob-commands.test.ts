@@ -97,6 +97,18 @@ describe('the knobs as command-line flags', () => {
     });
   });
 
+  it('takes a Kerong board by the driver that reads it, later flags overriding', () => {
+    expect(parseCliArgs(['--kerong-board', 'kerong-lib']).wire).toEqual({
+      kerongReply: '35',
+      silentUnlocks: true,
+      polarity: 'inverted',
+    });
+    expect(parseCliArgs(['--kerong-board', 'kerong-lib', '--kerong-reply', 'echo']).wire?.kerongReply).toBe(
+      'echo',
+    );
+    expect(() => parseCliArgs(['--kerong-board', 'cu99'])).toThrow(/--kerong-board "cu99"/);
+  });
+
   it.each([
     [['--dialect', 'modbus', '--polarity', 'sideways'], /--polarity "sideways"/],
     [['--kerong-reply', '30'], /--kerong-reply "30"/],

@@ -41,6 +41,7 @@ wire and board knobs (also console commands; see hardware-sim/README.md):
   --late MS         every reply starts MS later
   --silent-unlocks  unlocks are executed and never answered (Kerong as kerong-lib reads it)
   --dead B          board B never answers (repeatable)
+  --busy B:MS       board B ignores requests for its first MS ms (repeatable)
   --polarity P      normal | inverted for every board, or B:P for one (repeatable)
   --kerong-board N  kerong-lib | lkaas-kerong | echo: a Kerong board as that driver reads it
                     (sets the three below; later flags override it)
@@ -73,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
         late: { type: 'string' },
         'silent-unlocks': { type: 'boolean' },
         dead: { type: 'string', multiple: true },
+        busy: { type: 'string', multiple: true },
         polarity: { type: 'string', multiple: true },
         'kerong-reply': { type: 'string' },
         'kerong-board': { type: 'string' },
@@ -128,6 +130,14 @@ function knobFlags(values: Record<string, string | boolean | string[] | undefine
   if (unlockReply !== undefined) wire.unlockReplyMs = unlockReply;
   const dead = values.dead as string[] | undefined;
   if (dead) wire.dead = dead.map((b) => number('--dead', b, 0, 63) as number);
+  for (const entry of (values.busy as string[] | undefined) ?? []) {
+    const [board, time] = entry.split(':');
+    if (board === undefined || time === undefined) bad('--busy', entry, 'B:MS');
+    wire.busy = {
+      ...(wire.busy ?? {}),
+      [number('--busy', board, 0, 63) as number]: number('--busy', time, 0, 600_000, true) as number,
+    };
+  }
   for (const p of (values.polarity as string[] | undefined) ?? []) {
     const [board, polarity] = p.includes(':') ? p.split(':') : [undefined, p];
     if (polarity !== 'normal' && polarity !== 'inverted')

@@ -25,6 +25,8 @@ export interface KnobSettings {
   silentUnlocks: boolean;
   /** Boards that never answer and never act (powered off, cable cut at the board). */
   dead: number[];
+  /** Per board: it ignores every request for this many ms from when the setting is applied. */
+  busy: Record<number, number>;
   /**
    * Per board: "normal" = a set bit (or 0x11) means shut and locked, "inverted" = the opposite.
    * Kerong: normal is lkaas-kerong's reading (latch bit 1 = closed), inverted kerong-lib's
@@ -98,6 +100,11 @@ export class Knobs {
     if (s.dead !== undefined) {
       if (!Array.isArray(s.dead)) bad('dead', s.dead, 'a list of board indexes');
       for (const board of s.dead) this.setDead(board, true);
+    }
+    if (s.busy !== undefined) {
+      if (typeof s.busy !== 'object' || s.busy === null) bad('busy', s.busy, '{ board: ms }');
+      for (const [board, time] of Object.entries(s.busy))
+        this.setBusy(Number(board), ms('busy', time, 600_000));
     }
     if (s.polarity !== undefined) {
       if (typeof s.polarity === 'string') this.defaultPolarity = polarity('polarity', s.polarity);

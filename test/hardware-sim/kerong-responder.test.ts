@@ -6,7 +6,9 @@ import { byteBus } from './byte-host';
  * Golden frames of the Kerong CU16, from public sources only:
  * - shared reference hardware.md (vendor notes): `02 00 30 03 35` status of board 0,
  *   `02 00 31 03 36` unlock board 0 lock index 0... and `02 15 31 03 4B` unlock board 1 lock index 5;
- * - suryavirkapur/kerong-lib src/kerong_client.cpp + include/kerong/kerong_client.hpp: get_state
+ * - suryavirkapur/kerong-lib README.md (protocol table: unlock 0x31 -> no response, get state 0x30
+ *   -> 0x35, 9 bytes, lock bits 0 = locked, IR bits 1 = item) and src/kerong_client.cpp +
+ *   include/kerong/kerong_client.hpp: get_state
  *   sends `02 (board<<4) 30 03 SUM` and reads 9 bytes, requiring resp[1] = the address asked,
  *   resp[2] = RESP_STATE 0x35, resp[7] = 03, resp[8] = the sum; is_locked(i) = hook bit i == 0,
  *   is_item_detected(i) = infrared bit i == 1; unlock() sends `02 ADDR 31 03 SUM` and reads nothing;

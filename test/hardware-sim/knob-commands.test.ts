@@ -72,6 +72,8 @@ describe('the knobs as command-line flags', () => {
       '1',
       '--dead',
       '3',
+      '--busy',
+      '0:250',
       '--polarity',
       'inverted',
       '--polarity',
@@ -90,6 +92,7 @@ describe('the knobs as command-line flags', () => {
       lateMs: 25,
       silentUnlocks: true,
       dead: [1, 3],
+      busy: { 0: 250 },
       polarity: { all: 'inverted', 2: 'normal' },
       kerongReply: '35',
       unlockReplyMs: 800,
@@ -112,6 +115,7 @@ describe('the knobs as command-line flags', () => {
   it.each([
     [['--dialect', 'modbus', '--polarity', 'sideways'], /--polarity "sideways"/],
     [['--kerong-reply', '30'], /--kerong-reply "30"/],
+    [['--busy', '2'], /--busy "2"/],
     [['--late', 'soon'], /--late "soon"/],
     [['--unlock-header', '8b'], /--unlock-header "8b"/],
   ])('names the bad flag in %j', (argv, message) => {

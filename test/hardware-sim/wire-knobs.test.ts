@@ -90,8 +90,7 @@ describe('wire knobs', () => {
   });
 
   it('a busy board ignores requests for the set time, then answers again', async () => {
-    const b = await kerong();
-    b.sim.knobs.setBusy(1, 500);
+    const b = await kerong({ busy: { 1: 500 } });
     await b.send(STATUS_1, 499);
     await b.send(STATUS_0);
     expect(b.take()).toBe(REPLY_0);

@@ -164,4 +164,18 @@ describe('expectHostFrame', () => {
     await b.send(STATUS_0, 100);
     await never;
   });
+
+  it('rejects a wait still open when the simulator stops, and one whose predicate throws', async () => {
+    const b = await kerong();
+    const throwing = expect(
+      b.sim.expectHostFrame(1000, () => {
+        throw new Error('bad predicate');
+      }),
+    ).rejects.toThrow(/bad predicate/);
+    await b.send(STATUS_0);
+    await throwing;
+    const pending = expect(b.sim.expectHostFrame(1000)).rejects.toThrow(/stopped/);
+    await b.stop();
+    await pending;
+  });
 });

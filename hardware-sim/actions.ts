@@ -1,4 +1,5 @@
 import { SimError } from './errors';
+import { type KerongReplyVariant, KNOB_LIMITS, type Polarity } from './knobs';
 import type { Simulator } from './simulator';
 
 /**
@@ -17,7 +18,14 @@ export type Action =
   | { do: 'delay'; ms: number; next?: number }
   | { do: 'garbage'; bytes: number }
   | { do: 'fragment' | 'silent'; on: boolean }
-  | { do: 'unplug' };
+  | { do: 'unplug' }
+  | { do: 'echo' | 'collisions' | 'silent-unlocks'; on: boolean }
+  | { do: 'late' | 'unlock-reply'; ms: number }
+  | { do: 'dead'; board: number; on: boolean }
+  | { do: 'busy'; board: number; ms: number }
+  | { do: 'polarity'; board: number; polarity: Polarity }
+  | { do: 'kerong-reply'; variant: KerongReplyVariant }
+  | { do: 'unlock-header'; header: '8a' | '80' };
 
 export type ActionVerb = Action['do'];
 
@@ -41,6 +49,16 @@ export const ACTION_ARGS: Record<ActionVerb, readonly string[]> = {
   fragment: ['on'],
   silent: ['on'],
   unplug: [],
+  echo: ['on'],
+  collisions: ['on'],
+  'silent-unlocks': ['on'],
+  late: ['ms'],
+  'unlock-reply': ['ms'],
+  dead: ['board', 'on'],
+  busy: ['board', 'ms'],
+  polarity: ['board', 'polarity'],
+  'kerong-reply': ['variant'],
+  'unlock-header': ['header'],
 };
 
 export interface Layout {
@@ -103,6 +121,33 @@ export function validateAction(raw: unknown, layout: Layout, where: string): Act
       return { do: v, on: flag(fields, where) };
     case 'unplug':
       return { do: v };
+    case 'echo':
+    case 'collisions':
+    case 'silent-unlocks':
+      return { do: v, on: flag(fields, where) };
+    case 'late':
+      return { do: v, ms: int(fields, 'ms', 0, KNOB_LIMITS.lateMs, where) };
+    case 'unlock-reply':
+      return { do: v, ms: int(fields, 'ms', 0, KNOB_LIMITS.unlockReplyMs, where) };
+    case 'dead':
+      return { do: v, board: board(), on: flag(fields, where) };
+    case 'busy':
+      return { do: v, board: board(), ms: int(fields, 'ms', 0, 600_000, where) };
+    case 'polarity': {
+      const p = fields.polarity;
+      if (p !== 'normal' && p !== 'inverted') fail(where, '"polarity" must be normal or inverted');
+      return { do: v, board: board(), polarity: p };
+    }
+    case 'kerong-reply': {
+      const variant = fields.variant;
+      if (variant !== '35' && variant !== 'echo') fail(where, '"variant" must be 35 or echo');
+      return { do: v, variant };
+    }
+    case 'unlock-header': {
+      const header = fields.header;
+      if (header !== '8a' && header !== '80') fail(where, '"header" must be 8a or 80');
+      return { do: v, header };
+    }
   }
 }
 
@@ -152,6 +197,30 @@ const HANDLERS: Handlers = {
     sim.faults.silent = a.on;
   },
   unplug: (sim) => sim.faults.disconnect(),
+  echo: (sim, a) => {
+    sim.knobs.echo = a.on;
+  },
+  collisions: (sim, a) => {
+    sim.knobs.collisions = a.on;
+  },
+  'silent-unlocks': (sim, a) => {
+    sim.knobs.silentUnlocks = a.on;
+  },
+  late: (sim, a) => {
+    sim.knobs.lateMs = a.ms;
+  },
+  'unlock-reply': (sim, a) => {
+    sim.knobs.unlockReplyMs = a.ms;
+  },
+  dead: (sim, a) => sim.knobs.setDead(a.board, a.on),
+  busy: (sim, a) => sim.knobs.setBusy(a.board, a.ms),
+  polarity: (sim, a) => sim.knobs.setPolarity(a.board, a.polarity),
+  'kerong-reply': (sim, a) => {
+    sim.knobs.kerongReply = a.variant;
+  },
+  'unlock-header': (sim, a) => {
+    sim.knobs.unlockReplyHeader = a.header === '80' ? 0x80 : 0x8a;
+  },
 };
 
 /** Do it to the simulator. */

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { Scheduler } from './clock';
 import type { SimEvent } from './events';
 import type { Faults, LinkControl } from './faults';
+import type { Knobs } from './knobs';
 import type { Outgoing, Responder, ResponderHooks } from './responder';
 import type { Wire } from './wire';
 
@@ -23,6 +24,7 @@ export class Bus implements LinkControl {
     makeResponder: (hooks: ResponderHooks) => Responder,
     private readonly describe: (bytes: Buffer) => string,
     private readonly note: (event: SimEvent) => void,
+    private readonly knobs: Knobs | null = null,
   ) {
     this.responder = makeResponder({
       send: (out) => this.send(out),
@@ -82,20 +84,30 @@ export class Bus implements LinkControl {
       return;
     }
     this.wire.fromHost(chunk, (bytes) => {
-      if (this.connection === stream && !this.faults?.silent) this.responder.receive(bytes);
+      if (this.connection !== stream || this.faults?.silent) return;
+      // An echoing adapter hands the host its own bytes back as they leave, before any reply.
+      if (this.knobs?.echo && !stream.destroyed) {
+        stream.write(bytes);
+        this.note({ type: 'tx', kind: 'echo', text: this.describe(bytes), bytes });
+      }
+      this.responder.receive(bytes);
     });
   }
 
   private send(out: Outgoing): void {
     const stream = this.connection;
     if (!stream || this.faults?.silent) return;
+    if (out.unlock && this.knobs?.silentUnlocks) return; // executed, never answered
+    const extra = out.kind === 'reply' ? (this.knobs?.lateMs ?? 0) : 0;
     if (out.kind === 'event' || !this.faults) {
-      this.wire.toHost(out.bytes, (b) =>
-        this.write(stream, b, { type: 'tx', kind: out.kind, text: out.text, bytes: b }),
+      this.wire.toHost(
+        out.bytes,
+        (b) => this.write(stream, b, { type: 'tx', kind: out.kind, text: out.text, bytes: b }),
+        this.scheduler.now() + extra,
       );
       return;
     }
-    const readyAt = this.scheduler.now() + this.wire.reactionMs;
+    const readyAt = this.scheduler.now() + this.wire.reactionMs + extra;
     for (const transmission of this.faults.shape(out.bytes)) {
       const whole = Buffer.concat(transmission.chunks);
       const last = transmission.chunks.length - 1;

@@ -23,7 +23,18 @@ export const COMMANDS_HELP = `commands (B = board, C = channel, both from 0):
   garbage N                    put N random bytes on the line to the host
   fragment on|off              split replies into 1-3 byte writes
   silent on|off                stop answering and ignore the host, connection kept
-  unplug                       close the host connection (pty: the port vanishes and comes back)`;
+  unplug                       close the host connection (pty: the port vanishes and comes back)
+wire and board knobs (see hardware-sim/README.md):
+  echo on|off                  the adapter sends the host's own bytes back, ahead of any reply
+  collisions on|off            half duplex: host and board talking at once garble both (needs a baud rate)
+  late MS                      every reply starts MS later (0 = off)
+  silent-unlocks on|off        unlocks are executed and never answered
+  dead B on|off                board B never answers and never acts; its neighbours do
+  busy B MS                    board B ignores every request for MS ms
+  polarity B normal|inverted   how board B reports a shut lock (normal: set bit / 11 / input on)
+  kerong-reply 35|echo         Kerong status reply command: 0x35 or an echo of the request's
+  unlock-reply MS              8A/80: the unlock reply leaves MS after the command (default 1000)
+  unlock-header 8a|80          8A/80: header byte of the unlock reply`;
 
 /** Parse one typed line; errors say what was wrong with it. */
 export function parseCommand(line: string, layout: Layout): ConsoleCommand | null {
@@ -66,6 +77,7 @@ export function parseCommand(line: string, layout: Layout): ConsoleCommand | nul
 
 function value(name: string, token: string): unknown {
   if (name === 'on') return token === 'on';
-  if (name === 'reads' || name === 'code') return token;
+  if (name === 'reads' || name === 'code' || name === 'polarity' || name === 'variant' || name === 'header')
+    return token;
   return /^-?\d+(\.\d+)?$/.test(token) ? Number(token) : token;
 }

@@ -5,7 +5,7 @@ import type { Simulator } from './simulator';
 /** One console line for something the simulator received, sent or did. */
 export function formatEvent(event: SimEvent, sim: Simulator, startedAt: number): string {
   const t = `${(sim.scheduler.now() - startedAt).toFixed(1).padStart(9)} ms`;
-  const kerong = sim.options.dialect === 'kerong';
+  const kerong = sim.options.dialect !== 'line'; // the binary dialects print hex
   switch (event.type) {
     case 'connection':
       return `${t}  link    host ${event.state === 'open' ? 'connected' : 'disconnected'} (${event.endpoint})`;
@@ -57,6 +57,7 @@ export function formatState(sim: Simulator): string {
   lines.push(
     `faults: drop ${f.drop} corrupt ${f.corrupt} dup ${f.duplicate} delay ${f.delay.ms} ms (p ${f.delay.probability}) fragment ${f.fragment ? 'on' : 'off'} silent ${f.silent ? 'on' : 'off'}`,
   );
+  lines.push(`knobs: ${sim.knobs.describe()}`);
   lines.push(`next replies hit: ${JSON.stringify(f.pending())}`);
   lines.push(`fault counters: ${JSON.stringify(f.counters)}`);
   lines.push(`door counters: ${JSON.stringify(sim.counters)}`);

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       springMs: config.springMs ?? layout?.springMs,
       seed: config.seed ?? layout?.seed,
       cooldownMs: config.cooldownMs,
+      wire: { ...(layout?.wire ?? {}), ...(config.wire ?? {}) },
     });
   } catch (error) {
     err((error as Error).message);

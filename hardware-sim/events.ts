@@ -4,7 +4,7 @@ import type { FireRecord, PhysicalChange } from './bank';
 export type SimEvent =
   | { type: 'connection'; state: 'open' | 'closed'; endpoint: string }
   | { type: 'rx'; text: string; bytes: Buffer; accepted: boolean; reason?: string }
-  | { type: 'tx'; kind: 'reply' | 'event' | 'garbage'; text: string; bytes: Buffer }
+  | { type: 'tx'; kind: 'reply' | 'event' | 'garbage' | 'echo'; text: string; bytes: Buffer }
   | { type: 'physical'; change: PhysicalChange }
   | { type: 'fire'; record: FireRecord }
   | { type: 'fault'; fault: string; detail: string }

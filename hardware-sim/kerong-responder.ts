@@ -1,125 +1,141 @@
-import {
-  encodeKerongReply,
-  encodeKerongRequest,
-  KERONG_CHANNELS,
-  KerongDecoder,
-  writeKerongStatus,
-} from '../firmware-bridge/kerong/codec';
-import type { KerongProfile } from '../firmware-bridge/kerong/profile';
-import { KerongCommand, type KerongReply, type KerongRequest } from '../firmware-bridge/kerong/types';
-import type { ChannelState } from '../firmware-bridge/line/types';
-import type { Bank } from './bank';
-import { OpenAudit } from './open-audit';
-import { hexText, type Responder, type ResponderHooks } from './responder';
-
-/** A lock a board does not have reads shut, locked and empty. */
-const ABSENT: ChannelState = { locked: true, doorOpen: false, present: false };
+import { sum8 } from './checks';
+import { FrameBuffer } from './frame-buffer';
+import { type BoardContext, hexText, type Responder } from './responder';
 
 /**
- * Kerong CU16 boards on one RS485 bus. Each board answers only its own address; the host polls,
- * so nothing is said unprompted. Replies follow the board profile (reply CMD, status layout).
- * Kerong has no sequence number, so each unlock request is its own cause in the fire record.
+ * Kerong CU16 (KU16, DS16) boards on one RS485 bus, written from the public frames (shared
+ * reference hardware.md; suryavirkapur/kerong-lib src/kerong_client.cpp; julio-alv/lkaas-kerong
+ * src/kerong/{command,status,board}.rs), not from the driver's codec.
+ *
+ * Request: `02 ADDR CMD 03 SUM`, ADDR = board (high nibble) and lock (low nibble), SUM = low byte
+ * of the sum of the earlier bytes. Status reply, 9 bytes: `02 ADDR C H1-8 H9-16 IR1-8 IR9-16 03
+ * SUM`, bit 0 = lowest lock, IR bit 1 = item present. C is 0x35 (kerong-lib's RESP_STATE) or an
+ * echo of the request's command: a knob. Hook polarity is a knob per board. An unlock is answered
+ * with a status frame unless the bus has silent unlocks (kerong-lib and lkaas-kerong read nothing
+ * back after 0x31). Unlock-all (0x33) and the 0xF0 broadcast are never executed: a board that
+ * did would open a whole bank at once, so the simulator only warns.
  */
+export const KERONG = {
+  stx: 0x02,
+  etx: 0x03,
+  status: 0x30,
+  unlock: 0x31,
+  statusAll: 0x32,
+  unlockAll: 0x33,
+  reply35: 0x35,
+  broadcast: 0xf0,
+} as const;
+
+const REQUEST_BYTES = 5;
+const LOCKS = 16;
+
 export class KerongResponder implements Responder {
-  private readonly decoder: KerongDecoder;
+  private readonly buffer = new FrameBuffer();
   private unlocks = 0;
 
-  constructor(
-    private readonly bank: Bank,
-    private readonly profile: KerongProfile,
-    private readonly hooks: ResponderHooks,
-    private readonly audit: OpenAudit = new OpenAudit(),
-  ) {
-    this.decoder = new KerongDecoder('requests', profile);
-  }
+  constructor(private readonly ctx: BoardContext) {}
 
   receive(bytes: Buffer): void {
-    for (const decoded of this.decoder.push(bytes)) {
-      if (decoded.kind === 'discarded') {
-        const text = hexText(decoded.bytes);
-        this.hooks.received({ bytes: decoded.bytes, text, accepted: false, reason: decoded.reason });
+    const overflow = this.buffer.push(bytes);
+    if (overflow) this.discard(overflow, 'buffer full');
+    while (this.buffer.length > 0) {
+      if (this.buffer.at(0) !== KERONG.stx) {
+        let skip = 1;
+        while (skip < this.buffer.length && this.buffer.at(skip) !== KERONG.stx) skip++;
+        this.discard(this.buffer.take(skip), 'no STX');
         continue;
       }
-      const request = decoded.frame as KerongRequest;
-      this.answer(request);
+      if (this.buffer.length < REQUEST_BYTES) return;
+      const frame = this.buffer.peek(REQUEST_BYTES);
+      if (frame[3] !== KERONG.etx) {
+        this.discard(this.buffer.take(1), 'no ETX');
+        continue;
+      }
+      if (frame[4] !== sum8(frame.subarray(0, 4))) {
+        this.discard(this.buffer.take(1), 'bad sum');
+        continue;
+      }
+      this.answer(this.buffer.take(REQUEST_BYTES));
     }
   }
 
   reset(): void {
-    this.decoder.reset();
+    this.buffer.clear();
   }
 
   dispose(): void {}
 
-  private answer(request: KerongRequest): void {
-    const { board, lock, command } = request;
+  private discard(bytes: Buffer, reason: string): void {
+    this.ctx.hooks.received({ bytes, text: hexText(bytes), accepted: false, reason });
+  }
+
+  private answer(frame: Buffer): void {
+    const { bank, hooks, knobs, audit } = this.ctx;
+    const address = frame[1]!;
+    const command = frame[2]!;
+    const board = address >> 4;
+    const lock = address & 0x0f;
     const text = `${describe(command)} board ${board} lock ${lock}`;
-    const present = board < this.bank.boards.length;
-    this.hooks.received({ bytes: encodeKerongRequest(request), text, accepted: true });
-    if (!present) return; // no board at that address: the bus stays silent
-    switch (command) {
-      case KerongCommand.statusOne:
-        this.audit.statusRead(board);
-        this.replyStatus(request, command);
-        break;
-      case KerongCommand.unlockOne:
-        this.unlocks++;
-        if (lock < this.bank.doorsPerBoard) {
-          this.audit.open(board, lock);
-          this.bank.fire(board, lock, `kerong unlock #${this.unlocks}`);
-        }
-        this.replyStatus(request, command);
-        break;
-      case KerongCommand.unlockAll:
-        this.unlockAll(request);
-        break;
-      default:
-        this.hooks.warn(`kerong: ${text} is not simulated; no answer`);
-    }
-  }
-
-  /** Every lock of the board at once: answered as the board would, but never quietly. */
-  private unlockAll(request: KerongRequest): void {
-    this.unlocks++;
-    const cause = `kerong unlock-all #${this.unlocks}`;
-    this.hooks.warn(
-      `BULK OPEN: unlock-all received for board ${request.board}; firing every lock (${cause})`,
-    );
-    for (let ch = 0; ch < this.bank.doorsPerBoard; ch++) this.bank.fire(request.board, ch, cause, true);
-    // The profiles describe no reply to 0x33: answer it as an unlock, with the board's status.
-    const own = this.profile.replyCommand[KerongCommand.unlockAll] !== undefined;
-    this.replyStatus(request, own ? KerongCommand.unlockAll : KerongCommand.unlockOne);
-  }
-
-  private replyStatus(request: KerongRequest, answering: number): void {
-    const command = this.profile.replyCommand[answering];
-    if (command === undefined) {
-      this.hooks.warn(`kerong: profile ${this.profile.name} has no reply to 0x${answering.toString(16)}`);
+    hooks.received({ bytes: frame, text, accepted: true });
+    if (address === KERONG.broadcast) {
+      hooks.warn(`kerong: broadcast address F0 (${describe(command)}) refused; nothing executed`);
       return;
     }
-    const channels: ChannelState[] = [];
-    for (let ch = 0; ch < KERONG_CHANNELS; ch++) {
-      channels.push(ch < this.bank.doorsPerBoard ? this.bank.read(request.board, ch) : ABSENT);
+    if (command === KERONG.unlockAll) {
+      hooks.warn(`BULK OPEN refused: kerong unlock-all for board ${board}; no lock fired`);
+      return;
     }
-    const reply: KerongReply = {
-      board: request.board,
-      lock: request.lock,
-      command,
-      data: writeKerongStatus(channels, this.profile),
-    };
-    const bytes = encodeKerongReply(reply, this.profile);
-    this.hooks.send({ kind: 'reply', bytes, text: hexText(bytes) });
+    if (board >= bank.boards.length || !knobs.listening(board)) return; // nobody answers
+    switch (command) {
+      case KERONG.status:
+      case KERONG.statusAll: // lkaas-kerong reads a 9-byte status after `02 00 32 03 37`
+        audit.statusRead(board);
+        this.replyStatus(board, address, command, false);
+        return;
+      case KERONG.unlock:
+        this.unlocks++;
+        if (lock < bank.doorsPerBoard) {
+          audit.open(board, lock);
+          bank.fire(board, lock, `kerong unlock #${this.unlocks}`);
+        }
+        this.replyStatus(board, address, command, true);
+        return;
+      default:
+        hooks.warn(`kerong: ${text} is not simulated; no answer`);
+    }
+  }
+
+  private replyStatus(board: number, address: number, command: number, unlock: boolean): void {
+    const { bank, knobs, hooks } = this.ctx;
+    const engagedBit = knobs.polarity(board) === 'normal';
+    const hooksBits = [0, 0];
+    const infrared = [0, 0];
+    for (let lock = 0; lock < LOCKS; lock++) {
+      const reading =
+        lock < bank.doorsPerBoard
+          ? bank.read(board, lock)
+          : { locked: true, doorOpen: false, present: false };
+      // The hook switch only engages on a shut door: on this board it is the door sensor too.
+      const engaged = reading.locked && !reading.doorOpen;
+      const bit = 1 << (lock % 8);
+      if (engaged === engagedBit) hooksBits[lock >> 3]! |= bit;
+      if (reading.present) infrared[lock >> 3]! |= bit;
+    }
+    const replyCommand = knobs.kerongReply === '35' ? KERONG.reply35 : command;
+    const body = [KERONG.stx, address, replyCommand, ...hooksBits, ...infrared, KERONG.etx];
+    const bytes = Buffer.from([...body, sum8(Uint8Array.from(body))]);
+    hooks.send({ kind: 'reply', bytes, text: hexText(bytes), unlock });
   }
 }
 
 function describe(command: number): string {
   const names: Record<number, string> = {
-    [KerongCommand.statusOne]: 'status',
-    [KerongCommand.unlockOne]: 'unlock',
-    [KerongCommand.statusAll]: 'status-all',
-    [KerongCommand.unlockAll]: 'unlock-all',
-    [KerongCommand.setPulse]: 'set-pulse',
-    [KerongCommand.delayedUnlock]: 'delayed-unlock',
+    48: 'status',
+    49: 'unlock',
+    50: 'status-all',
+    51: 'unlock-all',
+    55: 'set-pulse',
+    57: 'delayed-unlock',
   };
   return names[command] ?? `command 0x${command.toString(16).padStart(2, '0')}`;
 }

@@ -1,3 +1,8 @@
+import type { Bank } from './bank';
+import type { Scheduler } from './clock';
+import type { Knobs } from './knobs';
+import type { OpenAudit } from './open-audit';
+
 /**
  * The firmware side of one bus: it takes the host's bytes as they arrive at the board and
  * answers through `send`. One responder per dialect; the bus puts the wire and faults around it.
@@ -6,8 +11,10 @@ export interface Outgoing {
   /** Replies answer a request (faults shape them); events are the board speaking first. */
   kind: 'reply' | 'event';
   bytes: Buffer;
-  /** Human-readable form for the console: the line's text, or hex for Kerong. */
+  /** Human-readable form for the console: the line's text, or hex for the binary dialects. */
   text: string;
+  /** It answers an unlock: a bus with silent unlocks never sends it. */
+  unlock?: boolean;
 }
 
 /** What the board made of bytes from the host: a frame, or bytes it threw away and why. */
@@ -23,6 +30,15 @@ export interface ResponderHooks {
   received(what: Received): void;
   /** Something a technician must notice (a bulk open). */
   warn(message: string): void;
+}
+
+/** What every board responder works with. */
+export interface BoardContext {
+  bank: Bank;
+  hooks: ResponderHooks;
+  audit: OpenAudit;
+  knobs: Knobs;
+  scheduler: Scheduler;
 }
 
 export interface Responder {

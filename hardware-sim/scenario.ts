@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Action, applyAction, validateAction } from './actions';
 import type { Cancel } from './clock';
 import { SimError } from './errors';
+import { type KnobSettings, Knobs } from './knobs';
 import { type Dialect, resolveOptions } from './options';
 import type { Simulator } from './simulator';
 
@@ -17,6 +18,8 @@ export interface ScenarioLayout {
   reactionMs?: number;
   springMs?: number;
   seed?: number;
+  /** Wire and board knobs at the start, as the Simulator option `wire` (events can change them). */
+  wire?: Partial<KnobSettings>;
 }
 
 export interface ScenarioStep {
@@ -81,6 +84,7 @@ function validateLayout(raw: unknown, source: string): ScenarioLayout {
   const layout = { ...l } as unknown as ScenarioLayout;
   try {
     resolveOptions(layout);
+    new Knobs(layout.boards, () => 0).apply(layout.wire ?? {});
   } catch (error) {
     throw new SimError('bad_scenario', `${source} layout.${(error as Error).message}`);
   }

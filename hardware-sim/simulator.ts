@@ -7,18 +7,30 @@ import { PreciseScheduler, type Scheduler } from './clock';
 import type { DoorSensing, DoorTruth } from './door';
 import type { SimEvent } from './events';
 import { Faults } from './faults';
+import { type HostFrame, HostFrames } from './host-frames';
 import { KerongResponder } from './kerong-responder';
+import { Knobs } from './knobs';
 import { LineResponder } from './line-responder';
+import { Lock8aResponder } from './lock8a-responder';
+import { ModbusResponder } from './modbus-responder';
 import { OpenAudit } from './open-audit';
-import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options';
+import {
+  dialectKnobs,
+  kerongProfileKnobs,
+  type ResolvedOptions,
+  resolveOptions,
+  type SimulatorOptions,
+} from './options';
 import { seededRandom } from './prng';
 import { PtyEndpoint } from './pty-endpoint';
-import { hexText, lineText } from './responder';
+import { type BoardContext, hexText, lineText, type Responder } from './responder';
 import { TcpEndpoint } from './tcp-endpoint';
 import { Wire, type WireStats } from './wire';
 
 export type { SimEvent } from './events';
-export type { SimulatorOptions } from './options';
+export type { HostFrame } from './host-frames';
+export { KERONG_BOARDS, type KerongBoard, type KnobSettings, type Polarity } from './knobs';
+export type { Dialect, SimulatorOptions } from './options';
 
 /** Simulated locker boards on one bus, reachable in process, over TCP or through a pty. */
 export interface Simulator {
@@ -26,6 +38,8 @@ export interface Simulator {
   readonly scheduler: Scheduler;
   readonly bank: Bank;
   readonly faults: Faults;
+  /** Echo, collisions, late replies, silent unlocks, dead and busy boards, polarity, reply variants. */
+  readonly knobs: Knobs;
   readonly wireStats: Readonly<WireStats>;
   /** Every lock fire, in order, with the host command that caused it. */
   readonly fires: readonly FireRecord[];
@@ -50,6 +64,12 @@ export interface Simulator {
   truth(board: number, channel: number): DoorTruth;
   firesFor(cause: string): FireRecord[];
 
+  /**
+   * Wait for the next frame the boards accept from the host that `predicate` matches (on the
+   * simulator's clock); rejects after `timeoutMs`. Frames received before the call do not count.
+   */
+  expectHostFrame(timeoutMs: number, predicate?: (frame: HostFrame) => boolean): Promise<HostFrame>;
+
   /** A fresh in-memory cable; the caller holds the host end. Replaces any current connection. */
   connectPipe(): Duplex;
   /** Serve the bus on `tcp://127.0.0.1:PORT` (0 = any free port); resolves with the bound port. */
@@ -68,7 +88,9 @@ class LockerSimulator extends EventEmitter implements Simulator {
   readonly scheduler: Scheduler;
   readonly bank: Bank;
   readonly faults: Faults;
+  readonly knobs: Knobs;
   readonly audit = new OpenAudit();
+  private readonly hostFrames: HostFrames;
   private readonly wire: Wire;
   private readonly bus: Bus;
   private tcp: TcpEndpoint | null = null;
@@ -81,17 +103,40 @@ class LockerSimulator extends EventEmitter implements Simulator {
     const { dialect, boards, doors, baud, reactionMs, springMs, cooldownMs, seed, profile } = this.options;
     this.scheduler = options.scheduler ?? new PreciseScheduler();
     this.bank = new Bank(boards, { doors, springMs, cooldownMs }, this.scheduler);
-    this.wire = new Wire(this.scheduler, { baud, reactionMs });
+    const scheduler = this.scheduler;
+    this.knobs = new Knobs(boards, () => scheduler.now());
+    this.knobs.apply(dialectKnobs(dialect));
+    if (dialect === 'kerong') this.knobs.apply(kerongProfileKnobs(profile));
+    this.knobs.apply(this.options.wire);
     const note = (event: SimEvent) => this.emit('event', event);
+    this.hostFrames = new HostFrames(scheduler);
+    this.on('event', (event: SimEvent) => this.hostFrames.observe(event));
+    this.wire = new Wire(scheduler, {
+      baud,
+      reactionMs,
+      collisions: () => this.knobs.collisions,
+      onCollision: () => note({ type: 'fault', fault: 'collision', detail: 'host and board talked at once' }),
+    });
+    const makeResponder = (hooks: BoardContext['hooks']): Responder => {
+      const context: BoardContext = {
+        bank: this.bank,
+        hooks,
+        audit: this.audit,
+        knobs: this.knobs,
+        scheduler,
+      };
+      if (dialect === 'line') return new LineResponder(this.bank, hooks, this.audit);
+      if (dialect === '8a') return new Lock8aResponder(context);
+      if (dialect === 'modbus') return new ModbusResponder(context);
+      return new KerongResponder(context);
+    };
     this.bus = new Bus(
-      this.scheduler,
+      scheduler,
       this.wire,
-      (hooks) =>
-        dialect === 'line'
-          ? new LineResponder(this.bank, hooks, this.audit)
-          : new KerongResponder(this.bank, profile, hooks, this.audit),
+      makeResponder,
       dialect === 'line' ? lineText : hexText,
       note,
+      this.knobs,
     );
     this.faults = new Faults(seededRandom(seed), this.bank, this.bus, ({ fault, detail }) =>
       note({ type: 'fault', fault, detail }),
@@ -152,6 +197,10 @@ class LockerSimulator extends EventEmitter implements Simulator {
     return this.bank.firesFor(cause);
   }
 
+  expectHostFrame(timeoutMs: number, predicate?: (frame: HostFrame) => boolean): Promise<HostFrame> {
+    return this.hostFrames.expect(timeoutMs, predicate);
+  }
+
   connectPipe(): Duplex {
     const [host, board] = duplexPair();
     this.bus.attach(board, 'pipe');
@@ -179,6 +228,7 @@ class LockerSimulator extends EventEmitter implements Simulator {
     this.internalTcp = null;
     this.bank.stop();
     this.wire.reset();
+    this.hostFrames.stop();
     if (this.scheduler instanceof PreciseScheduler) this.scheduler.stop();
   }
 

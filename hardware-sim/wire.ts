@@ -11,6 +11,22 @@ export interface WireOptions {
   baud: number | 'instant';
   /** How long the board takes to start answering a request. */
   reactionMs: number;
+  /**
+   * Two-wire half duplex: a host write and a board reply on the line at the same time garble
+   * each other (both arrive as 0xFF noise, what an idle-biased line gives during a fight).
+   * Read on every write, so it can be turned on and off while running. Default off: the two
+   * directions are independent, as on a 4-wire bus or a TCP gateway.
+   */
+  collisions?: () => boolean;
+  /** Told of each collision, for the console. */
+  onCollision?: () => void;
+}
+
+/** A transmission on the line, kept until it has been delivered so a collision can garble it. */
+interface InFlight {
+  start: number;
+  end: number;
+  bytes: Buffer;
 }
 
 export interface WireStats {
@@ -21,6 +37,8 @@ export interface WireStats {
   rxBusyUntil: number;
   /** When the board->host direction falls idle (scheduler time). */
   txBusyUntil: number;
+  /** Host writes and board replies garbled by talking at the same time. */
+  collisions: number;
 }
 
 export class Wire {
@@ -32,7 +50,12 @@ export class Wire {
     writesToHost: 0,
     rxBusyUntil: 0,
     txBusyUntil: 0,
+    collisions: 0,
   };
+  private readonly collisions: () => boolean;
+  private readonly onCollision: () => void;
+  private readonly rxFlight = new Set<InFlight>();
+  private readonly txFlight = new Set<InFlight>();
   private pending = new Set<Cancel>();
   /**
    * While bytes are being handed to the board: how late their delivery runs behind the moment
@@ -48,6 +71,8 @@ export class Wire {
   ) {
     this.byteMs = options.baud === 'instant' ? 0 : 10_000 / options.baud;
     this.reactionMs = options.reactionMs;
+    this.collisions = options.collisions ?? (() => false);
+    this.onCollision = options.onCollision ?? (() => {});
   }
 
   /** Milliseconds that `bytes` bytes occupy the line. */
@@ -61,10 +86,14 @@ export class Wire {
     const end = start + this.timeFor(bytes.length);
     this.stats.rxBusyUntil = end;
     this.stats.bytesToBoard += bytes.length;
+    const flight: InFlight = { start, end, bytes: Buffer.from(bytes) };
+    this.collide(flight, this.txFlight);
+    this.rxFlight.add(flight);
     this.schedule(end, () => {
+      this.rxFlight.delete(flight);
       this.lateBy = Math.max(0, this.scheduler.now() - end);
       try {
-        deliver(bytes);
+        deliver(flight.bytes);
       } finally {
         this.lateBy = 0;
       }
@@ -85,7 +114,13 @@ export class Wire {
     this.stats.txBusyUntil = end;
     this.stats.bytesToHost += bytes.length;
     this.stats.writesToHost++;
-    this.schedule(end, () => write(bytes));
+    const flight: InFlight = { start, end, bytes: Buffer.from(bytes) };
+    this.collide(flight, this.rxFlight);
+    this.txFlight.add(flight);
+    this.schedule(end, () => {
+      this.txFlight.delete(flight);
+      write(flight.bytes);
+    });
     return end;
   }
 
@@ -93,9 +128,24 @@ export class Wire {
   reset(): void {
     for (const cancel of this.pending) cancel();
     this.pending.clear();
+    this.rxFlight.clear();
+    this.txFlight.clear();
     const now = this.scheduler.now();
     this.stats.rxBusyUntil = now;
     this.stats.txBusyUntil = now;
+  }
+
+  /** With collisions on, garble `flight` and whatever it overlaps going the other way. */
+  private collide(flight: InFlight, other: Set<InFlight>): void {
+    if (!this.collisions() || flight.end <= flight.start) return;
+    for (const o of other) {
+      if (o.start < flight.end && flight.start < o.end) {
+        o.bytes.fill(0xff);
+        flight.bytes.fill(0xff);
+        this.stats.collisions++;
+        this.onCollision();
+      }
+    }
   }
 
   private schedule(at: number, fn: () => void): void {

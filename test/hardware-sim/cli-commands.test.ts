@@ -93,7 +93,7 @@ describe('command-line flags', () => {
   });
 
   it.each([
-    [['--dialect', 'modbus'], /--dialect "modbus"/],
+    [['--dialect', 'rs232'], /--dialect "rs232"/],
     [['--boards', '0'], /--boards "0"/],
     [['--doors', '3.5'], /--doors "3.5"/],
     [['--baud', 'fast'], /--baud "fast"/],

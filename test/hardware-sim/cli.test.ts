@@ -5,7 +5,6 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeKerongRequest } from '../../firmware-bridge/kerong/codec';
 import { LineHost, open } from './line-host';
 
 /** The console run as its own process, the way a technician starts it. */
@@ -113,10 +112,49 @@ describe('the simulator console (npm run sim)', () => {
     running = new Console(['--listen', 'tcp://127.0.0.1:0', '--dialect', 'kerong', '--doors', '16']);
     const port = Number((await running.waitFor(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/))[1]);
     const socket = await connect(port);
-    socket.write(encodeKerongRequest({ board: 0, lock: 1, command: 0x31 }));
+    // Unlock board 0 lock index 1: lkaas-kerong command.rs unlock_one(1) = 02 01 31 03 37.
+    socket.write(Buffer.from('0201310337', 'hex'));
     await running.waitFor(/host> +02 01 31 03 37 +\(unlock board 0 lock 1\)/);
     await running.waitFor(/board< +02 01 31 [0-9a-f ]+/);
     socket.destroy();
+  });
+
+  it('serves the Modbus dialect with its knobs from flags: echo, then the reply', async () => {
+    running = new Console(['--listen', 'tcp://127.0.0.1:0', '--dialect', 'modbus', '--doors', '8', '--echo']);
+    const port = Number((await running.waitFor(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/))[1]);
+    const socket = await connect(port);
+    let got = '';
+    socket.on('data', (chunk: Buffer) => {
+      got += chunk.toString('hex');
+    });
+    // Read coils of unit 1 (Waveshare wiki): 01 01 00 00 00 08 3D CC -> 01 01 01 00 51 88.
+    socket.write(Buffer.from('0101000000083dcc', 'hex'));
+    await running.waitFor(/board< +01 01 01 00 51 88/);
+    await running.waitFor(/\[echo\]/);
+    running.type('state');
+    await running.waitFor(/knobs: echo on/);
+    expect(got.startsWith('0101000000083dcc')).toBe(true);
+    socket.destroy();
+  });
+
+  it('sets a knob typed at the console', async () => {
+    running = new Console([
+      '--listen',
+      'tcp://127.0.0.1:0',
+      '--dialect',
+      '8a',
+      '--boards',
+      '2',
+      '--doors',
+      '8',
+    ]);
+    await running.waitFor(/simulating 2 8a board/);
+    running.type('dead 1 on');
+    await running.waitFor(/ok dead 1 on/);
+    running.type('state');
+    await running.waitFor(/dead \[1\]/);
+    running.type('polarity 7 inverted');
+    await running.waitFor(/error: .*board/, 'stderr');
   });
 
   it('refuses a bad flag, naming it', async () => {

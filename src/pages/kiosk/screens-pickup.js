@@ -1,6 +1,6 @@
 // @ts-check
 /** Pickup: receipt number -> code (-> last 4 phone digits when asked) -> the door -> a rating. */
-import { apiCall } from '../shared/api.js';
+import { ApiError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import {
   backButton,
@@ -119,12 +119,16 @@ export async function startPickup(k) {
   const body = f.second ? { ...credentials, secondFactor: f.second } : credentials;
   f.notice = null;
   k.go('opening');
-  const r = await apiCall('POST', '/pickups', body);
-  if (r.ok) {
-    f.ticket = r.data.ticket;
-    f.door = r.data.door;
+  let r;
+  try {
+    const opened = await k.api.post('/pickups', body);
+    f.ticket = opened.ticket;
+    f.door = opened.door;
     k.go('pickup-door');
     return;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    r = error;
   }
   if (r.code === 'second_factor_required') {
     f.second = '';
@@ -206,7 +210,9 @@ export const rating = {
 /** @param {Kiosk} k @param {number} stars */
 async function rate(k, stars) {
   // A rating that did not reach the kiosk is not worth troubling the citizen with.
-  await apiCall('POST', `/pickups/${encodeURIComponent(k.flow.ticket ?? '')}/rating`, { rating: stars });
+  await k.api
+    .post(`/pickups/${encodeURIComponent(k.flow.ticket ?? '')}/rating`, { rating: stars })
+    .catch(() => {});
   k.go('thanks');
 }
 

@@ -48,10 +48,11 @@
  * @property {(key: TextKey, vars?: Record<string, string | number>) => string} t
  * @property {() => Lang} lang
  * @property {(value: Bilingual) => string} pick
+ * @property {import('../shared/api.js').Api} api the daemon's API (no session: the citizen signs nothing in)
  * @property {Flow} flow
  * @property {(screen: ScreenName) => void} go
  * @property {() => void} redraw
- * @property {(refusal: { code: string, message: Bilingual | null }, retry?: ScreenName) => void} refuse
+ * @property {(refusal: { code: string, text: Bilingual | null }, retry?: ScreenName) => void} refuse
  * @property {(cleanup: () => void) => void} onLeave runs when the screen is left
  * @property {(listener: (flow: 'dropoff' | 'pickup', door: number, status: string) => void) => () => void} onProgress
  * @property {() => Promise<Procedure[]>} procedures

@@ -4,7 +4,7 @@
  * progress event for the same door as a nudge to read at once should no read be in flight.
  * One reading at a time: the drop-off receipt comes on the first reading after the close only.
  */
-import { apiCall } from '../shared/api.js';
+import { ApiError } from '../shared/api.js';
 
 /** @typedef {import('./types.js').Kiosk} Kiosk */
 
@@ -29,23 +29,32 @@ export function watchDoor(k, flow, ticket, door, onSettled) {
       return;
     }
     inFlight = true;
-    const r = await apiCall('GET', `${path}?waitMs=${waitMs}`);
+    /** @type {any} */
+    let progress = null;
+    /** @type {ApiError | null} */
+    let failed = null;
+    try {
+      progress = await k.api.get(`${path}?waitMs=${waitMs}`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      failed = error;
+    }
     inFlight = false;
     if (!active) return;
-    if (r.ok && r.data.status !== 'door_open') {
+    if (progress && progress.status !== 'door_open') {
       active = false;
-      onSettled(r.data);
+      onSettled(progress);
       return;
     }
-    if (!r.ok && r.code !== 'network' && r.code !== 'rate_limited') {
+    if (failed && failed.code !== 'network' && failed.code !== 'rate_limited') {
       active = false;
-      k.refuse(r);
+      k.refuse(failed);
       return;
     }
     const again = poke;
     poke = false;
     // A failed read waits a moment; an ended long poll (door still open) asks again at once.
-    if (!r.ok) setTimeout(() => read(20_000), 1000);
+    if (failed) setTimeout(() => read(20_000), 1000);
     else read(again ? 0 : 20_000);
   };
 

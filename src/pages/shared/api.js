@@ -1,103 +1,170 @@
 // @ts-check
 /**
- * The pages' client for the daemon's API (/api/v1) and its live events. A call never throws:
- * it answers either the data or the refusal's stable code with its bilingual message, so a
- * screen can always say something in plain words.
+ * The pages' one client of the daemon's API (/api/v1).
+ *
+ * Error convention: a call resolves with the reply's body, or rejects with an ApiError: the
+ * refusal's stable code, the HTTP status (0 when the daemon could not be reached: code
+ * 'network') and the daemon's bilingual message when it gave one. It never rejects with
+ * anything else, so a screen's catch always has plain words to show, its own for the codes only
+ * a screen meets. Every page (kiosk, staff, technician, simulator) calls the API through here.
  */
 
 /** @typedef {import('./i18n.js').Bilingual} Bilingual */
-/**
- * @template T
- * @typedef {{ ok: true, status: number, data: T } | { ok: false, status: number, code: string, message: Bilingual | null }} ApiResult
- */
 
 export const API = '/api/v1';
 
+export class ApiError extends Error {
+  /**
+   * @param {number} status the HTTP status; 0 when the daemon was not reached
+   * @param {string} code the refusal's stable code ('network' when not reached)
+   * @param {Bilingual | null} text the daemon's message, when it gave one
+   */
+  constructor(status, code, text) {
+    super(text?.en ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.text = text;
+  }
+}
+
 /**
- * @template [T=any]
- * @param {'GET' | 'POST' | 'PUT' | 'DELETE'} method
- * @param {string} path below /api/v1
- * @param {unknown} [body]
- * @param {{ token?: string | null, signal?: AbortSignal }} [options]
- * @returns {Promise<ApiResult<T>>}
+ * The refusal in a reply's body ({ error: { code, message } }), or what stands in for it.
+ * @param {number} status
+ * @param {unknown} body
  */
-export async function apiCall(method, path, body, options = {}) {
-  /** @type {Record<string, string>} */
-  const headers = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let response;
-  try {
-    response = await fetch(API + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-      cache: 'no-store',
-    });
-  } catch {
-    return { ok: false, status: 0, code: 'network', message: null };
+function refusalOf(status, body) {
+  const error = body && typeof body === 'object' && 'error' in body ? body.error : null;
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : null;
+  const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
+  const text =
+    message &&
+    typeof message === 'object' &&
+    'vi' in message &&
+    'en' in message &&
+    typeof message.vi === 'string' &&
+    typeof message.en === 'string'
+      ? { vi: message.vi, en: message.en }
+      : null;
+  return new ApiError(status, typeof code === 'string' ? code : 'internal', text);
+}
+
+/**
+ * A client. With `session`, a signed-in console: the bearer token lives in this tab only
+ * (sessionStorage, under that key) and a 401 ends the session.
+ * @param {{ session?: string }} [options]
+ */
+export function createApi(options = {}) {
+  const storageKey = options.session ?? null;
+  /** @type {string | null} */
+  let token = storageKey ? sessionStorage.getItem(storageKey) : null;
+  /** @type {Array<() => void>} */
+  const onExpired = [];
+
+  /** @param {string | null} t */
+  function setToken(t) {
+    token = t;
+    if (!storageKey) return;
+    if (t) sessionStorage.setItem(storageKey, t);
+    else sessionStorage.removeItem(storageKey);
   }
-  /** @type {any} */
-  let json = null;
-  try {
-    json = await response.json();
-  } catch {
-    json = null;
+
+  /** @returns {Record<string, string>} */
+  function authorization() {
+    return token ? { authorization: `Bearer ${token}` } : {};
   }
-  if (response.ok) return { ok: true, status: response.status, data: json };
-  const error = json && typeof json === 'object' ? json.error : null;
+
+  /**
+   * @param {'GET' | 'POST' | 'PUT' | 'DELETE'} method
+   * @param {string} path under /api/v1
+   * @param {unknown} [body]
+   * @returns {Promise<any>}
+   */
+  async function call(method, path, body) {
+    /** @type {Record<string, string>} */
+    const headers = authorization();
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(API + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'network', null);
+    }
+    const text = await response.text().catch(() => '');
+    /** @type {unknown} */
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (response.ok) return data;
+    if (response.status === 401 && token) {
+      setToken(null);
+      for (const f of onExpired) f();
+    }
+    throw refusalOf(response.status, data);
+  }
+
   return {
-    ok: false,
-    status: response.status,
-    code: typeof error?.code === 'string' ? error.code : 'internal',
-    message: error?.message && typeof error.message.vi === 'string' ? error.message : null,
-  };
-}
-
-/**
- * @typedef {{ type: 'hello', maintenance: boolean, linkDown: boolean }
- *   | { type: 'door', lockerId: number, change: string }
- *   | { type: 'link', bank: number, state: string }
- *   | { type: 'maintenance', on: boolean }
- *   | { type: 'progress', flow: 'dropoff' | 'pickup', door: number, status: string }
- *   | { type: 'scan', outcome: 'door_open', door: number }
- *   | { type: 'scan', outcome: 'refused', code: string, message: import('./i18n.js').Bilingual }} KioskEvent
- */
-
-/**
- * Listens to /api/v1/events, reconnecting after a drop (every 2 s). `onState` hears whether the
- * feed is connected: a screen that lost it falls back to asking.
- * @param {(event: KioskEvent) => void} onEvent
- * @param {(connected: boolean) => void} [onState]
- * @returns {() => void} stops listening
- */
-export function connectEvents(onEvent, onState = () => {}) {
-  let stopped = false;
-  /** @type {WebSocket | null} */
-  let socket = null;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let retry;
-  const open = () => {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${scheme}://${location.host}${API}/events`);
-    socket.addEventListener('open', () => onState(true));
-    socket.addEventListener('message', (m) => {
+    get signedIn() {
+      return token !== null;
+    },
+    /** @param {() => void} f called when the daemon says the session is gone */
+    onSessionEnd(f) {
+      onExpired.push(f);
+    },
+    /**
+     * @param {string} accountId
+     * @param {string} pin
+     * @returns {Promise<{ token: string, role: string, expiresAt: number }>}
+     */
+    async signIn(accountId, pin) {
+      const s = await call('POST', '/session', { accountId, pin });
+      setToken(s.token);
+      return s;
+    },
+    async signOut() {
       try {
-        onEvent(JSON.parse(String(m.data)));
-      } catch {
-        // A message that is not JSON is not ours to act on.
+        await call('DELETE', '/session');
+      } finally {
+        setToken(null);
       }
-    });
-    socket.addEventListener('close', () => {
-      onState(false);
-      if (!stopped) retry = setTimeout(open, 2000);
-    });
-  };
-  open();
-  return () => {
-    stopped = true;
-    clearTimeout(retry);
-    socket?.close();
+    },
+    /** @param {string} path */
+    get: (path) => call('GET', path),
+    /** @param {string} path @param {unknown} [body] */
+    post: (path, body) => call('POST', path, body),
+    /** @param {string} path @param {unknown} body */
+    put: (path, body) => call('PUT', path, body),
+    /**
+     * A file behind the session (a CSV export), handed to the browser as a download.
+     * @param {string} path
+     * @param {string} filename
+     */
+    async download(path, filename) {
+      let response;
+      try {
+        response = await fetch(API + path, { headers: authorization() });
+      } catch {
+        throw new ApiError(0, 'network', null);
+      }
+      if (!response.ok) throw refusalOf(response.status, await response.json().catch(() => null));
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
   };
 }
+
+/** @typedef {ReturnType<typeof createApi>} Api */

@@ -1,6 +1,7 @@
 // @ts-check
-import { dataTable, dateTime, dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dateTime, dayOf } from '../shared/dates.js';
+import { dataTable, h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 
 /**
  * Deposited dossiers, opened one door at a time: open, take the dossier, close the door, then

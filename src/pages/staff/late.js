@@ -1,6 +1,7 @@
 // @ts-check
-import { dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dayOf } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from './strings.js';
 
 /**

@@ -1,6 +1,6 @@
 // @ts-check
-import { h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from './strings.js';
 
 /**

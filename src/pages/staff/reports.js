@@ -1,8 +1,9 @@
 // @ts-check
 
+import { dayOf, thisMonth } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { barChart, ringChart, shareChart } from './charts.js';
-import { dayOf, h, thisMonth } from './console/dom.js';
-import { say } from './console/notice.js';
 import { figureTiles } from './today.js';
 
 const TREND_MONTHS = 6;

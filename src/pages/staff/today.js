@@ -1,6 +1,7 @@
 // @ts-check
-import { dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dayOf } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 
 /** The figures shown as tiles, in reading order. */
 export const FIGURE_TILES = /** @type {const} */ ([
@@ -17,7 +18,7 @@ export const FIGURE_TILES = /** @type {const} */ ([
 ]);
 
 /**
- * @param {import('./console/i18n.js').I18n} i18n
+ * @param {import('../shared/i18n.js').I18n} i18n
  * @param {any} f the API's Figures
  * @param {readonly string[]} [keys] which figures, in reading order
  */

@@ -1,6 +1,7 @@
 // @ts-check
-import { dataTable, dateTime, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { dataTable, h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 
 /**
  * Results left past the reclaim delay: send the citizen a reminder, or open the door and take

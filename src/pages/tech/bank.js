@@ -1,5 +1,5 @@
 // @ts-check
-import { h } from '../staff/console/dom.js';
+import { h } from '../shared/dom.js';
 
 /**
  * A door as GET /api/v1/tech/lockers gives it.
@@ -91,7 +91,7 @@ export function drawBanks(lockers, jammed, bankLabel, boardLabel, door) {
 }
 
 /**
- * @param {(key: string) => string} t
+ * @param {(key: DoorState | 'legend') => string} t
  */
 export function legend(t) {
   return h(

@@ -1,9 +1,10 @@
 // @ts-check
-import { dateTime, h } from '../staff/console/dom.js';
-import { say } from '../staff/console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { OPERATION_WORDS } from './strings.js';
 
-/** @param {import('../staff/console/i18n.js').I18n} i18n @param {string} code */
+/** @param {import('../shared/i18n.js').I18n} i18n @param {string} code */
 const word = (i18n, code) => {
   const w = /** @type {Record<string, {vi: string, en: string}>} */ (OPERATION_WORDS)[code];
   return w ? i18n.pick(w) : code;
@@ -11,7 +12,7 @@ const word = (i18n, code) => {
 
 /**
  * One door: what it is, its history, open it with a reason, take it out of service or back.
- * @param {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n,
+ * @param {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n,
  *   locker: import('./bank.js').LockerView, state: string, onChanged: () => void, onClose: () => void }} p
  */
 export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
@@ -118,7 +119,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
     h(
       'p',
       { id: 'door-state' },
-      `${t('state')}: ${t(state)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`,
+      `${t('state')}: ${i18n.tOr(state, state)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`,
     ),
     h('label', { for: 'door-reason' }, t('reason')),
     reason,

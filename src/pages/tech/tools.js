@@ -1,10 +1,10 @@
 // @ts-check
-import { dateTime, h } from '../staff/console/dom.js';
-import { say } from '../staff/console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from '../staff/strings.js';
-import { STRINGS } from './strings.js';
 
-/** @typedef {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n }} Tools */
+/** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
 
 /**
  * Links and boards, maintenance mode and backup, side by side at the top of the console.
@@ -19,7 +19,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
       h(
         'li',
         { class: `chip ${b.state === 'ready' ? 'good' : 'bad'}`, 'data-bank': b.bank },
-        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: t(`link_${b.state}`) })}`,
+        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: i18n.tOr(`link_${b.state}`, b.state) })}`,
       ),
     );
     for (const board of b.boards) chips.push(h('li', { class: 'chip' }, t('boardsSeen', board)));
@@ -129,7 +129,7 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
                       h(
                         'button',
                         { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                        `found_${s}` in STRINGS ? t(`found_${s}`) : t('found', { state: s }),
+                        i18n.tOr(`found_${s}`, t('found', { state: s })),
                       ),
                     ),
                   ),
@@ -169,11 +169,7 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
                 'tr',
                 {},
                 h('td', {}, dateTime(i.openedAt)),
-                h(
-                  'td',
-                  { 'data-kind': i.kind },
-                  `incident_${i.kind}` in STRINGS ? t(`incident_${i.kind}`) : i.kind,
-                ),
+                h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
                 h('td', {}, doorOf(i.lockerId)),
               ),
             ),

@@ -78,7 +78,7 @@ function emptyFlow() {
  * after it (Date.now: the host's clock, comparable with the daemon's and the test's).
  */
 const marks = /** @type {{ screen: string, at: number, frameAt?: number }[]} */ ([]);
-/** @type {any} */ (window).kioskMarks = marks;
+Object.assign(window, { kioskMarks: marks });
 
 const i18n = createI18n(STRINGS);
 const api = createApi();

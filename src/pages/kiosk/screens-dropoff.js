@@ -165,9 +165,7 @@ async function openDoor(k) {
   let opened;
   try {
     opened = await k.api.post('/dropoffs', {
-      procedureCode: procedure.code,
-      name: k.flow.name.trim(),
-      phone: k.flow.phone,
+      body: { procedureCode: procedure.code, name: k.flow.name.trim(), phone: k.flow.phone },
     });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -226,7 +224,7 @@ export const dropoffDoor = {
 /** @param {Kiosk} k */
 async function backOut(k) {
   try {
-    await k.api.post(`/dropoffs/${encodeURIComponent(k.flow.ticket ?? '')}/back-out`);
+    await k.api.post('/dropoffs/:ticket/back-out', { params: { ticket: k.flow.ticket ?? '' } });
   } catch {
     return; // the door stays as it was: the citizen may tap again
   }

@@ -121,7 +121,7 @@ export async function startPickup(k) {
   k.go('opening');
   let r;
   try {
-    const opened = await k.api.post('/pickups', body);
+    const opened = await k.api.post('/pickups', { body });
     f.ticket = opened.ticket;
     f.door = opened.door;
     k.go('pickup-door');
@@ -211,7 +211,7 @@ export const rating = {
 async function rate(k, stars) {
   // A rating that did not reach the kiosk is not worth troubling the citizen with.
   await k.api
-    .post(`/pickups/${encodeURIComponent(k.flow.ticket ?? '')}/rating`, { rating: stars })
+    .post('/pickups/:ticket/rating', { params: { ticket: k.flow.ticket ?? '' }, body: { rating: stars } })
     .catch(() => {});
   k.go('thanks');
 }

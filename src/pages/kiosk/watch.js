@@ -7,20 +7,20 @@
 import { ApiError } from '../shared/api.js';
 
 /** @typedef {import('./types.js').Kiosk} Kiosk */
+/** @typedef {import('../shared/api-types.js').DropOffProgress | import('../shared/api-types.js').PickupProgress} Progress */
 
 /**
  * @param {Kiosk} k
  * @param {'dropoff' | 'pickup'} flow
  * @param {string} ticket
  * @param {number} door
- * @param {(progress: any) => void} onSettled the first reading whose status is not door_open
+ * @param {(progress: Progress) => void} onSettled the first reading whose status is not door_open
  *   (it may come after the screen was left: the caller checks its flow is still the current one)
  */
 export function watchDoor(k, flow, ticket, door, onSettled) {
   let active = true;
   let inFlight = false;
   let poke = false;
-  const path = `/${flow === 'dropoff' ? 'dropoffs' : 'pickups'}/${encodeURIComponent(ticket)}`;
 
   const read = async (/** @type {number} */ waitMs) => {
     if (!active) return;
@@ -29,12 +29,16 @@ export function watchDoor(k, flow, ticket, door, onSettled) {
       return;
     }
     inFlight = true;
-    /** @type {any} */
+    /** @type {Progress | null} */
     let progress = null;
     /** @type {ApiError | null} */
     let failed = null;
     try {
-      progress = await k.api.get(`${path}?waitMs=${waitMs}`);
+      const input = { params: { ticket }, query: { waitMs } };
+      progress =
+        flow === 'dropoff'
+          ? await k.api.get('/dropoffs/:ticket', input)
+          : await k.api.get('/pickups/:ticket', input);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       failed = error;

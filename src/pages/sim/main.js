@@ -17,7 +17,7 @@ const { t } = i18n;
 
 /** @type {import('../tech/bank.js').LockerView[]} */
 let lockers = [];
-/** @type {any[]} */
+/** @type {import('../shared/api-types.js').LinkHealthReply['banks']} */
 let banks = [];
 /** Jams set from this panel: the boards' readings do not show a jam until an open fails. */
 const jammed = new Set(JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]'));
@@ -33,7 +33,7 @@ const ACTIONS = /** @type {const} */ (['close', 'put_item', 'take_item', 'force_
  */
 async function act(l, action) {
   try {
-    await api.post(`/sim/lockers/${l.lockerId}/${action}`);
+    await api.post('/sim/lockers/:lockerId/:action', { params: { lockerId: l.lockerId, action } });
     if (action === 'jam') jammed.add(l.lockerId);
     if (action === 'unjam') jammed.delete(l.lockerId);
     sessionStorage.setItem('sim.jammed', JSON.stringify([...jammed]));
@@ -118,7 +118,7 @@ function drawLinks() {
             id: `link-${b.bank}`,
             onclick: async () => {
               try {
-                await api.put(`/sim/banks/${b.bank}/link`, { cut: up });
+                await api.put('/sim/banks/:bank/link', { params: b, body: { cut: up } });
                 refreshSoon(true);
               } catch (error) {
                 say(notice, i18n, error);
@@ -176,7 +176,7 @@ function scanForm() {
       onsubmit: async (/** @type {Event} */ e) => {
         e.preventDefault();
         try {
-          await api.post('/sim/scan', { payload: text.value });
+          await api.post('/sim/scan', { body: { payload: text.value } });
           say(notice, i18n, t('scanned'));
           text.value = '';
         } catch (error) {

@@ -40,7 +40,7 @@ export function lateView(ctx) {
               h(
                 'tbody',
                 {},
-                items.map((/** @type {any} */ it) => {
+                items.map((it) => {
                   const state = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[
                     it.state
                   ];
@@ -73,7 +73,7 @@ export function lateView(ctx) {
   /** @param {number} dossierId */
   async function show(dossierId) {
     try {
-      const a = await api.get(`/staff/late/${dossierId}/apology`);
+      const a = await api.get('/staff/late/:dossierId/apology', { params: { dossierId } });
       letter.replaceChildren(
         h(
           'div',

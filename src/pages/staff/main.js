@@ -25,7 +25,7 @@ const api = createApi({ session: 'staff.session' });
 const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 /** @type {Map<string, { nameVi: string, nameEn: string }>} */
 const procedures = new Map();
-/** @type {Set<(e: any) => void>} */
+/** @type {Set<(e: { lockerId: number, change: string }) => void>} */
 const doorListeners = new Set();
 
 /** @type {StaffContext} */

@@ -34,7 +34,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
     const why = needReason();
     if (!why) return;
     try {
-      const r = await api.post(`/tech/lockers/${l.lockerId}/open`, { reason: why });
+      const r = await api.post('/tech/lockers/:lockerId/open', { params: l, body: { reason: why } });
       say(notice, i18n, t('opened', { door: r.door }));
     } catch (error) {
       say(notice, i18n, error);
@@ -45,10 +45,11 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
   }
 
   async function service() {
-    const body = l.inService ? { inService: false, reason: needReason() } : { inService: true };
-    if (l.inService && !body.reason) return;
+    const why = l.inService ? needReason() : null;
+    if (l.inService && !why) return;
+    const body = why ? { inService: false, reason: why } : { inService: true };
     try {
-      await api.put(`/tech/lockers/${l.lockerId}/service`, body);
+      await api.put('/tech/lockers/:lockerId/service', { params: l, body });
       say(notice, i18n, t('serviceDone', { door: l.door }));
       onChanged();
     } catch (error) {
@@ -58,9 +59,9 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
 
   async function loadHistory() {
     try {
-      const { operations } = await api.get(`/tech/lockers/${l.lockerId}/history`);
+      const { operations } = await api.get('/tech/lockers/:lockerId/history', { params: l });
       // The reason column only when some operation carries one.
-      const reasons = operations.some((/** @type {any} */ o) => o.reason);
+      const reasons = operations.some((o) => o.reason);
       history.replaceChildren(
         operations.length === 0
           ? h('p', { class: 'empty' }, t('noHistory'))
@@ -83,7 +84,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
               h(
                 'tbody',
                 {},
-                operations.map((/** @type {any} */ o) =>
+                operations.map((o) =>
                   h(
                     'tr',
                     {},

@@ -17,9 +17,9 @@ const { t } = i18n;
 
 const state = {
   /** @type {LockerView[]} */ lockers: [],
-  /** @type {any[]} */ incidents: [],
-  /** @type {any[]} */ inspections: [],
-  /** @type {any} */ links: null,
+  /** @type {import('../shared/api-types.js').IncidentList['incidents']} */ incidents: [],
+  /** @type {import('../shared/api-types.js').InspectionList['items']} */ inspections: [],
+  /** @type {import('../shared/api-types.js').LinkHealthReply | null} */ links: null,
   /** @type {boolean | null} */ maintenance: null,
   /** @type {number | null} */ selected: null,
   live: false,
@@ -36,7 +36,7 @@ const regions = {
 
 const jammedIds = () =>
   new Set(
-    state.incidents.filter((i) => i.kind === 'door_jammed' && i.lockerId !== null).map((i) => i.lockerId),
+    state.incidents.flatMap((i) => (i.kind === 'door_jammed' && i.lockerId !== null ? [i.lockerId] : [])),
   );
 
 function drawBank() {
@@ -172,7 +172,7 @@ const refreshSoon = () => {
   soon = setTimeout(() => refresh(false), 300);
 };
 
-/** @param {any} e */
+/** @param {import('../shared/events.js').KioskEvent} e */
 function onEvent(e) {
   if (e.type === 'door') {
     // The door's own change shows at once; the ledger's view follows with the refresh.

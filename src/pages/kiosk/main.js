@@ -263,7 +263,6 @@ listenForScans((text) => {
   void startPickup(k);
 });
 
-document.documentElement.lang = 'vi';
 drawTop();
 go('home');
 void refreshStatus();

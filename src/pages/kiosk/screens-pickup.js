@@ -119,17 +119,26 @@ export async function startPickup(k) {
   const body = f.second ? { ...credentials, secondFactor: f.second } : credentials;
   f.notice = null;
   k.go('opening');
-  let r;
+  let opened;
   try {
-    const opened = await k.api.post('/pickups', { body });
-    f.ticket = opened.ticket;
-    f.door = opened.door;
-    k.go('pickup-door');
-    return;
+    opened = await k.api.post('/pickups', { body });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    r = error;
+    return pickupRefused(k, error);
   }
+  f.ticket = opened.ticket;
+  f.door = opened.door;
+  k.go('pickup-door');
+}
+
+/**
+ * After a refused pickup: back to the screen where the citizen can fix what was typed, or the
+ * refusal in plain words.
+ * @param {Kiosk} k
+ * @param {ApiError} r
+ */
+function pickupRefused(k, r) {
+  const f = k.flow;
   if (r.code === 'second_factor_required') {
     f.second = '';
     return k.go('pickup-second');

@@ -47,7 +47,8 @@ export function liveFeed(onEvent, onState = () => {}, options = {}) {
     });
     socket.addEventListener('message', (m) => {
       try {
-        onEvent(JSON.parse(String(m.data)));
+        // The daemon's own messages, taken as the shape above (the feed has no schema to check).
+        onEvent(/** @type {KioskEvent} */ (JSON.parse(String(m.data))));
       } catch {
         // A message that is not JSON is not ours to act on; the next refresh catches up.
       }

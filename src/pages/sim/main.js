@@ -20,7 +20,7 @@ let lockers = [];
 /** @type {import('../shared/api-types.js').LinkHealthReply['banks']} */
 let banks = [];
 /** Jams set from this panel: the boards' readings do not show a jam until an open fails. */
-const jammed = new Set(JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]'));
+const jammed = new Set(/** @type {number[]} */ (JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]')));
 const notice = h('p', { class: 'notice', role: 'status', id: 'sim-notice' });
 const doorsRegion = h('div', { class: 'doors', id: 'sim-doors' });
 const linkRegion = h('div', { class: 'row', id: 'sim-links' });

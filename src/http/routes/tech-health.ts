@@ -1,19 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { HttpContext } from '../context';
 import type { checkHealth } from '../health';
-
-const LinkHealthReply = Type.Object({
-  banks: Type.Array(
-    Type.Object({
-      bank: Type.Integer(),
-      state: Type.String(),
-      stats: Type.Record(Type.String(), Type.Number()),
-      boards: Type.Array(Type.Object({ board: Type.Integer(), doors: Type.Integer(), open: Type.Integer() })),
-    }),
-  ),
-  missingBoards: Type.Array(Type.Object({ bank: Type.Integer(), board: Type.Integer() })),
-});
+import { LinkHealthReply } from '../schemas/tech';
 
 /** Board and link health for the technician: counters and which wired boards are silent. */
 export function techHealthRoutes(ctx: HttpContext, check: typeof checkHealth): FastifyPluginAsyncTypebox {

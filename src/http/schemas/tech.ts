@@ -103,3 +103,16 @@ export const IncidentList = Type.Object({
 });
 
 export const BackupReply = Type.Object({ file: Type.String(), bytes: Type.Integer(), ms: Type.Number() });
+
+/** Locker buses and boards, for the technician: counters and which wired boards are silent. */
+export const LinkHealthReply = Type.Object({
+  banks: Type.Array(
+    Type.Object({
+      bank: Type.Integer(),
+      state: Type.String(),
+      stats: Type.Record(Type.String(), Type.Number()),
+      boards: Type.Array(Type.Object({ board: Type.Integer(), doors: Type.Integer(), open: Type.Integer() })),
+    }),
+  ),
+  missingBoards: Type.Array(Type.Object({ bank: Type.Integer(), board: Type.Integer() })),
+});

@@ -3,8 +3,9 @@
  * The citizen kiosk screen: one page, one screen at a time, Vietnamese first. What the citizen
  * typed lives in `flow` only and is forgotten on every return to the start.
  */
-import { apiCall, connectEvents } from '../shared/api.js';
+import { createApi } from '../shared/api.js';
 import { byId, h, mount } from '../shared/dom.js';
+import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
 import { createIdleTimer, idleMs } from './idle.js';
 import { RETRY_HERE, refusalText } from './refusals.js';
@@ -77,9 +78,10 @@ function emptyFlow() {
  * after it (Date.now: the host's clock, comparable with the daemon's and the test's).
  */
 const marks = /** @type {{ screen: string, at: number, frameAt?: number }[]} */ ([]);
-/** @type {any} */ (window).kioskMarks = marks;
+Object.assign(window, { kioskMarks: marks });
 
-const i18n = createI18n(STRINGS, 'vi');
+const i18n = createI18n(STRINGS);
+const api = createApi();
 const root = byId('screen');
 const top = byId('top');
 /** @type {ScreenName} */
@@ -97,6 +99,7 @@ const k = {
   t: (key, vars) => i18n.t(key, vars),
   lang: () => i18n.lang,
   pick: (value) => i18n.pick(value),
+  api,
   flow: emptyFlow(),
   go,
   redraw: draw,
@@ -116,8 +119,11 @@ const k = {
     return () => progressListeners.delete(listener);
   },
   async procedures() {
-    const r = await apiCall('GET', '/procedures');
-    return r.ok ? r.data.procedures : [];
+    try {
+      return (await api.get('/procedures')).procedures;
+    } catch {
+      return [];
+    }
   },
   outReason: () => outReason,
   screen: () => current,
@@ -192,11 +198,15 @@ function setService(/** @type {boolean} */ maintenance, /** @type {boolean} */ l
 }
 
 async function refreshStatus() {
-  const r = await apiCall('GET', '/kiosk/status');
-  if (r.ok) setService(r.data.maintenance, r.data.linkDown);
+  try {
+    const status = await api.get('/kiosk/status');
+    setService(status.maintenance, status.linkDown);
+  } catch {
+    // The next look (or the feed's hello) tells.
+  }
 }
 
-connectEvents(
+liveFeed(
   (e) => {
     if (e.type === 'hello') setService(e.maintenance, e.linkDown);
     else if (e.type === 'link' || e.type === 'maintenance') void refreshStatus();
@@ -209,6 +219,8 @@ connectEvents(
   (connected) => {
     if (!connected) void refreshStatus();
   },
+  // The screen and the daemon share a machine: ask again every 2 s, never longer.
+  { firstPauseMs: 2000, maxPauseMs: 2000 },
 );
 // The feed announces changes; a slow look now and then covers a feed that is down.
 setInterval(refreshStatus, 30_000);
@@ -224,10 +236,14 @@ async function onScannerRead(e) {
   go('home');
   if (outOfService) return;
   if (e.outcome === 'door_open') {
-    const r = await apiCall('POST', '/pickups/scanned');
-    if (!r.ok) return;
-    k.flow.ticket = r.data.ticket;
-    k.flow.door = r.data.door;
+    let opened;
+    try {
+      opened = await api.post('/pickups/scanned');
+    } catch {
+      return;
+    }
+    k.flow.ticket = opened.ticket;
+    k.flow.door = opened.door;
     go('pickup-door');
     return;
   }
@@ -236,7 +252,7 @@ async function onScannerRead(e) {
     go('pickup-second');
     return;
   }
-  k.refuse({ code: e.code, message: e.message });
+  k.refuse({ code: e.code, text: e.message });
 }
 
 listenForScans((text) => {
@@ -247,7 +263,6 @@ listenForScans((text) => {
   void startPickup(k);
 });
 
-document.documentElement.lang = 'vi';
 drawTop();
 go('home');
 void refreshStatus();

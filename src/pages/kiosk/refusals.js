@@ -30,7 +30,7 @@ const SCREEN_REFUSALS = {
 const FALLBACK = /** @type {Bilingual} */ (SCREEN_REFUSALS.internal);
 
 /**
- * @param {{ code: string, message: Bilingual | null }} refusal
+ * @param {{ code: string, text: Bilingual | null }} refusal an ApiError, or a refusal the feed told
  * @returns {Bilingual}
  */
 export function refusalText(refusal) {
@@ -38,7 +38,7 @@ export function refusalText(refusal) {
   if (refusal.code === 'network' || refusal.code === 'rate_limited' || refusal.code === 'bad_request') {
     return /** @type {Bilingual} */ (own);
   }
-  if (refusal.message) return refusal.message;
+  if (refusal.text) return refusal.text;
   return own ?? FALLBACK;
 }
 

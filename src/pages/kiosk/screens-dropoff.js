@@ -1,6 +1,7 @@
 // @ts-check
 /** Drop-off: procedure -> name -> phone -> the door opens -> the receipt. */
-import { apiCall } from '../shared/api.js';
+import { ApiError } from '../shared/api.js';
+import { dayOf } from '../shared/dates.js';
 import { h } from '../shared/dom.js';
 import {
   backButton,
@@ -161,14 +162,17 @@ async function openDoor(k) {
   if (!procedure) return k.go('procedures');
   k.flow.notice = null;
   k.go('opening');
-  const r = await apiCall('POST', '/dropoffs', {
-    procedureCode: procedure.code,
-    name: k.flow.name.trim(),
-    phone: k.flow.phone,
-  });
-  if (!r.ok) return k.refuse(r, r.code === 'bad_request' ? 'phone' : undefined);
-  k.flow.ticket = r.data.ticket;
-  k.flow.door = r.data.door;
+  let opened;
+  try {
+    opened = await k.api.post('/dropoffs', {
+      body: { procedureCode: procedure.code, name: k.flow.name.trim(), phone: k.flow.phone },
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return k.refuse(error, error.code === 'bad_request' ? 'phone' : undefined);
+  }
+  k.flow.ticket = opened.ticket;
+  k.flow.door = opened.door;
   k.go('dropoff-door');
 }
 
@@ -219,17 +223,13 @@ export const dropoffDoor = {
 
 /** @param {Kiosk} k */
 async function backOut(k) {
-  const r = await apiCall('POST', `/dropoffs/${encodeURIComponent(k.flow.ticket ?? '')}/back-out`);
-  if (r.ok) {
-    k.flow.backedOut = true;
-    k.redraw();
+  try {
+    await k.api.post('/dropoffs/:ticket/back-out', { params: { ticket: k.flow.ticket ?? '' } });
+  } catch {
+    return; // the door stays as it was: the citizen may tap again
   }
-}
-
-/** 2026-11-24 -> 24/11/2026, as dates are written in Vietnam. */
-export function displayDate(/** @type {string} */ iso) {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  k.flow.backedOut = true;
+  k.redraw();
 }
 
 /** @type {Screen} */
@@ -258,7 +258,7 @@ export const receipt = {
             h('dt', {}, k.t('receiptNo')),
             h('dd', { id: 'receipt-no' }, r.receiptDisplay),
             h('dt', {}, k.t('appointment')),
-            h('dd', { id: 'appointment' }, displayDate(r.appointmentDate)),
+            h('dd', { id: 'appointment' }, dayOf(r.appointmentDate)),
             h('dt', {}, k.t('doorLabel')),
             h('dd', {}, String(r.door)),
           ),

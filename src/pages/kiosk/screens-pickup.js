@@ -1,6 +1,6 @@
 // @ts-check
 /** Pickup: receipt number -> code (-> last 4 phone digits when asked) -> the door -> a rating. */
-import { apiCall } from '../shared/api.js';
+import { ApiError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import {
   backButton,
@@ -119,13 +119,26 @@ export async function startPickup(k) {
   const body = f.second ? { ...credentials, secondFactor: f.second } : credentials;
   f.notice = null;
   k.go('opening');
-  const r = await apiCall('POST', '/pickups', body);
-  if (r.ok) {
-    f.ticket = r.data.ticket;
-    f.door = r.data.door;
-    k.go('pickup-door');
-    return;
+  let opened;
+  try {
+    opened = await k.api.post('/pickups', { body });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return pickupRefused(k, error);
   }
+  f.ticket = opened.ticket;
+  f.door = opened.door;
+  k.go('pickup-door');
+}
+
+/**
+ * After a refused pickup: back to the screen where the citizen can fix what was typed, or the
+ * refusal in plain words.
+ * @param {Kiosk} k
+ * @param {ApiError} r
+ */
+function pickupRefused(k, r) {
+  const f = k.flow;
   if (r.code === 'second_factor_required') {
     f.second = '';
     return k.go('pickup-second');
@@ -206,7 +219,9 @@ export const rating = {
 /** @param {Kiosk} k @param {number} stars */
 async function rate(k, stars) {
   // A rating that did not reach the kiosk is not worth troubling the citizen with.
-  await apiCall('POST', `/pickups/${encodeURIComponent(k.flow.ticket ?? '')}/rating`, { rating: stars });
+  await k.api
+    .post('/pickups/:ticket/rating', { params: { ticket: k.flow.ticket ?? '' }, body: { rating: stars } })
+    .catch(() => {});
   k.go('thanks');
 }
 

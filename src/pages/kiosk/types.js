@@ -6,22 +6,8 @@
  * @typedef {import('../shared/i18n.js').Lang} Lang
  * @typedef {keyof typeof import('./strings.js').STRINGS} TextKey
  *
- * @typedef {object} Procedure
- * @property {string} code
- * @property {string} nameVi
- * @property {string} nameEn
- * @property {'S' | 'M' | 'L'} size
- * @property {number} workingDays
- * @property {string | null} feeNote
- * @property {boolean} secondFactor
- *
- * @typedef {object} Receipt
- * @property {string} receiptNo
- * @property {string} receiptDisplay
- * @property {string} appointmentDate
- * @property {string} qrPayload
- * @property {string} qrImage
- * @property {number} door
+ * @typedef {import('../shared/api-types.js').Procedure} Procedure
+ * @typedef {import('../shared/api-types.js').Receipt} Receipt
  *
  * @typedef {object} Flow what the citizen has typed and been given; forgotten on every return home
  * @property {Procedure | null} procedure
@@ -48,10 +34,11 @@
  * @property {(key: TextKey, vars?: Record<string, string | number>) => string} t
  * @property {() => Lang} lang
  * @property {(value: Bilingual) => string} pick
+ * @property {import('../shared/api.js').Api} api the daemon's API (no session: the citizen signs nothing in)
  * @property {Flow} flow
  * @property {(screen: ScreenName) => void} go
  * @property {() => void} redraw
- * @property {(refusal: { code: string, message: Bilingual | null }, retry?: ScreenName) => void} refuse
+ * @property {(refusal: { code: string, text: Bilingual | null }, retry?: ScreenName) => void} refuse
  * @property {(cleanup: () => void) => void} onLeave runs when the screen is left
  * @property {(listener: (flow: 'dropoff' | 'pickup', door: number, status: string) => void) => () => void} onProgress
  * @property {() => Promise<Procedure[]>} procedures

@@ -1,40 +1,62 @@
 // @ts-check
-/** Small DOM helpers shared by the pages (no framework: the pages are served as they are). */
-
 /**
- * @typedef {string | number | Node | null | undefined | false} Child
- * @typedef {Record<string, string | number | boolean | EventListener | undefined>} Attrs
+ * The pages' DOM helpers (no framework: the pages are served as they are). Every page, the kiosk
+ * and the office consoles alike, builds its elements with this one h().
  */
 
 /**
- * Creates an element. Attributes starting with "on" are listeners; `true` sets a boolean
- * attribute, `false`/undefined leaves it out.
+ * A child of h(): text, a node, nothing (null, undefined, false), or a list of them, nested.
+ * @typedef {string | number | Node | null | undefined | false | ChildList} Child
+ * @typedef {readonly Child[]} ChildList
+ */
+/**
+ * Attributes: a name starting with "on" and a function is a listener; `true` sets a boolean
+ * attribute; `false`, null and undefined leave the attribute out.
+ * @typedef {Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>} Attrs
+ */
+
+/**
+ * Creates an element with its attributes and children.
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
  * @param {Attrs} [attrs]
- * @param {...(Child | Child[])} children
+ * @param {...Child} children
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2).toLowerCase(), value);
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === 'function') {
+      if (name.startsWith('on')) el.addEventListener(name.slice(2).toLowerCase(), value);
     } else {
       el.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
+  append(el, children);
   return el;
 }
 
-/** Replaces everything inside `parent` with `children`. */
-export function mount(/** @type {Element} */ parent, /** @type {Node[]} */ ...children) {
-  parent.replaceChildren(...children);
+/**
+ * @param {Element} el
+ * @param {readonly Child[]} children
+ */
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/**
+ * Replaces everything inside `parent` with `children`.
+ * @param {Element} parent
+ * @param {...Child} children
+ */
+export function mount(parent, ...children) {
+  parent.replaceChildren();
+  append(parent, children);
 }
 
 /** The element with this id, or a thrown error naming it (a page that lost one is broken). */
@@ -42,4 +64,23 @@ export function byId(/** @type {string} */ id) {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing #${id}`);
   return el;
+}
+
+/**
+ * A table of work items: a header row of headings, then one row per item with the cells the
+ * caller builds (one content each).
+ * @param {string[]} headings
+ * @param {{ attrs: Attrs, cells: Child[] }[]} rows
+ */
+export function dataTable(headings, rows) {
+  return h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...headings.map((text) => h('th', {}, text)))),
+    h(
+      'tbody',
+      {},
+      rows.map((row) => h('tr', row.attrs, ...row.cells.map((cell) => h('td', {}, cell)))),
+    ),
+  );
 }

@@ -1,26 +1,26 @@
 // @ts-check
-import { createApi } from '../staff/console/api.js';
-import { byId, fill, h } from '../staff/console/dom.js';
-import { liveFeed } from '../staff/console/events.js';
-import { createI18n } from '../staff/console/i18n.js';
-import { say } from '../staff/console/notice.js';
-import { signInCard } from '../staff/console/signin.js';
+import { createApi } from '../shared/api.js';
+import { byId, h, mount } from '../shared/dom.js';
+import { liveFeed } from '../shared/events.js';
+import { createI18n } from '../shared/i18n.js';
+import { say } from '../shared/notice.js';
+import { signInCard } from '../shared/signin.js';
 import { STRINGS } from './strings.js';
 
 /**
  * The demo's hands. Door readings come from the technician's view of the lockers (so the panel
  * needs a technician's sign-in); the actions themselves are the simulator's own routes.
  */
-const api = createApi('sim.session');
-const i18n = createI18n(STRINGS, 'console.lang');
+const api = createApi({ session: 'sim.session' });
+const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 const { t } = i18n;
 
 /** @type {import('../tech/bank.js').LockerView[]} */
 let lockers = [];
-/** @type {any[]} */
+/** @type {import('../shared/api-types.js').LinkHealthReply['banks']} */
 let banks = [];
 /** Jams set from this panel: the boards' readings do not show a jam until an open fails. */
-const jammed = new Set(JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]'));
+const jammed = new Set(/** @type {number[]} */ (JSON.parse(sessionStorage.getItem('sim.jammed') ?? '[]')));
 const notice = h('p', { class: 'notice', role: 'status', id: 'sim-notice' });
 const doorsRegion = h('div', { class: 'doors', id: 'sim-doors' });
 const linkRegion = h('div', { class: 'row', id: 'sim-links' });
@@ -29,11 +29,11 @@ const ACTIONS = /** @type {const} */ (['close', 'put_item', 'take_item', 'force_
 
 /**
  * @param {import('../tech/bank.js').LockerView} l
- * @param {string} action
+ * @param {typeof ACTIONS[number] | 'jam' | 'unjam'} action
  */
 async function act(l, action) {
   try {
-    await api.post(`/sim/lockers/${l.lockerId}/${action}`);
+    await api.post('/sim/lockers/:lockerId/:action', { params: { lockerId: l.lockerId, action } });
     if (action === 'jam') jammed.add(l.lockerId);
     if (action === 'unjam') jammed.delete(l.lockerId);
     sessionStorage.setItem('sim.jammed', JSON.stringify([...jammed]));
@@ -55,7 +55,7 @@ function readingText(l) {
 }
 
 function drawDoors() {
-  fill(
+  mount(
     doorsRegion,
     lockers.map((l) => {
       const isJammed = jammed.has(l.lockerId);
@@ -102,14 +102,14 @@ function drawDoors() {
 }
 
 function drawLinks() {
-  fill(
+  mount(
     linkRegion,
     banks.map((b) => {
       const up = b.state === 'ready';
       return h(
         'div',
         { 'data-bank': b.bank },
-        h('p', {}, t('link', { bank: b.bank, state: t(`link_${b.state}`) })),
+        h('p', {}, t('link', { bank: b.bank, state: i18n.tOr(`link_${b.state}`, b.state) })),
         h(
           'button',
           {
@@ -118,7 +118,7 @@ function drawLinks() {
             id: `link-${b.bank}`,
             onclick: async () => {
               try {
-                await api.put(`/sim/banks/${b.bank}/link`, { cut: up });
+                await api.put('/sim/banks/:bank/link', { params: b, body: { cut: up } });
                 refreshSoon(true);
               } catch (error) {
                 say(notice, i18n, error);
@@ -176,7 +176,7 @@ function scanForm() {
       onsubmit: async (/** @type {Event} */ e) => {
         e.preventDefault();
         try {
-          await api.post('/sim/scan', { payload: text.value });
+          await api.post('/sim/scan', { body: { payload: text.value } });
           say(notice, i18n, t('scanned'));
           text.value = '';
         } catch (error) {
@@ -198,14 +198,14 @@ function render() {
   byId('signout').textContent = t('signOut');
   byId('signout').hidden = !api.signedIn;
   if (!api.signedIn) {
-    fill(
+    mount(
       byId('main'),
       h('p', {}, t('intro')),
       signInCard({ api, i18n, roles: ['technician'], onSignedIn: render }),
     );
     return;
   }
-  fill(
+  mount(
     byId('main'),
     h('p', {}, t('intro')),
     notice,

@@ -1,6 +1,9 @@
 // @ts-check
-import { dataTable, dateTime, dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dateTime, dayOf } from '../shared/dates.js';
+import { dataTable, h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
+
+/** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
 /**
  * Deposited dossiers, opened one door at a time: open, take the dossier, close the door, then
@@ -22,7 +25,7 @@ export function collectView(ctx) {
           ? h('p', { class: 'empty' }, t('noDeposited'))
           : dataTable(
               [t('door'), t('receipt'), t('procedure'), t('depositedAt'), t('appointment'), t('action')],
-              items.map((/** @type {any} */ it) => ({
+              items.map((it) => ({
                 attrs: { 'data-dossier': it.dossierId },
                 cells: [
                   h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
@@ -44,12 +47,12 @@ export function collectView(ctx) {
     }
   }
 
-  /** @param {any} item */
+  /** @param {WorkItem} item */
   async function open(item) {
     say(notice, i18n, '');
     for (const b of list.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = true;
     try {
-      const opened = await api.post(`/staff/dossiers/${item.dossierId}/collect`);
+      const opened = await api.post('/staff/dossiers/:dossierId/collect', { params: item });
       showStep(item, opened.door);
     } catch (error) {
       say(notice, i18n, error);
@@ -58,7 +61,7 @@ export function collectView(ctx) {
   }
 
   /**
-   * @param {any} item
+   * @param {WorkItem} item
    * @param {number} door
    */
   function showStep(item, door) {
@@ -78,7 +81,7 @@ export function collectView(ctx) {
     const poll = setInterval(async () => {
       if (shut || !form.isConnected) return clearInterval(poll);
       try {
-        const found = await api.get(`/staff/dossiers/find?q=${encodeURIComponent(item.receiptNo)}`);
+        const found = await api.get('/staff/dossiers/find', { query: { q: item.receiptNo } });
         if (found.state === 'at_counter') doorShut();
       } catch {
         // Asked again at the next tick.
@@ -98,8 +101,9 @@ export function collectView(ctx) {
         onsubmit: async (/** @type {Event} */ e) => {
           e.preventDefault();
           try {
-            await api.post(`/staff/dossiers/${item.dossierId}/collected`, {
-              externalCode: code.value.trim(),
+            await api.post('/staff/dossiers/:dossierId/collected', {
+              params: item,
+              body: { externalCode: code.value.trim() },
             });
             off();
             step.replaceChildren();

@@ -1,6 +1,7 @@
 // @ts-check
-import { dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dayOf } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from './strings.js';
 
 /**
@@ -39,7 +40,7 @@ export function lateView(ctx) {
               h(
                 'tbody',
                 {},
-                items.map((/** @type {any} */ it) => {
+                items.map((it) => {
                   const state = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[
                     it.state
                   ];
@@ -72,7 +73,7 @@ export function lateView(ctx) {
   /** @param {number} dossierId */
   async function show(dossierId) {
     try {
-      const a = await api.get(`/staff/late/${dossierId}/apology`);
+      const a = await api.get('/staff/late/:dossierId/apology', { params: { dossierId } });
       letter.replaceChildren(
         h(
           'div',

@@ -1,7 +1,10 @@
 // @ts-check
-import { h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { ApiError } from '../shared/api.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from './strings.js';
+
+/** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
 /**
  * Loading a result: find the dossier (a scanner types the receipt QR into the search field like
@@ -17,7 +20,7 @@ export function loadView(ctx) {
     h('input', { id: 'load-q', type: 'search', maxlength: 256, autocomplete: 'off', required: true })
   );
 
-  /** @param {any} item */
+  /** @param {WorkItem} item */
   function showItem(item) {
     const name = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[item.state];
     found.replaceChildren(
@@ -33,10 +36,10 @@ export function loadView(ctx) {
     );
   }
 
-  /** @param {any} item */
+  /** @param {WorkItem} item */
   async function open(item) {
     try {
-      const opened = await api.post(`/staff/dossiers/${item.dossierId}/load`);
+      const opened = await api.post('/staff/dossiers/:dossierId/load', { params: item });
       found.replaceChildren(
         h(
           'div',
@@ -62,13 +65,13 @@ export function loadView(ctx) {
         e.preventDefault();
         found.replaceChildren();
         try {
-          showItem(await api.get(`/staff/dossiers/find?q=${encodeURIComponent(q.value.trim())}`));
+          showItem(await api.get('/staff/dossiers/find', { query: { q: q.value.trim() } }));
           say(notice, i18n, '');
         } catch (error) {
           say(
             notice,
             i18n,
-            /** @type {any} */ (error)?.code === 'not_found' ? new Error(t('notFound')) : error,
+            error instanceof ApiError && error.code === 'not_found' ? new Error(t('notFound')) : error,
           );
         }
       },
@@ -90,7 +93,7 @@ export function loadView(ctx) {
 
 /**
  * @param {import('./main.js').StaffContext} ctx
- * @param {(item: any) => void} onRegistered
+ * @param {(item: WorkItem) => void} onRegistered
  */
 function registerForm(ctx, onRegistered) {
   const { api, i18n } = ctx;
@@ -99,9 +102,9 @@ function registerForm(ctx, onRegistered) {
   const procedure = /** @type {HTMLSelectElement} */ (h('select', { id: 'reg-procedure', required: true }));
   api
     .get('/procedures')
-    .then((/** @type {any} */ list) => {
+    .then((list) => {
       procedure.replaceChildren(
-        ...list.procedures.map((/** @type {any} */ p) =>
+        ...list.procedures.map((p) =>
           h('option', { value: p.code }, `${p.code} — ${i18n.pick({ vi: p.nameVi, en: p.nameEn })}`),
         ),
       );
@@ -130,11 +133,13 @@ function registerForm(ctx, onRegistered) {
         e.preventDefault();
         try {
           const item = await api.post('/staff/results', {
-            procedureCode: procedure.value,
-            origin: origin.value,
-            externalCode: code.value.trim(),
-            name: name.value.trim(),
-            phone: phone.value.trim(),
+            body: {
+              procedureCode: procedure.value,
+              origin: /** @type {'online' | 'counter'} */ (origin.value),
+              externalCode: code.value.trim(),
+              name: name.value.trim(),
+              phone: phone.value.trim(),
+            },
           });
           say(notice, i18n, t('registered'));
           onRegistered(item);

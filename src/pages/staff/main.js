@@ -1,11 +1,11 @@
 // @ts-check
 
+import { createApi } from '../shared/api.js';
+import { byId, h, mount } from '../shared/dom.js';
+import { liveFeed } from '../shared/events.js';
+import { createI18n } from '../shared/i18n.js';
+import { signInCard } from '../shared/signin.js';
 import { collectView } from './collect.js';
-import { createApi } from './console/api.js';
-import { byId, fill, h } from './console/dom.js';
-import { liveFeed } from './console/events.js';
-import { createI18n } from './console/i18n.js';
-import { signInCard } from './console/signin.js';
 import { lateView } from './late.js';
 import { loadView } from './load.js';
 import { reportsView } from './reports.js';
@@ -13,19 +13,19 @@ import { STRINGS } from './strings.js';
 import { todayView } from './today.js';
 import { uncollectedView } from './uncollected.js';
 
-/** @typedef {import('./console/api.js').Api} Api */
-/** @typedef {import('./console/i18n.js').I18n} I18n */
+/** @typedef {import('../shared/api.js').Api} Api */
+/** @typedef {import('../shared/i18n.js').I18n} I18n */
 /**
  * What every view of the staff console is handed.
  * @typedef {{ api: Api, i18n: I18n, procedureName: (code: string) => string,
  *   doorEvents: (f: (e: { lockerId: number, change: string }) => void) => () => void }} StaffContext
  */
 
-const api = createApi('staff.session');
-const i18n = createI18n(STRINGS, 'console.lang');
+const api = createApi({ session: 'staff.session' });
+const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 /** @type {Map<string, { nameVi: string, nameEn: string }>} */
 const procedures = new Map();
-/** @type {Set<(e: any) => void>} */
+/** @type {Set<(e: { lockerId: number, change: string }) => void>} */
 const doorListeners = new Set();
 
 /** @type {StaffContext} */
@@ -73,14 +73,14 @@ function render() {
     tabs.hidden = true;
     signout.hidden = true;
     byId('who').textContent = '';
-    fill(main, signInCard({ api, i18n, roles: ['staff', 'supervisor'], onSignedIn: signedIn }));
+    mount(main, signInCard({ api, i18n, roles: ['staff', 'supervisor'], onSignedIn: signedIn }));
     return;
   }
   tabs.hidden = false;
   signout.hidden = false;
-  byId('who').textContent = role ? i18n.t(`role_${role}`) : '';
+  byId('who').textContent = role ? i18n.tOr(`role_${role}`, role) : '';
   if (!TABS.some(([id]) => id === current)) current = 'collect';
-  fill(
+  mount(
     tabs,
     TABS.map(([id, label]) =>
       h(
@@ -100,7 +100,7 @@ function render() {
     ),
   );
   const view = TABS.find(([id]) => id === current)?.[2] ?? collectView;
-  fill(main, view(ctx));
+  mount(main, view(ctx));
 }
 
 /** @param {string} r */

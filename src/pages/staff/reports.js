@@ -1,12 +1,14 @@
 // @ts-check
 
+import { dayOf, thisMonth } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { barChart, ringChart, shareChart } from './charts.js';
-import { dayOf, h, thisMonth } from './console/dom.js';
-import { say } from './console/notice.js';
 import { figureTiles } from './today.js';
 
 const TREND_MONTHS = 6;
 /** The month's own figures, beside the tiles shared with today's. */
+/** @type {import('./today.js').FigureKey[]} */
 const REPORT_TILES = ['avgDaysReadyToPickup', 'avgDaysDropOffToPickup', 'doorOccupancy'];
 
 /**
@@ -42,8 +44,11 @@ export function reportsView(ctx) {
     if (!/^\d{4}-\d{2}$/.test(m)) return;
     try {
       const months = Array.from({ length: TREND_MONTHS }, (_, i) => monthBefore(m, TREND_MONTHS - 1 - i));
-      const all = await Promise.all(months.map((x) => api.get(`/staff/reports/${x}`)));
+      const all = await Promise.all(
+        months.map((x) => api.get('/staff/reports/:month', { params: { month: x } })),
+      );
       const f = all[all.length - 1];
+      if (!f) return;
       const days = Number(f.to.slice(8, 10));
       const perDay = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', {
         maximumFractionDigits: 1,

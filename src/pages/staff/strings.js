@@ -1,5 +1,5 @@
 // @ts-check
-import { SIGNIN_STRINGS } from './console/signin.js';
+import { SIGNIN_STRINGS } from '../shared/signin.js';
 
 /** Every text of the staff console, Vietnamese first. */
 export const STRINGS = {

@@ -1,6 +1,13 @@
 // @ts-check
-import { dayOf, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dayOf } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
+
+/** @typedef {import('../shared/api-types.js').Figures} Figures */
+/**
+ * The figures a tile can show: the numbers of Figures.
+ * @typedef {{ [K in keyof Figures]: Figures[K] extends number | null ? K : never }[keyof Figures]} FigureKey
+ */
 
 /** The figures shown as tiles, in reading order. */
 export const FIGURE_TILES = /** @type {const} */ ([
@@ -17,16 +24,16 @@ export const FIGURE_TILES = /** @type {const} */ ([
 ]);
 
 /**
- * @param {import('./console/i18n.js').I18n} i18n
- * @param {any} f the API's Figures
- * @param {readonly string[]} [keys] which figures, in reading order
+ * @param {import('../shared/i18n.js').I18n} i18n
+ * @param {Figures} f
+ * @param {readonly FigureKey[]} [keys] which figures, in reading order
  */
 export function figureTiles(i18n, f, keys = FIGURE_TILES) {
   const fmt = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-  /** @param {string} key */
+  /** @param {FigureKey} key */
   const value = (key) => {
     const v = f[key];
-    if (v === null || v === undefined) return '—';
+    if (v === null) return '—';
     if (key === 'onTimeRate' || key === 'doorOccupancy') return `${fmt.format(v * 100)} %`;
     if (key.startsWith('avgDays')) return i18n.t('daysValue', { n: fmt.format(v) });
     return fmt.format(v);
@@ -52,9 +59,7 @@ export function todayView(ctx) {
   const body = h('div', { id: 'today' });
   api
     .get('/staff/figures/today')
-    .then((/** @type {any} */ f) =>
-      body.replaceChildren(h('p', { class: 'muted' }, dayOf(f.from)), figureTiles(i18n, f)),
-    )
+    .then((f) => body.replaceChildren(h('p', { class: 'muted' }, dayOf(f.from)), figureTiles(i18n, f)))
     .catch((/** @type {unknown} */ error) => say(notice, i18n, error));
   return h(
     'section',

@@ -1,6 +1,9 @@
 // @ts-check
-import { dataTable, dateTime, h } from './console/dom.js';
-import { say } from './console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { dataTable, h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
+
+/** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
 /**
  * Results left past the reclaim delay: send the citizen a reminder, or open the door and take
@@ -21,7 +24,7 @@ export function uncollectedView(ctx) {
           ? h('p', { class: 'empty' }, t('noUncollected'))
           : dataTable(
               [t('door'), t('receipt'), t('procedure'), t('readyAt'), t('action')],
-              items.map((/** @type {any} */ it) => ({
+              items.map((it) => ({
                 attrs: { 'data-dossier': it.dossierId },
                 cells: [
                   h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
@@ -47,20 +50,20 @@ export function uncollectedView(ctx) {
     }
   }
 
-  /** @param {any} it */
+  /** @param {WorkItem} it */
   async function remind(it) {
     try {
-      await api.post(`/staff/dossiers/${it.dossierId}/remind`);
+      await api.post('/staff/dossiers/:dossierId/remind', { params: it });
       say(notice, i18n, t('reminded', { receipt: it.receiptNo }));
     } catch (error) {
       say(notice, i18n, error);
     }
   }
 
-  /** @param {any} it */
+  /** @param {WorkItem} it */
   async function reclaim(it) {
     try {
-      const opened = await api.post(`/staff/dossiers/${it.dossierId}/reclaim`);
+      const opened = await api.post('/staff/dossiers/:dossierId/reclaim', { params: it });
       say(notice, i18n, t('reclaimOpen', { door: opened.door }));
       await refresh();
     } catch (error) {

@@ -1,12 +1,8 @@
 // @ts-check
-import { h } from '../staff/console/dom.js';
+import { h } from '../shared/dom.js';
 
-/**
- * A door as GET /api/v1/tech/lockers gives it.
- * @typedef {{ lockerId: number, door: number, bank: number, board: number, channel: number, size: string,
- *   inService: boolean, outOfServiceReason: string | null, assigned: boolean, unsettledOperation: boolean,
- *   reading: { open: boolean, locked: boolean, present: boolean | null } | null }} LockerView
- */
+/** A door as GET /api/v1/tech/lockers gives it. */
+/** @typedef {import('../shared/api-types.js').LockerView} LockerView */
 
 /** @typedef {'free' | 'reserved' | 'holding' | 'open' | 'jammed' | 'outOfService'} DoorState */
 
@@ -91,7 +87,7 @@ export function drawBanks(lockers, jammed, bankLabel, boardLabel, door) {
 }
 
 /**
- * @param {(key: string) => string} t
+ * @param {(key: DoorState | 'legend') => string} t
  */
 export function legend(t) {
   return h(

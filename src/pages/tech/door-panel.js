@@ -1,9 +1,10 @@
 // @ts-check
-import { dateTime, h } from '../staff/console/dom.js';
-import { say } from '../staff/console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { OPERATION_WORDS } from './strings.js';
 
-/** @param {import('../staff/console/i18n.js').I18n} i18n @param {string} code */
+/** @param {import('../shared/i18n.js').I18n} i18n @param {string} code */
 const word = (i18n, code) => {
   const w = /** @type {Record<string, {vi: string, en: string}>} */ (OPERATION_WORDS)[code];
   return w ? i18n.pick(w) : code;
@@ -11,7 +12,7 @@ const word = (i18n, code) => {
 
 /**
  * One door: what it is, its history, open it with a reason, take it out of service or back.
- * @param {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n,
+ * @param {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n,
  *   locker: import('./bank.js').LockerView, state: string, onChanged: () => void, onClose: () => void }} p
  */
 export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
@@ -33,7 +34,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
     const why = needReason();
     if (!why) return;
     try {
-      const r = await api.post(`/tech/lockers/${l.lockerId}/open`, { reason: why });
+      const r = await api.post('/tech/lockers/:lockerId/open', { params: l, body: { reason: why } });
       say(notice, i18n, t('opened', { door: r.door }));
     } catch (error) {
       say(notice, i18n, error);
@@ -44,10 +45,11 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
   }
 
   async function service() {
-    const body = l.inService ? { inService: false, reason: needReason() } : { inService: true };
-    if (l.inService && !body.reason) return;
+    const why = l.inService ? needReason() : null;
+    if (l.inService && !why) return;
+    const body = why ? { inService: false, reason: why } : { inService: true };
     try {
-      await api.put(`/tech/lockers/${l.lockerId}/service`, body);
+      await api.put('/tech/lockers/:lockerId/service', { params: l, body });
       say(notice, i18n, t('serviceDone', { door: l.door }));
       onChanged();
     } catch (error) {
@@ -57,9 +59,9 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
 
   async function loadHistory() {
     try {
-      const { operations } = await api.get(`/tech/lockers/${l.lockerId}/history`);
+      const { operations } = await api.get('/tech/lockers/:lockerId/history', { params: l });
       // The reason column only when some operation carries one.
-      const reasons = operations.some((/** @type {any} */ o) => o.reason);
+      const reasons = operations.some((o) => o.reason);
       history.replaceChildren(
         operations.length === 0
           ? h('p', { class: 'empty' }, t('noHistory'))
@@ -82,7 +84,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
               h(
                 'tbody',
                 {},
-                operations.map((/** @type {any} */ o) =>
+                operations.map((o) =>
                   h(
                     'tr',
                     {},
@@ -118,7 +120,7 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
     h(
       'p',
       { id: 'door-state' },
-      `${t('state')}: ${t(state)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`,
+      `${t('state')}: ${i18n.tOr(state, state)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`,
     ),
     h('label', { for: 'door-reason' }, t('reason')),
     reason,

@@ -1,9 +1,9 @@
 // @ts-check
-import { createApi } from '../staff/console/api.js';
-import { byId, fill, h } from '../staff/console/dom.js';
-import { liveFeed } from '../staff/console/events.js';
-import { createI18n } from '../staff/console/i18n.js';
-import { signInCard } from '../staff/console/signin.js';
+import { createApi } from '../shared/api.js';
+import { byId, h, mount } from '../shared/dom.js';
+import { liveFeed } from '../shared/events.js';
+import { createI18n } from '../shared/i18n.js';
+import { signInCard } from '../shared/signin.js';
 import { drawBanks, legend } from './bank.js';
 import { doorPanel } from './door-panel.js';
 import { STRINGS } from './strings.js';
@@ -11,15 +11,15 @@ import { bulkOpenCard, healthCard, incidentsCard, inspectionsCard } from './tool
 
 /** @typedef {import('./bank.js').LockerView} LockerView */
 
-const api = createApi('tech.session');
-const i18n = createI18n(STRINGS, 'console.lang');
+const api = createApi({ session: 'tech.session' });
+const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 const { t } = i18n;
 
 const state = {
   /** @type {LockerView[]} */ lockers: [],
-  /** @type {any[]} */ incidents: [],
-  /** @type {any[]} */ inspections: [],
-  /** @type {any} */ links: null,
+  /** @type {import('../shared/api-types.js').IncidentList['incidents']} */ incidents: [],
+  /** @type {import('../shared/api-types.js').InspectionList['items']} */ inspections: [],
+  /** @type {import('../shared/api-types.js').LinkHealthReply | null} */ links: null,
   /** @type {boolean | null} */ maintenance: null,
   /** @type {number | null} */ selected: null,
   live: false,
@@ -36,12 +36,12 @@ const regions = {
 
 const jammedIds = () =>
   new Set(
-    state.incidents.filter((i) => i.kind === 'door_jammed' && i.lockerId !== null).map((i) => i.lockerId),
+    state.incidents.flatMap((i) => (i.kind === 'door_jammed' && i.lockerId !== null ? [i.lockerId] : [])),
   );
 
 function drawBank() {
   const jammed = jammedIds();
-  fill(
+  mount(
     regions.bank,
     h(
       'section',
@@ -88,21 +88,21 @@ function drawDoor() {
   const s =
     /** @type {HTMLElement | null} */ (regions.bank.querySelector(`[data-locker="${l.lockerId}"]`))?.dataset
       .state ?? '';
-  fill(
+  mount(
     regions.door,
     doorPanel({ api, i18n, locker: l, state: s, onChanged: refresh, onClose: () => select(null) }),
   );
 }
 
 function drawSide() {
-  fill(
+  mount(
     regions.health,
     healthCard({ api, i18n, links: state.links, maintenance: state.maintenance, onChanged: refresh }),
   );
-  fill(regions.inspections, inspectionsCard({ api, i18n, items: state.inspections, onChanged: refresh }));
+  mount(regions.inspections, inspectionsCard({ api, i18n, items: state.inspections, onChanged: refresh }));
   const doorOf = (/** @type {number | null} */ id) =>
     String(state.lockers.find((l) => l.lockerId === id)?.door ?? '—');
-  fill(regions.incidents, incidentsCard({ api, i18n, incidents: state.incidents, doorOf }));
+  mount(regions.incidents, incidentsCard({ api, i18n, incidents: state.incidents, doorOf }));
 }
 
 let refreshing = false;
@@ -140,14 +140,14 @@ async function refresh(full = true) {
     drawBank();
     drawSide();
     if (firstTime)
-      fill(regions.bulk, bulkOpenCard({ api, i18n, lockers: state.lockers, onChanged: refresh }));
+      mount(regions.bulk, bulkOpenCard({ api, i18n, lockers: state.lockers, onChanged: refresh }));
     const panel = document.getElementById('door-state');
     if (state.selected !== null && !panel) drawDoor();
     else if (panel) {
       const l = state.lockers.find((x) => x.lockerId === state.selected);
       const s = regions.bank.querySelector(`[data-locker="${state.selected}"]`)?.getAttribute('data-state');
       if (l && s)
-        panel.textContent = `${t('state')}: ${t(s)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`;
+        panel.textContent = `${t('state')}: ${i18n.tOr(s, s)}${l.outOfServiceReason ? ` — ${l.outOfServiceReason}` : ''}`;
       const serviceButton = document.getElementById('door-service');
       if (l && serviceButton && serviceButton.textContent !== (l.inService ? t('takeOut') : t('putBack')))
         drawDoor();
@@ -172,7 +172,7 @@ const refreshSoon = () => {
   soon = setTimeout(() => refresh(false), 300);
 };
 
-/** @param {any} e */
+/** @param {import('../shared/events.js').KioskEvent} e */
 function onEvent(e) {
   if (e.type === 'door') {
     // The door's own change shows at once; the ledger's view follows with the refresh.
@@ -202,10 +202,10 @@ function render() {
   byId('live').textContent = api.signedIn ? (state.live ? t('live') : t('notLive')) : '';
   if (!api.signedIn) {
     state.lockers = [];
-    fill(byId('main'), signInCard({ api, i18n, roles: ['technician'], onSignedIn: render }));
+    mount(byId('main'), signInCard({ api, i18n, roles: ['technician'], onSignedIn: render }));
     return;
   }
-  fill(
+  mount(
     byId('main'),
     regions.health,
     h(

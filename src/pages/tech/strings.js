@@ -1,5 +1,5 @@
 // @ts-check
-import { SIGNIN_STRINGS } from '../staff/console/signin.js';
+import { SIGNIN_STRINGS } from '../shared/signin.js';
 
 /** Every text of the technician console, Vietnamese first. */
 export const STRINGS = {

@@ -1,14 +1,16 @@
 // @ts-check
-import { dateTime, h } from '../staff/console/dom.js';
-import { say } from '../staff/console/notice.js';
+import { dateTime } from '../shared/dates.js';
+import { h } from '../shared/dom.js';
+import { say } from '../shared/notice.js';
 import { STATE_NAMES } from '../staff/strings.js';
-import { STRINGS } from './strings.js';
 
-/** @typedef {{ api: import('../staff/console/api.js').Api, i18n: import('../staff/console/i18n.js').I18n }} Tools */
+/** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
+/** @typedef {import('../shared/api-types.js').InspectionList['items'][number]} Inspection */
+/** @typedef {import('../shared/api-types.js').IncidentList['incidents'][number]} Incident */
 
 /**
  * Links and boards, maintenance mode and backup, side by side at the top of the console.
- * @param {Tools & { links: any, maintenance: boolean | null, onChanged: () => void }} p
+ * @param {Tools & { links: import('../shared/api-types.js').LinkHealthReply | null, maintenance: boolean | null, onChanged: () => void }} p
  */
 export function healthCard({ api, i18n, links, maintenance, onChanged }) {
   const { t } = i18n;
@@ -19,7 +21,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
       h(
         'li',
         { class: `chip ${b.state === 'ready' ? 'good' : 'bad'}`, 'data-bank': b.bank },
-        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: t(`link_${b.state}`) })}`,
+        `${t('bank', { bank: b.bank })} — ${t('linkState', { state: i18n.tOr(`link_${b.state}`, b.state) })}`,
       ),
     );
     for (const board of b.boards) chips.push(h('li', { class: 'chip' }, t('boardsSeen', board)));
@@ -28,7 +30,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
 
   async function toggleMaintenance() {
     try {
-      await api.put('/tech/maintenance', { on: !maintenance });
+      await api.put('/tech/maintenance', { body: { on: !maintenance } });
       onChanged();
     } catch (error) {
       say(notice, i18n, error);
@@ -69,7 +71,7 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
 
 /**
  * Dossiers the machine lost track of: the technician looks in the door and records what is there.
- * @param {Tools & { items: any[], onChanged: () => void }} p
+ * @param {Tools & { items: Inspection[], onChanged: () => void }} p
  */
 export function inspectionsCard({ api, i18n, items, onChanged }) {
   const { t } = i18n;
@@ -78,10 +80,10 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
     return n ? i18n.pick(n) : s;
   };
   const notice = h('p', { class: 'notice', role: 'status' });
-  /** @param {any} it @param {string} found */
+  /** @param {Inspection} it @param {string} found */
   const settle = async (it, found) => {
     try {
-      await api.post(`/tech/dossiers/${it.dossierId}/settle`, { found });
+      await api.post('/tech/dossiers/:dossierId/settle', { params: it, body: { found } });
       say(notice, i18n, t('settled'));
       onChanged();
     } catch (error) {
@@ -129,7 +131,7 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
                       h(
                         'button',
                         { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                        `found_${s}` in STRINGS ? t(`found_${s}`) : t('found', { state: s }),
+                        i18n.tOr(`found_${s}`, t('found', { state: s })),
                       ),
                     ),
                   ),
@@ -143,7 +145,7 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
 }
 
 /**
- * @param {Tools & { incidents: any[], doorOf: (lockerId: number | null) => string }} p
+ * @param {Tools & { incidents: Incident[], doorOf: (lockerId: number | null) => string }} p
  */
 export function incidentsCard({ i18n, incidents, doorOf }) {
   const { t } = i18n;
@@ -169,11 +171,7 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
                 'tr',
                 {},
                 h('td', {}, dateTime(i.openedAt)),
-                h(
-                  'td',
-                  { 'data-kind': i.kind },
-                  `incident_${i.kind}` in STRINGS ? t(`incident_${i.kind}`) : i.kind,
-                ),
+                h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
                 h('td', {}, doorOf(i.lockerId)),
               ),
             ),
@@ -215,17 +213,13 @@ export function bulkOpenCard({ api, i18n, lockers, onChanged }) {
         }
         try {
           const { results } = await api.post('/tech/lockers/bulk-open', {
-            presenceCode: code.value.trim(),
-            reason: reason.value.trim(),
-            lockerIds,
+            body: { presenceCode: code.value.trim(), reason: reason.value.trim(), lockerIds },
           });
           say(
             notice,
             i18n,
             results
-              .map((/** @type {any} */ r) =>
-                t('bulkResult', { door: r.door, result: r.ok ? t('ok') : r.error }),
-              )
+              .map((r) => t('bulkResult', { door: r.door, result: r.ok ? t('ok') : (r.error ?? '') }))
               .join(' · '),
           );
           onChanged();

@@ -1,36 +1,35 @@
 // @ts-check
 import { ApiError } from './api.js';
 import { h } from './dom.js';
+import { refusalWords } from './notice.js';
+
+/** @typedef {keyof typeof SIGNIN_STRINGS} SignInKey */
 
 /**
- * The sign-in card: account id, then the PIN on a number pad (a PIN is never typed where a
+ * The sign-in card of the office consoles: account id, then the PIN on a number pad (a PIN is never typed where a
  * passer-by reads it off a keyboard's sound or a screen; the pad also works on a touch screen).
- * @param {{ api: import('./api.js').Api, i18n: import('./i18n.js').I18n, roles: string[],
+ * @param {{ api: import('./api.js').Api, i18n: import('./i18n.js').I18n<SignInKey>, roles: string[],
  *   onSignedIn: (role: string) => void }} opts
  */
 export function signInCard({ api, i18n, roles, onSignedIn }) {
   const { t } = i18n;
   const message = h('p', { class: 'notice', role: 'alert', id: 'signin-message' });
-  const id = /** @type {HTMLInputElement} */ (
-    h('input', {
-      id: 'signin-id',
-      name: 'account',
-      autocomplete: 'username',
-      required: true,
-      spellcheck: 'false',
-    })
-  );
-  const pin = /** @type {HTMLInputElement} */ (
-    h('input', {
-      id: 'signin-pin',
-      name: 'pin',
-      type: 'password',
-      inputmode: 'numeric',
-      autocomplete: 'current-password',
-      maxlength: 12,
-      required: true,
-    })
-  );
+  const id = h('input', {
+    id: 'signin-id',
+    name: 'account',
+    autocomplete: 'username',
+    required: true,
+    spellcheck: 'false',
+  });
+  const pin = h('input', {
+    id: 'signin-pin',
+    name: 'pin',
+    type: 'password',
+    inputmode: 'numeric',
+    autocomplete: 'current-password',
+    maxlength: 12,
+    required: true,
+  });
 
   /** @param {string} d */
   const press = (d) => {
@@ -82,13 +81,13 @@ export function signInCard({ api, i18n, roles, onSignedIn }) {
           message.textContent =
             error instanceof ApiError
               ? error.code === 'login_locked'
-                ? `${i18n.pick(error.text)} ${t('lockedHint')}`
-                : i18n.pick(error.text)
+                ? `${refusalWords(i18n, error)} ${t('lockedHint')}`
+                : refusalWords(i18n, error)
               : String(error);
         }
       },
     },
-    h('h2', { text: t('signInTitle') }),
+    h('h2', {}, t('signInTitle')),
     h('label', { for: 'signin-id' }, t('accountId')),
     id,
     h('label', { for: 'signin-pin' }, t('pin')),

@@ -19,7 +19,8 @@ import { ScanFeed } from './daemon/scans';
 import { seedFromConfig } from './daemon/seed';
 import { Teardown, waitUntil } from './daemon/teardown';
 import type { DemoHardware } from './demo';
-import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
+import { buildApp, type Listening, listen } from './http';
+import { checkHttpConfig, createKiosk, kioskEventsFrom } from './kiosk';
 import { createLedger, createLinkDoorPort } from './ledger';
 import { openStore } from './store';
 
@@ -127,15 +128,15 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       printer: demo?.printerUrl ?? null,
       scanner: demo?.scannerUrl ?? null,
     };
-    const httpConfig = httpSettings(config);
-    // The scanner's lines go to the app, which starts pickups through the same checks and cap as
-    // the screen's and tells the screen what happened.
+    const httpConfig = checkHttpConfig(httpSettings(config));
+    // The scanner's lines go to the kiosk layer, which starts pickups through the same checks and
+    // cap as the screen's and tells the screen what happened.
     const scans = new ScanFeed();
     const stopScanner = keepScannerOpen(config, simulated, (text) => scans.push(text), devicesLog);
     teardown.add('scanner', stopScanner);
     const printReceipt = receiptPrinter(config, simulated, devicesLog);
 
-    const deps: AppDeps = {
+    const kiosk = createKiosk({
       ledger,
       store,
       linksHealth: linksHealth(links),
@@ -146,9 +147,10 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       scans,
       clock,
       logger: root,
-      config: httpConfig,
-    };
-    const app = await buildApp(deps);
+      settings: httpConfig,
+    });
+    teardown.add('kiosk', () => kiosk.stop());
+    const app = await buildApp({ kiosk, logger: root, config: httpConfig });
     teardown.add('settle doors', async () => {
       await scans.settled();
       const settled = await waitUntil(
@@ -159,7 +161,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
         log.warn({ open: ledger.openOperations() }, 'doors still open at shutdown: reconciled at next start');
     });
     teardown.add('http', () => app.close());
-    const listening = await listen(app, deps.config);
+    const listening = await listen(app, httpConfig);
     log.info({ listening, banks: config.buses.length, lockers: config.lockers.length }, 'kiosk started');
 
     const health = processHealth(store);

@@ -1,4 +1,4 @@
-import { checkHttpConfig, HttpConfigError } from '../http/http-config';
+import { checkHttpConfig, HttpConfigError } from '../kiosk/settings';
 import type { Config } from './config';
 import { ConfigError } from './errors';
 import { httpSettings } from './http-settings';

@@ -1,4 +1,4 @@
-import type { HttpConfig } from '../http/deps';
+import type { HttpConfig } from '../kiosk/settings';
 import type { Config } from './config';
 
 /** The HTTP layer's settings, from the kiosk's configuration. */

@@ -17,6 +17,7 @@ import {
   type KioskEvent,
   kioskEventsFrom,
   type PrintableReceipt,
+  type ReceiptPrinterPort,
   type SimulatorControl,
 } from '../../src/kiosk';
 import { createLedger, createLinkDoorPort, type Ledger, unsealFromOutbox } from '../../src/ledger';
@@ -66,6 +67,8 @@ export interface KioskOptions {
   config?: Partial<HttpConfig>;
   simulator?: boolean;
   backup?: boolean;
+  /** Stands in for the rig's printer, which records every slip in `printed`. */
+  printReceipt?: ReceiptPrinterPort;
 }
 
 export interface KioskRig {
@@ -180,9 +183,11 @@ export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRi
     store,
     linksHealth: () => [{ bank: 0, state: link.state, stats: link.stats(), boards: link.snapshot() }],
     events: kioskEventsFrom(doors, new Map([[0, link]])),
-    printReceipt: async (r) => {
-      printed.push(r);
-    },
+    printReceipt:
+      options.printReceipt ??
+      (async (r) => {
+        printed.push(r);
+      }),
     scans: scanner,
     clock: () => now.ms,
     logger,

@@ -1,6 +1,5 @@
-import type { LinkEvent, LinkState, LockerLink } from '../../firmware-bridge';
+import type { LinkState } from '../../firmware-bridge';
 import type { BilingualMessage } from '../domain/errors';
-import type { DoorPort } from '../ledger';
 
 /** What the kiosk screen hears; ids and door numbers only, never a name, a code or a payload. */
 export type KioskEvent =
@@ -42,35 +41,6 @@ export type KioskEvent =
 export interface KioskEventSource {
   /** Subscribes to kiosk events; returns the unsubscribe function. */
   subscribe(listener: (event: KioskEvent) => void): () => void;
-}
-
-/**
- * A KioskEventSource over the ledger's door port and the locker links: what the composition
- * root hands to the kiosk services. Door events carry locker ids only.
- */
-export function kioskEventsFrom(
-  doors: DoorPort,
-  links: ReadonlyMap<number, Pick<LockerLink, 'on' | 'off'>> = new Map(),
-): KioskEventSource {
-  return {
-    subscribe(listener) {
-      const offDoors = doors.subscribe((e) => {
-        const change = e.type === 'opened' ? 'opened' : e.type === 'closed' ? 'closed' : 'uncommanded_open';
-        listener({ type: 'door', lockerId: e.lockerId, change });
-      });
-      const offLinks = [...links].map(([bank, link]) => {
-        const onEvent = (e: LinkEvent) => {
-          if (e.type === 'link') listener({ type: 'link', bank, state: e.state });
-        };
-        link.on('event', onEvent);
-        return () => link.off('event', onEvent);
-      });
-      return () => {
-        offDoors();
-        for (const off of offLinks) off();
-      };
-    },
-  };
 }
 
 /** The kiosk's own fan-out: the source's events plus what the services announce. */

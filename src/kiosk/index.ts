@@ -5,7 +5,7 @@
 export type { BulkOpenResult } from './bulk-open';
 export type { OpenedDoor } from './door-reply';
 export type { DropOffReceipt, DropOffStart, TicketReply } from './drop-offs';
-export { EventHub, type KioskEvent, type KioskEventSource, kioskEventsFrom } from './events';
+export { EventHub, type KioskEvent, type KioskEventSource } from './events';
 export { checkHealth, type HealthReport, linksUp } from './health';
 export { createKiosk, type Kiosk, type KioskDeps } from './kiosk';
 export { OpensCap } from './opens-cap';
@@ -46,4 +46,4 @@ export {
 export type { DoorAction } from './simulator-hands';
 export type { SignedIn } from './staff-sessions';
 export { localMidnight, localStamp, monthRange } from './time';
-export type { RegisterResultRequest, StaffRole, WorkItem } from './types';
+export type { StaffRole } from './types';

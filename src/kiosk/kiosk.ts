@@ -32,6 +32,12 @@ import { staffSessions } from './staff-sessions';
 import { technicianDesk } from './technician';
 import { TicketBook } from './tickets';
 
+/**
+ * The services log ids, lengths and outcomes only; this list is a second net for anything
+ * personal or secret that would slip into a log call by mistake (as the HTTP shell's is).
+ */
+const REDACT = ['*.pin', '*.code', '*.qr', '*.qrPayload', '*.name', '*.phone', '*.token', '*.secondFactor'];
+
 /** Everything the kiosk services are built from; nothing here is created by the services. */
 export interface KioskDeps {
   readonly ledger: LedgerPort;
@@ -69,7 +75,7 @@ export function createKiosk(deps: KioskDeps) {
     printReceipt: deps.printReceipt ?? null,
     backupNow: deps.backupNow ?? null,
     clock,
-    logger: deps.logger.child({ layer: 'kiosk' }),
+    logger: deps.logger.child({ layer: 'kiosk' }, { redact: { paths: REDACT, censor: '[hidden]' } }),
     settings,
     hub: new EventHub(),
     tickets: new TicketBook(clock),

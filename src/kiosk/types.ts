@@ -1,3 +1,2 @@
-/** Ledger and store types the front ends name through the kiosk layer (they import neither). */
-export type { RegisterResultRequest, WorkItem } from '../ledger';
+/** Store types the front ends name through the kiosk layer (they import neither store nor ledger). */
 export type { StaffRole } from '../store';

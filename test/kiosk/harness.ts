@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterEach } from 'vitest';
 import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
+import { kioskEventsFrom } from '../../src/daemon/kiosk-events';
 import { ScanFeed } from '../../src/daemon/scans';
 import type { CalendarPolicy } from '../../src/domain/calendar';
 import { hashPin } from '../../src/domain/staff-pin';
@@ -15,7 +16,6 @@ import {
   type HttpConfig,
   type Kiosk,
   type KioskEvent,
-  kioskEventsFrom,
   type PrintableReceipt,
   type ReceiptPrinterPort,
   type SimulatorControl,

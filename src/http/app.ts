@@ -27,9 +27,9 @@ export const API_PREFIX = '/api/v1';
 /**
  * Builds the kiosk daemon's HTTP application over the kiosk's services (no port is opened:
  * server.ts listens, tests inject). A shell: schemas, auth hooks, routes that call one service
- * each, and the mapping of refusals to statuses. Routes: citizen at /api/v1, sign-in at /api/v1/session, staff at /api/v1/staff,
- * technician at /api/v1/tech, the demo simulator at /api/v1/sim, events at /api/v1/events,
- * /healthz, and the OpenAPI documentation at /docs.
+ * each, and the mapping of refusals to statuses. Routes: citizen at /api/v1, sign-in at
+ * /api/v1/session, staff at /api/v1/staff, technician at /api/v1/tech, the demo simulator at
+ * /api/v1/sim, events at /api/v1/events, /healthz, and the OpenAPI documentation at /docs.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Routes read the checked settings, defaults filled in.

@@ -4,7 +4,7 @@
  * ready, feeds its watchdog while healthy, and stops cleanly on SIGTERM or SIGINT.
  */
 import { type Config, ConfigError, loadConfig } from './config';
-import { type Daemon, startDaemon } from './daemon';
+import { type Daemon, startDaemon } from './daemon/compose';
 import { InstanceLockError } from './daemon/instance-lock';
 import { KioskKeyError } from './daemon/kiosk-key';
 import { smsKioskName } from './notify';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { DeviceError, layoutReceipt, QrScanner, RECEIPT_80MM, ReceiptPrinter } from '../devices';
-import type { PrintableReceipt } from '../http/deps';
+import type { PrintableReceipt } from '../kiosk';
 
 /** Where the simulated devices listen in a demo; real ones are reached through the configuration. */
 export interface DeviceEndpoints {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { createLink, LinkError, type LockerLink, type TransportSpec } from '../../firmware-bridge';
 import { type BusConfig, KERONG_PROFILES } from '../config';
-import type { BankHealth } from '../http/deps';
+import type { BankHealth } from '../kiosk';
 
 /**
  * One link per bus, by bank, started but not awaited: a bus that is down at boot keeps retrying

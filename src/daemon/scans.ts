@@ -1,7 +1,7 @@
-import type { ScanSource } from '../http';
+import type { ScanSource } from '../kiosk';
 
 /**
- * The kiosk scanner's lines, handed to whoever subscribed (the HTTP app starts the pickups), with
+ * The kiosk scanner's lines, handed to whoever subscribed (the kiosk layer starts the pickups), with
  * the work each line started kept until it ends: shutdown waits for a pickup a scan began.
  */
 export class ScanFeed implements ScanSource {

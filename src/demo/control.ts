@@ -1,5 +1,5 @@
 import type { Simulator } from '../../hardware-sim/simulator';
-import type { SimulatorControl } from '../http/deps';
+import type { SimulatorControl } from '../kiosk';
 import type { EmbeddedBuses } from './embedded-buses';
 
 export interface DoorWiring {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { SimulatedPrinter } from '../../hardware-sim/printer';
 import { SimulatedScanner } from '../../hardware-sim/scanner';
 import type { Config } from '../config';
-import type { SimulatorControl } from '../http/deps';
+import type { SimulatorControl } from '../kiosk';
 import { type DoorWiring, simulatorControl } from './control';
 import { startEmbeddedBuses } from './embedded-buses';
 import { startDemoHands } from './hands';

@@ -6,16 +6,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { checkHttpConfig } from '../kiosk';
 import { isLoopback } from './auth';
 import type { HttpContext } from './context';
 import type { AppDeps } from './deps';
 import { installErrorHandling } from './error-handler';
 import { HttpRefusal } from './errors';
-import { checkHttpConfig } from './http-config';
-import { EventHub } from './kiosk-events';
 import { httpLogger, logRequests } from './logging';
-import { OpensCap } from './opens-cap';
-import { PresenceCode } from './presence-code';
 import { citizenRoutes } from './routes/citizen';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -24,24 +21,20 @@ import { sessionRoutes } from './routes/session';
 import { simRoutes } from './routes/sim';
 import { staffRoutes } from './routes/staff';
 import { techRoutes } from './routes/tech';
-import { ScanDesk } from './scan-desk';
-import { scanPickups } from './scan-pickups';
-import { SessionBook } from './sessions';
-import { TicketBook } from './tickets';
 
 export const API_PREFIX = '/api/v1';
 
 /**
- * Builds the kiosk daemon's HTTP application (no port is opened: server.ts listens, tests
- * inject). Routes: citizen at /api/v1, sign-in at /api/v1/session, staff at /api/v1/staff,
- * technician at /api/v1/tech, the demo simulator at /api/v1/sim, events at /api/v1/events,
- * /healthz, and the OpenAPI documentation at /docs.
+ * Builds the kiosk daemon's HTTP application over the kiosk's services (no port is opened:
+ * server.ts listens, tests inject). A shell: schemas, auth hooks, routes that call one service
+ * each, and the mapping of refusals to statuses. Routes: citizen at /api/v1, sign-in at
+ * /api/v1/session, staff at /api/v1/staff, technician at /api/v1/tech, the demo simulator at
+ * /api/v1/sim, events at /api/v1/events, /healthz, and the OpenAPI documentation at /docs.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const config = checkHttpConfig(deps.config);
-  const { clock } = deps;
   // Routes read the checked settings, defaults filled in.
-  const checked: AppDeps = { ...deps, config };
+  const config = checkHttpConfig(deps.config);
+  const { kiosk } = deps;
   const base = Fastify({
     loggerInstance: httpLogger(deps.logger) as FastifyBaseLogger,
     // The request line is written by logRequests() with an allowlist of fields.
@@ -53,28 +46,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: HttpContext = {
-    deps: checked,
-    sessions: new SessionBook(config.sessionTtlMs, clock),
-    // Carried over a restart: the opens the store recorded in the last minute still count.
-    opens: new OpensCap(
-      config.opensPerMinute,
-      clock,
-      deps.store.doorOperations.latestStarts(config.opensPerMinute),
-    ),
-    tickets: new TicketBook(clock),
-    presence: new PresenceCode(config.presenceCodeDigits, config.presenceCodeRotateMs, clock),
-    hub: new EventHub(),
-    scanDesk: new ScanDesk(clock),
-  };
-  const offEvents = deps.events.subscribe((e) => ctx.hub.publish(e));
-  const offScans = deps.scans?.subscribe(scanPickups(ctx)) ?? (() => {});
-  app.addHook('onClose', async () => {
-    offEvents();
-    offScans();
-  });
+  const ctx: HttpContext = { kiosk, config };
   // In-flight long polls would hold the server's close for up to their wait.
-  app.addHook('preClose', async () => ctx.tickets.releaseWaiters());
+  app.addHook('preClose', async () => kiosk.releaseWaiters());
   app.decorateRequest('staffSession', null);
 
   installErrorHandling(base);
@@ -123,7 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sessionRoutes(ctx));
       await api.register(staffRoutes(ctx), { prefix: '/staff' });
       await api.register(techRoutes(ctx), { prefix: '/tech' });
-      if (deps.simulator) await api.register(simRoutes(ctx, deps.simulator), { prefix: '/sim' });
+      if (kiosk.simulator)
+        await api.register(simRoutes(kiosk.simulator, config.officeHost), { prefix: '/sim' });
     },
     { prefix: API_PREFIX },
   );

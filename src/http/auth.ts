@@ -1,9 +1,8 @@
 import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StaffRole } from '../store';
+import type { Session, StaffRole } from '../kiosk';
 import type { HttpContext } from './context';
 import { HttpRefusal } from './errors';
-import type { Session } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,12 +28,7 @@ export function requireRole(app: FastifyInstance, ctx: HttpContext, roles: reado
     route.schema = { ...route.schema, security: [{ bearer: [] }] };
   });
   app.addHook('onRequest', async (request) => {
-    const token = bearerToken(request);
-    if (!token) throw new HttpRefusal('unauthenticated');
-    const found = ctx.sessions.lookup(token);
-    if (!found.ok) throw new HttpRefusal(found.reason === 'expired' ? 'session_expired' : 'unauthenticated');
-    if (!roles.includes(found.session.role)) throw new HttpRefusal('forbidden');
-    request.staffSession = found.session;
+    request.staffSession = ctx.kiosk.staffSessions.authorize(bearerToken(request), roles);
   });
 }
 

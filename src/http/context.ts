@@ -1,18 +1,7 @@
-import type { AppDeps } from './deps';
-import type { EventHub } from './kiosk-events';
-import type { OpensCap } from './opens-cap';
-import type { PresenceCode } from './presence-code';
-import type { ScanDesk } from './scan-desk';
-import type { SessionBook } from './sessions';
-import type { TicketBook } from './tickets';
+import type { HttpConfig, Kiosk } from '../kiosk';
 
-/** What the route modules share: the deps and the app's own in-memory books. */
+/** What the route modules share: the kiosk's services and the checked settings. */
 export interface HttpContext {
-  readonly deps: AppDeps;
-  readonly sessions: SessionBook;
-  readonly opens: OpensCap;
-  readonly tickets: TicketBook;
-  readonly presence: PresenceCode;
-  readonly hub: EventHub;
-  readonly scanDesk: ScanDesk;
+  readonly kiosk: Kiosk;
+  readonly config: HttpConfig;
 }

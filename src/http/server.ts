@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { HttpConfig } from './deps';
+import type { HttpConfig } from '../kiosk';
 
 /** The addresses the server binds: the kiosk's host, and the office-LAN host when configured. */
 export function boundHosts(config: Pick<HttpConfig, 'host' | 'officeHost'>): string[] {

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_ANCHOR_FILE } from '../../src/daemon';
+import { AUDIT_ANCHOR_FILE } from '../../src/daemon/compose';
 import { openStore } from '../../src/store';
 import { DaemonProcess, listeningAddresses, testConfig } from './daemon-process';
 

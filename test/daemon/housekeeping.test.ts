@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_ANCHOR_FILE } from '../../src/daemon';
+import { AUDIT_ANCHOR_FILE } from '../../src/daemon/compose';
 import { openStore, type Store } from '../../src/store';
 import { BIRTH_REGISTRATION } from '../store/fixtures';
 import { DaemonProcess, testConfig } from './daemon-process';

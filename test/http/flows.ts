@@ -23,16 +23,5 @@ export async function dropOff(kiosk: Kiosk, citizen: object = CITIZEN): Promise<
   return { ticket, door, receipt, dossierId };
 }
 
-/** Staff take the dossier and load its result (through the ledger: not what these tests check). */
-export async function loadResult(kiosk: Kiosk, dossierId: number): Promise<number> {
-  const { ledger, sim } = kiosk;
-  const collect = await ledger.collection.open(dossierId, 'staff1');
-  sim.takeItem(0, kiosk.channel(collect.lockerId));
-  sim.closeDoor(0, kiosk.channel(collect.lockerId));
-  expect((await ledger.awaitClose(collect.operationId)).state).toBe('at_counter');
-  const load = await ledger.loading.open(dossierId, 'staff1');
-  sim.putItem(0, kiosk.channel(load.lockerId));
-  sim.closeDoor(0, kiosk.channel(load.lockerId));
-  expect((await ledger.awaitClose(load.operationId)).state).toBe('ready');
-  return load.lockerId;
-}
+/** Staff take the dossier and load its result (through the ledger, as the kiosk tests do). */
+export { loadResult } from '../kiosk/flows';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HTTP_CONFIG } from '../../src/http/deps';
 import { listen } from '../../src/http/server';
+import { DEFAULT_HTTP_CONFIG } from '../../src/kiosk';
 import { expectRefusal } from './expect';
 import { CITIZEN, kioskPerTest } from './harness';
 

@@ -1,13 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import QRCode from 'qrcode';
-import type { CloseResult, IssuedReceipt, PickupCredentials } from '../../ledger';
 import { keyedLimit, kioskScreenOnly } from '../auth';
 import type { HttpContext } from '../context';
-import { openedOrRefuse } from '../door-reply';
-import { HttpRefusal } from '../errors';
-import { ensureInService } from '../in-service';
-import { followPickup, pickupStatus } from '../pickup-ticket';
-import type { ScanDesk } from '../scan-desk';
 import {
   DoorTicketReply,
   DropOffBody,
@@ -20,19 +13,9 @@ import {
   WaitQuery,
 } from '../schemas/citizen';
 import { ERROR_REPLIES, Ok } from '../schemas/common';
-import { localStamp } from '../time';
 import { kioskStatusRoutes } from './kiosk-status';
 
 const TAGS = ['citizen'];
-
-/**
- * The receipt QR for the screen, as an SVG data URL: sharp at any size on the kiosk's screen, and
- * some fifteen times cheaper to make than a PNG (about 0.3 ms against 4 ms a receipt, measured).
- */
-async function receiptQrImage(payload: string): Promise<string> {
-  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
 
 /** The receipt number a pickup names, to key its rate limit by the dossier and not only the IP. */
 function receiptKey(body: unknown): string | null {
@@ -42,76 +25,21 @@ function receiptKey(body: unknown): string | null {
   return null;
 }
 
-function credentialsOf(
-  body: { qr?: string; receiptNo?: string; code?: string; secondFactor?: string; scanned?: boolean },
-  desk: ScanDesk,
-): PickupCredentials {
-  const second = body.secondFactor ? { secondFactor: body.secondFactor } : {};
-  if (body.scanned === true) {
-    // The receipt the kiosk's scanner read, held for its second factor: the QR stays in the daemon.
-    if (body.qr !== undefined || body.receiptNo !== undefined || body.code !== undefined) {
-      throw new HttpRefusal('bad_request');
-    }
-    const qr = desk.heldQr();
-    if (qr === null) throw new HttpRefusal('not_found');
-    return { qr, ...second };
-  }
-  if (body.qr !== undefined && body.receiptNo === undefined && body.code === undefined) {
-    return { qr: body.qr, ...second };
-  }
-  if (body.qr === undefined && body.receiptNo !== undefined && body.code !== undefined) {
-    return { receiptNo: body.receiptNo, code: body.code, ...second };
-  }
-  throw new HttpRefusal('bad_request');
-}
-
-function dropOffStatus(r: CloseResult | null) {
-  if (!r) return 'door_open' as const;
-  if (r.state === 'deposited') return 'deposited' as const;
-  if (r.state === 'cancelled') return 'cancelled' as const;
-  return 'needs_inspection' as const;
-}
-
 /** The kiosk screen: drop-off, pickup, rating and the kiosk's status. */
 export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
-  const { deps, tickets, opens } = ctx;
-  const { ledger, store } = deps;
-
-  async function printSlip(issued: IssuedReceipt, door: number, procedureCode: string | null) {
-    if (!deps.printReceipt) return;
-    const procedure = procedureCode ? store.procedures.get(procedureCode) : undefined;
-    await deps.printReceipt({
-      receiptDisplay: issued.receiptDisplay,
-      qrPayload: issued.qrPayload,
-      procedureVi: procedure?.nameVi ?? '',
-      procedureEn: procedure?.nameEn ?? '',
-      appointmentDate: issued.appointmentDate,
-      doorNumber: door,
-      kioskName: deps.config.kioskName,
-      droppedOffAt: localStamp(deps.clock()),
-    });
-  }
+  const { kiosk, config } = ctx;
+  const { dropOffs, pickups } = kiosk;
 
   return async (app) => {
-    if (deps.config.officeHost) kioskScreenOnly(app);
-    const pickupLimit = keyedLimit(app, 'pickup', deps.config.attemptsPerMinute, (r) => receiptKey(r.body));
+    if (config.officeHost) kioskScreenOnly(app);
+    const pickupLimit = keyedLimit(app, 'pickup', config.attemptsPerMinute, (r) => receiptKey(r.body));
 
     app.get(
       '/procedures',
       {
         schema: { tags: TAGS, summary: 'Procedures offered at the kiosk', response: { 200: ProcedureList } },
       },
-      async () => ({
-        procedures: store.procedures.listActive().map((p) => ({
-          code: p.code,
-          nameVi: p.nameVi,
-          nameEn: p.nameEn,
-          size: p.lockerSize,
-          workingDays: p.workingDays,
-          feeNote: p.feeNote,
-          secondFactor: p.secondFactor,
-        })),
-      }),
+      async () => ({ procedures: kiosk.procedures.listActive() }),
     );
 
     app.post(
@@ -124,39 +52,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 201: DoorTicketReply, ...ERROR_REPLIES },
         },
       },
-      async (request, reply) => {
-        ensureInService(deps);
-        const b = request.body;
-        const result = openedOrRefuse(
-          await opens.through(() =>
-            ledger.dropOff.start({
-              procedureCode: b.procedureCode,
-              onlineCode: b.onlineCode ?? null,
-              applicantName: b.name,
-              applicantPhone: b.phone,
-            }),
-          ),
-        );
-        const ticket = tickets.open('dropoff', result, b.procedureCode, ledger.awaitClose);
-        ctx.hub.publish({ type: 'progress', flow: 'dropoff', door: ticket.door, status: 'door_open' });
-        ticket.closed.then(
-          (r) => {
-            ctx.hub.publish({
-              type: 'progress',
-              flow: 'dropoff',
-              door: ticket.door,
-              status: dropOffStatus(r),
-            });
-            if (r.issued) {
-              printSlip(r.issued, ticket.door, ticket.procedureCode).catch((err: unknown) =>
-                request.log.warn({ err, operationId: ticket.operationId }, 'receipt not printed'),
-              );
-            }
-          },
-          () => {},
-        );
-        return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
-      },
+      async (request, reply) => reply.code(201).send(await dropOffs.start(request.body)),
     );
 
     app.get(
@@ -170,26 +66,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: DropOffProgress, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        const ticket = tickets.get(request.params.ticket, 'dropoff');
-        if (!ticket) throw new HttpRefusal('not_found');
-        const closed = await tickets.settle(ticket, request.query.waitMs ?? 0);
-        const status = dropOffStatus(closed);
-        let receipt = null;
-        if (status === 'deposited' && closed?.issued && !ticket.receiptShown) {
-          ticket.receiptShown = true;
-          const issued = closed.issued;
-          receipt = {
-            receiptNo: issued.receiptNo,
-            receiptDisplay: issued.receiptDisplay,
-            appointmentDate: issued.appointmentDate,
-            qrPayload: issued.qrPayload,
-            qrImage: await receiptQrImage(issued.qrPayload),
-            door: ticket.door,
-          };
-        }
-        return { status, door: ticket.door, receipt };
-      },
+      async (request) => dropOffs.progress(request.params.ticket, request.query.waitMs ?? 0),
     );
 
     app.post(
@@ -203,11 +80,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const ticket = tickets.get(request.params.ticket, 'dropoff');
-        if (!ticket) throw new HttpRefusal('not_found');
-        if (ticket.result) throw new HttpRefusal('not_allowed');
-        // The close is awaited through the ticket, which holds the one awaitClose of the receipt.
-        void ledger.dropOff.backOut(ticket.operationId).catch(() => {});
+        dropOffs.backOut(request.params.ticket);
         return { ok: true };
       },
     );
@@ -223,14 +96,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 201: DoorTicketReply, ...ERROR_REPLIES },
         },
       },
-      async (request, reply) => {
-        const credentials = credentialsOf(request.body, ctx.scanDesk);
-        ensureInService(deps);
-        const result = openedOrRefuse(await opens.through(() => ledger.pickup.start(credentials)));
-        if (request.body.scanned) ctx.scanDesk.release();
-        const ticket = followPickup(ctx, result);
-        return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
-      },
+      async (request, reply) => reply.code(201).send(await pickups.start(request.body)),
     );
 
     app.post(
@@ -242,11 +108,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 201: DoorTicketReply, ...ERROR_REPLIES },
         },
       },
-      async (_request, reply) => {
-        const ticket = ctx.scanDesk.claimTicket();
-        if (!ticket) throw new HttpRefusal('not_found');
-        return reply.code(201).send({ ticket: ticket.id, door: ticket.door });
-      },
+      async (_request, reply) => reply.code(201).send(pickups.claimScanned()),
     );
 
     app.get(
@@ -260,12 +122,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: PickupProgress, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        const ticket = tickets.get(request.params.ticket, 'pickup');
-        if (!ticket) throw new HttpRefusal('not_found');
-        const closed = await tickets.settle(ticket, request.query.waitMs ?? 0);
-        return { status: pickupStatus(closed), door: ticket.door };
-      },
+      async (request) => pickups.progress(request.params.ticket, request.query.waitMs ?? 0),
     );
 
     app.post(
@@ -280,12 +137,7 @@ export function citizenRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const ticket = tickets.get(request.params.ticket, 'pickup');
-        if (!ticket) throw new HttpRefusal('not_found');
-        if (ticket.result?.state !== 'picked_up' || ticket.dossierId === null) {
-          throw new HttpRefusal('pickup_not_done');
-        }
-        ledger.pickup.rate(ticket.dossierId, request.body.rating);
+        pickups.rate(request.params.ticket, request.body.rating);
         return { ok: true };
       },
     );

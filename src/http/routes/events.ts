@@ -3,7 +3,6 @@ import type {} from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import { kioskScreenOnly } from '../auth';
 import type { HttpContext } from '../context';
-import { linksUp } from '../health';
 
 /**
  * The kiosk screen's live feed: JSON messages for door changes, link state and maintenance.
@@ -11,7 +10,7 @@ import { linksUp } from '../health';
  */
 export function eventRoutes(ctx: HttpContext): FastifyPluginAsync {
   return async (app) => {
-    if (ctx.deps.config.officeHost) kioskScreenOnly(app);
+    if (ctx.config.officeHost) kioskScreenOnly(app);
     app.get(
       '/events',
       { websocket: true, schema: { tags: ['citizen'], summary: 'Kiosk events (websocket)' } },
@@ -19,12 +18,8 @@ export function eventRoutes(ctx: HttpContext): FastifyPluginAsync {
         const send = (message: unknown) => {
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
         };
-        send({
-          type: 'hello',
-          maintenance: ctx.deps.store.settings.maintenanceMode(),
-          linkDown: !linksUp(ctx.deps.linksHealth()),
-        });
-        const off = ctx.hub.subscribe(send);
+        send(ctx.kiosk.status.hello());
+        const off = ctx.kiosk.events.subscribe(send);
         socket.on('close', off);
         socket.on('error', off);
       },

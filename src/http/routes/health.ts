@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { HttpContext } from '../context';
-import { checkHealth } from '../health';
 
 const HealthReply = Type.Object({
   healthy: Type.Boolean(),
@@ -23,7 +22,7 @@ export function healthRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (_request, reply) => {
-        const report = checkHealth(ctx.deps.store, ctx.deps.linksHealth());
+        const report = ctx.kiosk.status.health();
         return reply.code(report.healthy ? 200 : 503).send(report);
       },
     );

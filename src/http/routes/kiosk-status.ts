@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { LockerSize } from '../../store';
 import { isLoopback } from '../auth';
 import type { HttpContext } from '../context';
 import { HttpRefusal } from '../errors';
-import { linksUp } from '../health';
 import { KioskStatus, PresenceCodeReply } from '../schemas/citizen';
 import { ERROR_REPLIES } from '../schemas/common';
 
@@ -11,8 +9,7 @@ const TAGS = ['citizen'];
 
 /** What the kiosk screen shows besides the flows: in or out of service, and the on-site code. */
 export function kioskStatusRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
-  const { deps } = ctx;
-  const { store } = deps;
+  const { kiosk } = ctx;
   return async (app) => {
     app.get(
       '/kiosk/status',
@@ -23,13 +20,7 @@ export function kioskStatusRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: KioskStatus },
         },
       },
-      async () => {
-        const maintenance = store.settings.maintenanceMode();
-        const linkDown = !linksUp(deps.linksHealth());
-        const freeDoors: Record<LockerSize, number> = { S: 0, M: 0, L: 0 };
-        for (const l of store.lockers.listAvailable()) freeDoors[l.size]++;
-        return { inService: !maintenance && !linkDown, maintenance, linkDown, freeDoors };
-      },
+      async () => kiosk.status.now(),
     );
 
     app.get(
@@ -44,7 +35,7 @@ export function kioskStatusRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       async (request) => {
         // Always the kiosk screen only, whatever the bind configuration.
         if (!isLoopback(request.socket?.remoteAddress)) throw new HttpRefusal('kiosk_only');
-        return ctx.presence.current();
+        return kiosk.presenceCode.current();
       },
     );
   };

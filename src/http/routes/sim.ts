@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kiosk } from '../../kiosk';
 import { kioskScreenOnly } from '../auth';
-import type { HttpContext } from '../context';
-import type { SimulatorControl } from '../deps';
-import { HttpRefusal } from '../errors';
 import { ERROR_REPLIES, Ok } from '../schemas/common';
 import { SimBankParams, SimDoorParams, SimLinkBody, SimScanBody } from '../schemas/sim';
 
 const TAGS = ['simulator'];
 
 /** The demo simulator's hands: what a person would do to the doors, the scanner and the cable. */
-export function simRoutes(ctx: HttpContext, sim: SimulatorControl): FastifyPluginAsyncTypebox {
-  const { store } = ctx.deps;
+export function simRoutes(
+  sim: NonNullable<Kiosk['simulator']>,
+  officeHost: string | null,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
-    if (ctx.deps.config.officeHost) kioskScreenOnly(app);
+    if (officeHost) kioskScreenOnly(app);
     const ok = { 200: Ok, ...ERROR_REPLIES };
 
     app.post(
@@ -26,17 +26,7 @@ export function simRoutes(ctx: HttpContext, sim: SimulatorControl): FastifyPlugi
         },
       },
       async (request) => {
-        const { lockerId, action } = request.params;
-        if (!store.lockers.get(lockerId)) throw new HttpRefusal('not_found');
-        const act: Record<typeof action, () => void> = {
-          close: () => sim.closeDoor(lockerId),
-          force_open: () => sim.forceOpen(lockerId),
-          put_item: () => sim.putItem(lockerId),
-          take_item: () => sim.takeItem(lockerId),
-          jam: () => sim.jam(lockerId, true),
-          unjam: () => sim.jam(lockerId, false),
-        };
-        act[action]();
+        sim.door(request.params.lockerId, request.params.action);
         return { ok: true };
       },
     );

@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { parseQrPayload } from '../../domain/qr-payload';
 import { accountOf, keyedLimit, requireRole } from '../auth';
 import type { HttpContext } from '../context';
-import { doorOpened, openedOrRefuse } from '../door-reply';
-import { HttpRefusal } from '../errors';
 import {
   DoorOpened,
   DossierIdParams,
@@ -19,21 +16,20 @@ const TAGS = ['staff'];
 
 /** The one-stop counter: collect deposited dossiers, load results, reclaim, reports. */
 export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
-  const { deps, opens } = ctx;
-  const { ledger, store } = deps;
+  const { staffDesk: desk, reminders } = ctx.kiosk;
 
   return async (app) => {
     requireRole(app, ctx, ['staff', 'supervisor']);
     app.addHook(
       'preHandler',
-      keyedLimit(app, 'staff', deps.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
+      keyedLimit(app, 'staff', ctx.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
     );
     const opened = { 200: DoorOpened, ...ERROR_REPLIES };
 
     app.get(
       '/deposited',
       { schema: { tags: TAGS, summary: 'Dossiers waiting in their doors', response: { 200: WorkItemList } } },
-      async () => ({ items: ledger.collection.listDeposited() }),
+      async () => ({ items: desk.listDeposited() }),
     );
 
     app.post(
@@ -46,12 +42,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: opened,
         },
       },
-      async (request) =>
-        doorOpened(
-          openedOrRefuse(
-            await opens.through(() => ledger.collection.open(request.params.dossierId, accountOf(request))),
-          ),
-        ),
+      async (request) => desk.collect(request.params.dossierId, accountOf(request)),
     );
 
     app.post(
@@ -66,7 +57,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        ledger.collection.confirm(request.params.dossierId, request.body.externalCode, accountOf(request));
+        desk.confirmCollected(request.params.dossierId, request.body.externalCode, accountOf(request));
         return { ok: true };
       },
     );
@@ -81,13 +72,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: WorkItemSchema, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        const text = request.query.q.trim();
-        const scanned = parseQrPayload(text);
-        const found = ledger.loading.find(scanned.ok ? scanned.receipt.compact : text);
-        if (!found) throw new HttpRefusal('not_found');
-        return found;
-      },
+      async (request) => desk.find(request.query.q),
     );
 
     app.post(
@@ -102,7 +87,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const b = request.body;
-        const item = ledger.loading.registerResult(
+        const item = desk.registerResult(
           {
             procedureCode: b.procedureCode,
             origin: b.origin,
@@ -126,12 +111,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: opened,
         },
       },
-      async (request) =>
-        doorOpened(
-          openedOrRefuse(
-            await opens.through(() => ledger.loading.open(request.params.dossierId, accountOf(request))),
-          ),
-        ),
+      async (request) => desk.load(request.params.dossierId, accountOf(request)),
     );
 
     app.get(
@@ -143,7 +123,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: WorkItemList },
         },
       },
-      async () => ({ items: ledger.reclaim.listDue() }),
+      async () => ({ items: desk.listUncollected() }),
     );
 
     app.post(
@@ -157,27 +137,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const { dossierId } = request.params;
-        const staffId = accountOf(request);
-        store.write(() => {
-          const d = store.dossiers.get(dossierId);
-          if (!d) throw new HttpRefusal('not_found');
-          if (d.state !== 'ready') throw new HttpRefusal('not_allowed');
-          const at = deps.clock();
-          store.outbox.enqueue({
-            dossierId,
-            kind: 'pickup_reminder',
-            payload: { receiptNo: d.receiptNo },
-            at,
-          });
-          store.audit.append({
-            actor: `staff:${staffId}`,
-            action: 'dossier.reminded',
-            subject: `dossier:${dossierId}`,
-            detail: {},
-            at,
-          });
-        });
+        reminders.remind(request.params.dossierId, accountOf(request));
         return { ok: true };
       },
     );
@@ -192,12 +152,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: opened,
         },
       },
-      async (request) =>
-        doorOpened(
-          openedOrRefuse(
-            await opens.through(() => ledger.reclaim.open(request.params.dossierId, accountOf(request))),
-          ),
-        ),
+      async (request) => desk.reclaim(request.params.dossierId, accountOf(request)),
     );
 
     app.post(
@@ -211,7 +166,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => ({
-        ok: ledger.technician.releaseLock(request.params.dossierId, accountOf(request)),
+        ok: desk.releaseLock(request.params.dossierId, accountOf(request)),
       }),
     );
 

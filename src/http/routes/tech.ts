@@ -1,11 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { DossierState } from '../../store';
-import { DOSSIER_STATES } from '../../store';
 import { accountOf, keyedLimit, requireRole } from '../auth';
 import type { HttpContext } from '../context';
-import { doorOpened, openedOrRefuse } from '../door-reply';
-import { HttpRefusal } from '../errors';
-import { checkHealth } from '../health';
 import { DoorOpened, DossierIdParams, ERROR_REPLIES, LockerIdParams, Ok } from '../schemas/common';
 import {
   BackupReply,
@@ -26,19 +21,13 @@ const TAGS = ['technician'];
 
 /** The technician's tools: maintenance, doors under audit, service state, inspection, backup. */
 export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
-  const { deps, opens } = ctx;
-  const { ledger, store } = deps;
-
-  function readingOf(bank: number, board: number, channel: number) {
-    const health = deps.linksHealth().find((b) => b.bank === bank);
-    return health?.boards.find((b) => b.board === board)?.doors[channel] ?? null;
-  }
+  const { technician } = ctx.kiosk;
 
   return async (app) => {
     requireRole(app, ctx, ['technician']);
     app.addHook(
       'preHandler',
-      keyedLimit(app, 'tech', deps.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
+      keyedLimit(app, 'tech', ctx.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
     );
 
     app.put(
@@ -51,34 +40,13 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: MaintenanceReply, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        ledger.technician.setMaintenance(request.body.on, accountOf(request));
-        ctx.hub.publish({ type: 'maintenance', on: request.body.on });
-        return { maintenance: store.settings.maintenanceMode() };
-      },
+      async (request) => ({ maintenance: technician.setMaintenance(request.body.on, accountOf(request)) }),
     );
 
     app.get(
       '/lockers',
       { schema: { tags: TAGS, summary: 'Every door with its live reading', response: { 200: LockerList } } },
-      async () => ({
-        lockers: store.lockers.listWithOccupancy().map((l) => {
-          const r = readingOf(l.bank, l.board, l.channel);
-          return {
-            lockerId: l.id,
-            door: l.position,
-            bank: l.bank,
-            board: l.board,
-            channel: l.channel,
-            size: l.size,
-            inService: l.inService,
-            outOfServiceReason: l.outOfServiceReason,
-            assigned: l.assigned,
-            unsettledOperation: l.unsettledOperation,
-            reading: r && { open: r.open, locked: r.locked, present: r.present },
-          };
-        }),
-      }),
+      async () => ({ lockers: technician.lockers() }),
     );
 
     app.get(
@@ -91,24 +59,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: DoorHistory, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        const { lockerId } = request.params;
-        if (!store.lockers.get(lockerId)) throw new HttpRefusal('not_found');
-        return {
-          lockerId,
-          operations: store.doorOperations.listForLocker(lockerId, 100).map((o) => ({
-            operationId: o.id,
-            dossierId: o.dossierId,
-            purpose: o.purpose,
-            state: o.state,
-            outcome: o.outcome,
-            reason: o.reason,
-            actor: o.actor,
-            createdAt: o.createdAt,
-            settledAt: o.settledAt,
-          })),
-        };
-      },
+      async (request) => technician.history(request.params.lockerId),
     );
 
     app.post(
@@ -122,17 +73,8 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: DoorOpened, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        const { lockerId } = request.params;
-        if (!store.lockers.get(lockerId)) throw new HttpRefusal('not_found');
-        return doorOpened(
-          openedOrRefuse(
-            await opens.through(() =>
-              ledger.technician.openDoor(lockerId, request.body.reason, accountOf(request)),
-            ),
-          ),
-        );
-      },
+      async (request) =>
+        technician.openDoor(request.params.lockerId, request.body.reason, accountOf(request)),
     );
 
     app.put(
@@ -148,13 +90,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const { inService, reason } = request.body;
-        if (!inService && !reason) throw new HttpRefusal('bad_request');
-        ledger.technician.setInService(
-          request.params.lockerId,
-          inService,
-          reason ?? null,
-          accountOf(request),
-        );
+        technician.setInService(request.params.lockerId, inService, reason ?? null, accountOf(request));
         return { ok: true };
       },
     );
@@ -168,9 +104,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: InspectionList },
         },
       },
-      async () => ({
-        items: ledger.technician.listNeedsInspection().map((i) => ({ ...i, settleTo: [...i.settleTo] })),
-      }),
+      async () => ({ items: technician.inspections() }),
     );
 
     app.post(
@@ -185,9 +119,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const found = request.body.found as DossierState;
-        if (!(DOSSIER_STATES as readonly string[]).includes(found)) throw new HttpRefusal('bad_request');
-        ledger.technician.settle(request.params.dossierId, found, accountOf(request));
+        technician.settle(request.params.dossierId, request.body.found, accountOf(request));
         return { ok: true };
       },
     );
@@ -203,21 +135,14 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => ({
-        ok: ledger.technician.releaseLock(request.params.dossierId, accountOf(request)),
+        ok: technician.releaseLock(request.params.dossierId, accountOf(request)),
       }),
     );
 
     app.get(
       '/incidents',
       { schema: { tags: TAGS, summary: 'Open incidents', response: { 200: IncidentList } } },
-      async () => ({
-        incidents: store.incidents.listOpen().map((i) => ({
-          id: i.id,
-          lockerId: i.lockerId,
-          kind: i.kind,
-          openedAt: i.openedAt,
-        })),
-      }),
+      async () => ({ incidents: technician.incidents() }),
     );
 
     app.post(
@@ -229,23 +154,10 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
           response: { 200: BackupReply, ...ERROR_REPLIES },
         },
       },
-      async (request) => {
-        if (!deps.backupNow) throw new HttpRefusal('backup_unavailable');
-        const taken = await deps.backupNow();
-        store.write(() =>
-          store.audit.append({
-            actor: `technician:${accountOf(request)}`,
-            action: 'store.backup',
-            subject: null,
-            detail: { bytes: taken.bytes },
-            at: deps.clock(),
-          }),
-        );
-        return taken;
-      },
+      async (request) => technician.backup(accountOf(request)),
     );
 
-    await app.register(techHealthRoutes(ctx, checkHealth));
+    await app.register(techHealthRoutes(ctx));
     await app.register(bulkOpenRoutes(ctx));
   };
 }

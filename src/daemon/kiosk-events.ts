@@ -1,10 +1,10 @@
-import type { LinkEvent, LockerLink } from '../../firmware-bridge/driver/types';
+import type { LinkEvent, LockerLink } from '../../firmware-bridge';
+import type { KioskEventSource } from '../kiosk';
 import type { DoorPort } from '../ledger';
-import type { KioskEvent, KioskEventSource } from './deps';
 
 /**
  * A KioskEventSource over the ledger's door port and the locker links: what the composition
- * root hands to the app. Door events carry locker ids only.
+ * root hands to the kiosk services. Door events carry locker ids only.
  */
 export function kioskEventsFrom(
   doors: DoorPort,
@@ -29,24 +29,4 @@ export function kioskEventsFrom(
       };
     },
   };
-}
-
-/** The app's own fan-out: the source's events plus what the app itself announces. */
-export class EventHub implements KioskEventSource {
-  private readonly listeners = new Set<(event: KioskEvent) => void>();
-
-  publish(event: KioskEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch {
-        // One broken socket must not keep the event from the others.
-      }
-    }
-  }
-
-  subscribe(listener: (event: KioskEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 }

@@ -1,28 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
-import type { TransportSpec } from '../firmware-bridge';
-import { type Config, httpSettings } from './config';
-import { startAuditAnchor } from './daemon/audit-anchor';
-import { startBackups } from './daemon/backups';
-import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './daemon/devices';
-import { processHealth } from './daemon/health';
-import { scheduleHousekeeping } from './daemon/housekeeping';
-import { acquireInstanceLock } from './daemon/instance-lock';
-import { scheduleIntegrityChecks } from './daemon/integrity';
-import { loadKioskKey } from './daemon/kiosk-key';
-import { createLinkDoorPort } from './daemon/link-door-port';
-import { linksHealth, startLinks } from './daemon/links';
-import { createRootLogger, layerLogger } from './daemon/logger';
-import { outboxSender } from './daemon/notifications';
-import { scheduleReminders } from './daemon/reminders';
-import { ScanFeed } from './daemon/scans';
-import { seedFromConfig } from './daemon/seed';
-import { Teardown, waitUntil } from './daemon/teardown';
-import type { DemoHardware } from './demo';
-import { type AppDeps, buildApp, kioskEventsFrom, type Listening, listen } from './http';
-import { createLedger } from './ledger';
-import { openStore } from './store';
+import type { TransportSpec } from '../../firmware-bridge';
+import { type Config, httpSettings } from '../config';
+import type { DemoHardware } from '../demo';
+import { buildApp, type Listening, listen } from '../http';
+import { checkHttpConfig, createKiosk } from '../kiosk';
+import { createLedger } from '../ledger';
+import { openStore } from '../store';
+import { startAuditAnchor } from './audit-anchor';
+import { startBackups } from './backups';
+import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './devices';
+import { processHealth } from './health';
+import { scheduleHousekeeping } from './housekeeping';
+import { acquireInstanceLock } from './instance-lock';
+import { scheduleIntegrityChecks } from './integrity';
+import { kioskEventsFrom } from './kiosk-events';
+import { loadKioskKey } from './kiosk-key';
+import { createLinkDoorPort } from './link-door-port';
+import { linksHealth, startLinks } from './links';
+import { createRootLogger, layerLogger } from './logger';
+import { outboxSender } from './notifications';
+import { scheduleReminders } from './reminders';
+import { ScanFeed } from './scans';
+import { seedFromConfig } from './seed';
+import { Teardown, waitUntil } from './teardown';
 
 /** The anchor file of the audit chain's verified heads, in the backup directory. */
 export const AUDIT_ANCHOR_FILE = 'audit-anchors.jsonl';
@@ -45,7 +47,7 @@ export interface Daemon {
 }
 
 /**
- * The composition root: the one place where configuration becomes running parts. Each part is
+ * The composition root (src/daemon/compose.ts, beside the parts it starts): the one place where configuration becomes running parts. Each part is
  * registered for teardown as soon as it runs, so a failure half way through start-up closes what
  * was opened and leaves nothing listening.
  */
@@ -73,7 +75,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
     const wiringOf = (lockerId: number) => store.lockers.get(lockerId);
     let demo: DemoHardware | null = null;
     if (usesSimulator(config)) {
-      const { startDemoHardware } = await import('./demo');
+      const { startDemoHardware } = await import('../demo');
       demo = await startDemoHardware(config, wiringOf, layerLogger(root, 'demo'));
       teardown.add('demo hardware', () => demo?.stop());
     }
@@ -128,15 +130,15 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       printer: demo?.printerUrl ?? null,
       scanner: demo?.scannerUrl ?? null,
     };
-    const httpConfig = httpSettings(config);
-    // The scanner's lines go to the app, which starts pickups through the same checks and cap as
-    // the screen's and tells the screen what happened.
+    const httpConfig = checkHttpConfig(httpSettings(config));
+    // The scanner's lines go to the kiosk layer, which starts pickups through the same checks and
+    // cap as the screen's and tells the screen what happened.
     const scans = new ScanFeed();
     const stopScanner = keepScannerOpen(config, simulated, (text) => scans.push(text), devicesLog);
     teardown.add('scanner', stopScanner);
     const printReceipt = receiptPrinter(config, simulated, devicesLog);
 
-    const deps: AppDeps = {
+    const kiosk = createKiosk({
       ledger,
       store,
       linksHealth: linksHealth(links),
@@ -147,9 +149,10 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       scans,
       clock,
       logger: root,
-      config: httpConfig,
-    };
-    const app = await buildApp(deps);
+      settings: httpConfig,
+    });
+    teardown.add('kiosk', () => kiosk.stop());
+    const app = await buildApp({ kiosk, logger: root, config: httpConfig });
     teardown.add('settle doors', async () => {
       await scans.settled();
       const settled = await waitUntil(
@@ -160,7 +163,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
         log.warn({ open: ledger.openOperations() }, 'doors still open at shutdown: reconciled at next start');
     });
     teardown.add('http', () => app.close());
-    const listening = await listen(app, deps.config);
+    const listening = await listen(app, httpConfig);
     log.info({ listening, banks: config.buses.length, lockers: config.lockers.length }, 'kiosk started');
 
     const health = processHealth(store);

@@ -1,25 +1,27 @@
-import { DomainError } from '../domain/errors';
+import { isDomainError } from '../domain/errors';
 import { QR_PAYLOAD_VERSION } from '../domain/qr-payload';
-import type { HttpContext } from './context';
+import type { KioskContext } from './context';
 import { openedOrRefuse } from './door-reply';
-import { type ErrorCode, errorBody, HttpRefusal } from './errors';
 import { ensureInService } from './in-service';
 import { followPickup } from './pickup-ticket';
+import { KioskRefusal, messageFor, type RefusalCode } from './refusals';
 
 /**
- * A line from the kiosk's own scanner. Our receipt QR starts a pickup at once, through the same
- * checks as one started on screen (in service, the kiosk-wide cap on opens, the shared attempt
- * counters in the ledger), and the screen is told over the live feed: the door opened (it claims
- * the ticket to show the door, the countdown and the rating) or the refusal to explain. Anything
- * else is not a receipt of ours. Only lengths, outcomes and ids are logged, and nothing scanned is
- * broadcast: a scan is a bearer secret.
+ * A line from the kiosk's own scanner. Our receipt QR starts a pickup at once, here in the kiosk
+ * layer and through the same checks as one started on screen (in service, the kiosk-wide cap on
+ * opens, the shared attempt counters in the ledger), and the screen is told over the live feed:
+ * the door opened (it claims the ticket to show the door, the countdown and the rating) or the
+ * refusal to explain. Anything else is not a receipt of ours. Only lengths, outcomes and ids are
+ * logged, and nothing scanned is broadcast: a scan is a bearer secret.
  */
-export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
-  const { deps, hub, opens, scanDesk } = ctx;
-  const log = deps.logger.child({ layer: 'http', path: 'scanner' });
-  // The refusal as an HTTP error body carries it: its code and its message in both languages.
-  const refuse = (code: ErrorCode) =>
-    hub.publish({ type: 'scan', outcome: 'refused', ...errorBody(code).error });
+export function scanPickups(ctx: KioskContext): (text: string) => Promise<void> {
+  const { hub, opens, scanDesk, ledger, store, linksHealth } = ctx;
+  const log = ctx.logger.child({ path: 'scanner' });
+  // The refusal as the screen shows any other: its code and its message in both languages.
+  const refuse = (code: RefusalCode) => {
+    const { vi, en } = messageFor(code);
+    hub.publish({ type: 'scan', outcome: 'refused', code, message: { vi, en } });
+  };
 
   return async (text) => {
     const qr = text.trim();
@@ -29,8 +31,8 @@ export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
       return;
     }
     try {
-      ensureInService(deps);
-      const opened = await opens.through(() => deps.ledger.pickup.start({ qr }));
+      ensureInService(store, linksHealth);
+      const opened = await opens.through(() => ledger.pickup.start({ qr }));
       if (!opened.ok)
         log.warn({ operationId: opened.operationId, lockerId: opened.lockerId }, 'pickup door did not open');
       const result = openedOrRefuse(opened);
@@ -40,7 +42,7 @@ export function scanPickups(ctx: HttpContext): (text: string) => Promise<void> {
       scanDesk.offerTicket(ticket);
       hub.publish({ type: 'scan', outcome: 'door_open', door: ticket.door });
     } catch (error) {
-      if (error instanceof DomainError || error instanceof HttpRefusal) {
+      if (error instanceof KioskRefusal || isDomainError(error)) {
         log.info({ refusal: error.code }, 'pickup scan refused');
         // The screen asks for the digits and sends them with the QR held here.
         if (error.code === 'second_factor_required') scanDesk.hold(qr);

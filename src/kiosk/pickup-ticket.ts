@@ -1,5 +1,6 @@
-import type { CloseResult, DoorOpenResult } from '../ledger';
-import type { HttpContext } from './context';
+import type { CloseResult } from '../ledger';
+import type { KioskContext } from './context';
+import type { DoorOpened } from './door-reply';
 import type { DoorTicket } from './tickets';
 
 /** What the screen is told of a pickup door: still open, or how it closed. */
@@ -15,10 +16,10 @@ export function pickupStatus(r: CloseResult | null) {
  * screen follows, announced open on the live feed now and announced again when the door closes.
  */
 export function followPickup(
-  ctx: Pick<HttpContext, 'deps' | 'tickets' | 'hub'>,
-  opened: Extract<DoorOpenResult, { ok: true }>,
+  ctx: Pick<KioskContext, 'ledger' | 'tickets' | 'hub'>,
+  opened: DoorOpened,
 ): DoorTicket {
-  const ticket = ctx.tickets.open('pickup', opened, null, ctx.deps.ledger.awaitClose);
+  const ticket = ctx.tickets.open('pickup', opened, null, ctx.ledger.awaitClose);
   ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: 'door_open' });
   ticket.closed.then(
     (r) => ctx.hub.publish({ type: 'progress', flow: 'pickup', door: ticket.door, status: pickupStatus(r) }),

@@ -1,4 +1,4 @@
-import { HttpRefusal } from './errors';
+import { KioskRefusal } from './refusals';
 
 const MINUTE_MS = 60_000;
 
@@ -25,7 +25,7 @@ export class OpensCap {
   take(n = 1): void {
     const now = this.clock();
     while (this.times.length > 0 && this.times[0]! <= now - MINUTE_MS) this.times.shift();
-    if (this.times.length + n > this.perMinute) throw new HttpRefusal('opens_capped', { wanted: n });
+    if (this.times.length + n > this.perMinute) throw new KioskRefusal('opens_capped', { wanted: n });
     for (let i = 0; i < n; i++) this.times.push(now);
   }
 

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { HttpRefusal } from '../../src/http/errors';
-import { checkHttpConfig, HttpConfigError } from '../../src/http/http-config';
-import { OpensCap } from '../../src/http/opens-cap';
-import { PresenceCode } from '../../src/http/presence-code';
-import { SessionBook } from '../../src/http/sessions';
-import { localStamp, monthRange } from '../../src/http/time';
+import { OpensCap } from '../../src/kiosk/opens-cap';
+import { PresenceCode } from '../../src/kiosk/presence-code';
+import { KioskRefusal } from '../../src/kiosk/refusals';
+import { SessionBook } from '../../src/kiosk/sessions';
+import { checkHttpConfig, HttpConfigError } from '../../src/kiosk/settings';
+import { localStamp, monthRange } from '../../src/kiosk/time';
 
-describe('the in-memory books of the HTTP shell', () => {
+describe("the kiosk's in-memory books", () => {
   it('the opens cap is a sliding minute, all or nothing, and gives back unused slots', () => {
     const now = { ms: 1_000_000 };
     const cap = new OpensCap(3, () => now.ms);
     cap.take(2);
-    expect(() => cap.take(2)).toThrow(HttpRefusal);
+    expect(() => cap.take(2)).toThrow(KioskRefusal);
     cap.take(1);
     expect(() => cap.take()).toThrow(/too many doors/);
     cap.giveBack();
     cap.take();
     now.ms += 59_999;
-    expect(() => cap.take()).toThrow(HttpRefusal);
+    expect(() => cap.take()).toThrow(KioskRefusal);
     now.ms += 1;
     cap.take(3);
   });
@@ -28,10 +28,10 @@ describe('the in-memory books of the HTTP shell', () => {
     const recent = [now.ms + 5_000, now.ms - 1_000, now.ms - 59_000, now.ms - 61_000];
     const cap = new OpensCap(3, () => now.ms, recent);
     cap.take();
-    expect(() => cap.take()).toThrow(HttpRefusal);
+    expect(() => cap.take()).toThrow(KioskRefusal);
     now.ms += 1_001; // the one 59 s old leaves the window
     cap.take();
-    expect(() => cap.take()).toThrow(HttpRefusal);
+    expect(() => cap.take()).toThrow(KioskRefusal);
   });
 
   it('the presence code changes each period; the previous one is still accepted, older ones not', () => {
@@ -87,7 +87,7 @@ describe('the in-memory books of the HTTP shell', () => {
   });
 });
 
-describe('the HTTP settings', () => {
+describe("the front end's settings", () => {
   it('fill in defaults and name the bad field', () => {
     expect(checkHttpConfig({ port: 0 })).toMatchObject({
       host: '127.0.0.1',

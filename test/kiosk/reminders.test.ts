@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queueDueReminders } from '../../src/daemon/reminders';
+import { queueDueReminders } from '../../src/kiosk/reminders';
 import { openStore, type Store } from '../../src/store';
 import { BIRTH_REGISTRATION } from '../store/fixtures';
 

@@ -1,5 +1,4 @@
-import type { Store } from '../store';
-import type { BankHealth } from './deps';
+import type { BankHealth, StorePort } from './ports';
 
 export interface HealthReport {
   healthy: boolean;
@@ -10,7 +9,10 @@ export interface HealthReport {
 }
 
 /** Every bank and board the lockers table wires, judged against what the links report. */
-export function checkHealth(store: Store, banks: readonly BankHealth[]): HealthReport {
+export function checkHealth(
+  store: Pick<StorePort, 'read' | 'lockers' | 'audit'>,
+  banks: readonly BankHealth[],
+): HealthReport {
   let storeOk = true;
   let detail: string | null = null;
   let wired: { bank: number; board: number }[] = [];

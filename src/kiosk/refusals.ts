@@ -1,0 +1,132 @@
+import {
+  type BilingualMessage,
+  DOMAIN_MESSAGES,
+  type DomainErrorCode,
+  isDomainError,
+} from '../domain/errors';
+import { LedgerError, type LedgerErrorCode } from '../ledger';
+
+/**
+ * Refusals of the kiosk's application layer and of the HTTP shell in front of it (sessions, roles,
+ * caps, validation), with the same bilingual shape as the domain's. One catalogue for both, so a
+ * refusal met through the scanner reads as the same one met through a request. Codes are stable:
+ * screens and scripts branch on them.
+ */
+export const KIOSK_MESSAGES = {
+  bad_request: {
+    vi: 'Thông tin gửi lên không hợp lệ. Vui lòng kiểm tra và nhập lại.',
+    en: 'The information sent is not valid. Please check it and try again.',
+  },
+  not_found: {
+    vi: 'Không tìm thấy nội dung yêu cầu.',
+    en: 'Nothing was found here.',
+  },
+  not_allowed: {
+    vi: 'Thao tác này không thực hiện được ở trạng thái hiện tại.',
+    en: 'This action is not possible in the current state.',
+  },
+  door_busy: {
+    vi: 'Ngăn tủ đang có thao tác chưa hoàn tất. Vui lòng thử lại sau.',
+    en: 'The locker has an operation in progress. Please try again shortly.',
+  },
+  rate_limited: {
+    vi: 'Có quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại.',
+    en: 'Too many requests. Please wait a minute and try again.',
+  },
+  opens_capped: {
+    vi: 'Tủ đã mở quá nhiều cửa trong một phút. Vui lòng chờ một lát rồi thử lại.',
+    en: 'The kiosk has opened too many doors this minute. Please wait a moment and try again.',
+  },
+  unauthenticated: {
+    vi: 'Vui lòng đăng nhập.',
+    en: 'Please sign in.',
+  },
+  session_expired: {
+    vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  forbidden: {
+    vi: 'Tài khoản không có quyền thực hiện thao tác này.',
+    en: 'This account may not do this.',
+  },
+  bad_login: {
+    vi: 'Mã nhân viên hoặc mã PIN không đúng.',
+    en: 'The staff id or PIN is not correct.',
+  },
+  login_locked: {
+    vi: 'Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau.',
+    en: 'This account is locked after too many wrong PINs. Please try again later.',
+  },
+  presence_code_wrong: {
+    vi: 'Mã tại chỗ không đúng hoặc đã hết hạn. Xem mã mới trên màn hình của tủ.',
+    en: 'The on-site code is wrong or has expired. Read the current one on the kiosk screen.',
+  },
+  kiosk_only: {
+    vi: 'Chức năng này chỉ dùng tại màn hình của tủ.',
+    en: 'This is available only on the kiosk screen.',
+  },
+  pickup_not_done: {
+    vi: 'Chỉ đánh giá được sau khi đã nhận kết quả.',
+    en: 'A rating is possible only after the result has been collected.',
+  },
+  simulator_off: {
+    vi: 'Bộ mô phỏng phần cứng không chạy.',
+    en: 'The hardware simulator is not running.',
+  },
+  backup_unavailable: {
+    vi: 'Chưa cấu hình nơi lưu bản sao dữ liệu.',
+    en: 'No backup location is configured.',
+  },
+  internal: {
+    vi: 'Máy gặp lỗi. Vui lòng thử lại hoặc liên hệ bộ phận một cửa.',
+    en: 'Something went wrong. Please try again or contact the counter.',
+  },
+} as const satisfies Record<string, BilingualMessage>;
+
+export type KioskRefusalCode = keyof typeof KIOSK_MESSAGES;
+/** Every code a person or a screen can be refused with. */
+export type RefusalCode = KioskRefusalCode | DomainErrorCode;
+
+export function messageFor(code: RefusalCode): BilingualMessage {
+  if (code in KIOSK_MESSAGES) return KIOSK_MESSAGES[code as KioskRefusalCode];
+  return DOMAIN_MESSAGES[code as DomainErrorCode];
+}
+
+/**
+ * A refusal raised by a kiosk service (or the HTTP shell): a stable code, and ids only in the
+ * detail, for the log. The front end decides how to show it (an HTTP status, a screen event).
+ */
+export class KioskRefusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    readonly detail?: Readonly<Record<string, string | number>>,
+  ) {
+    super(messageFor(code).en);
+    this.name = 'KioskRefusal';
+  }
+}
+
+/** A ledger error's code (staff and technician refusals) becomes the refusal of the same meaning. */
+const LEDGER_AS_REFUSAL: Record<LedgerErrorCode, KioskRefusalCode> = {
+  not_found: 'not_found',
+  not_allowed: 'not_allowed',
+  door_busy: 'door_busy',
+  bad_input: 'bad_request',
+};
+
+/**
+ * The refusal an error thrown by a service stands for (its own, the domain's or the ledger's),
+ * with its detail of ids; null for anything else (a fault, not a refusal).
+ */
+export function refusalOf(
+  error: unknown,
+): { code: RefusalCode; detail?: Readonly<Record<string, string | number>> } | null {
+  if (error instanceof KioskRefusal || isDomainError(error)) {
+    return error.detail ? { code: error.code, detail: error.detail } : { code: error.code };
+  }
+  if (error instanceof LedgerError) {
+    const code = LEDGER_AS_REFUSAL[error.code];
+    return error.detail ? { code, detail: error.detail } : { code };
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import type { LinkClock, TimerHandle } from './clock';
 import { Priority } from './command-queue';
 import type { LinkOptions } from './options';
 import type { BusSession } from './session';
@@ -14,17 +15,18 @@ export function startRoutine<F>(
   boards: readonly number[],
   options: LinkOptions,
   readStatus: (board: number, priority: Priority) => Promise<unknown>,
+  clock: LinkClock,
 ): () => void {
   let stopped = false;
   let next = 0;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: TimerHandle | null = null;
   const interval = heartbeat ? Math.max(1, options.heartbeatIntervalMs / 2) : options.pollIntervalMs;
 
   const tick = () => {
     if (stopped) return;
     if (session.queue.pending(Priority.routine) === 0) {
       if (heartbeat) {
-        if (performance.now() - session.lastHeardAt >= options.heartbeatIntervalMs) {
+        if (clock.now() - session.lastHeardAt >= options.heartbeatIntervalMs) {
           session
             .send({ kind: 'ping' }, { priority: Priority.routine, timeoutMs: options.replyTimeoutMs })
             .catch(() => {});
@@ -34,11 +36,11 @@ export function startRoutine<F>(
         readStatus(board, Priority.routine).catch(() => {});
       }
     }
-    timer = setTimeout(tick, interval);
+    timer = clock.setTimeout(tick, interval);
   };
-  timer = setTimeout(tick, interval);
+  timer = clock.setTimeout(tick, interval);
   return () => {
     stopped = true;
-    if (timer) clearTimeout(timer);
+    if (timer) clock.clearTimeout(timer);
   };
 }

@@ -86,7 +86,10 @@ export const CU16_PROFILE: KerongProfile = {
   unlockReply: 'none',
   settleMs: 1000,
   replyTimeoutMs: {},
-  minGapMs: 2, // 3.5 characters at 19200 baud is 1.8 ms
+  // Two characters at 19200 baud (1 ms): a board that holds its driver on a character after
+  // its reply is not talked over. The host hears the reply only after the adapter's latency
+  // timer anyway, so this rarely delays anything.
+  minGapMs: 1,
   // A late 9-byte reply (4.7 ms at 19200) plus an FTDI adapter's 16 ms batching, with room.
   quietAfterTimeoutMs: 50,
   status: {

@@ -1,6 +1,7 @@
 /**
  * The locker-board link: what services import. Transports and dialect internals stay behind it.
  */
+
 export { type BoardProfile, resolveBoardProfile } from './driver/board-profile';
 export { type LinkClock, SYSTEM_CLOCK, type TimerHandle } from './driver/clock';
 export { createLink, type LinkConfig } from './driver/create-link';
@@ -19,6 +20,14 @@ export {
   type OpenOutcome,
   type OpenOutcomeKind,
 } from './driver/types';
+export {
+  type CommissionReading,
+  type CommissionVerdict,
+  judgeCommissioning,
+  type ProbeOptions,
+  type ProbeResult,
+  probeKerongBus,
+} from './kerong/commission-probe';
 export {
   CU16_PROFILE,
   CU16_REPLY35_PROFILE,

@@ -9,6 +9,8 @@ import type { BusSession } from './session';
  * (which say nothing on their own) are polled in turn. Unanswered ones count towards "silent".
  * Returns a function that stops it.
  */
+const OFFLINE_POLL_EVERY = 8;
+
 export function startRoutine<F>(
   session: BusSession<F>,
   heartbeat: boolean,
@@ -21,6 +23,19 @@ export function startRoutine<F>(
   let next = 0;
   let timer: TimerHandle | null = null;
   const interval = heartbeat ? Math.max(1, options.heartbeatIntervalMs / 2) : options.pollIntervalMs;
+  let turn = 0;
+  /**
+   * The next board to poll. An offline board is still polled, so it comes back on its own, but
+   * only on one turn in OFFLINE_POLL_EVERY: each of its polls holds the bus for a whole reply
+   * timeout and a quiet wait, time the boards that answer need.
+   */
+  const nextBoard = (): number | null => {
+    for (let tries = 0; tries < boards.length; tries++) {
+      const board = boards[next++ % boards.length]!;
+      if (!session.isOffline(board) || turn++ % OFFLINE_POLL_EVERY === 0) return board;
+    }
+    return null;
+  };
 
   const tick = () => {
     if (stopped) return;
@@ -32,8 +47,8 @@ export function startRoutine<F>(
             .catch(() => {});
         }
       } else if (boards.length > 0) {
-        const board = boards[next++ % boards.length]!;
-        readStatus(board, Priority.routine).catch(() => {});
+        const board = nextBoard();
+        if (board !== null) readStatus(board, Priority.routine).catch(() => {});
       }
     }
     timer = clock.setTimeout(tick, interval);

@@ -157,8 +157,15 @@ describe('bus hygiene on a Kerong bus', () => {
     expect(events).toContainEqual({ type: 'board', board: 1, state: 'offline' });
     expect(events.some((e) => e.type === 'link' && e.state === 'down')).toBe(false);
     expect((await clock.run(link.open(door))).kind).toBe('opened');
+    // Offline, board 1 is still polled now and then, but far less than the board that answers.
+    const from = bus.received.length;
+    await clock.advance(10_000);
+    const polls = (addr: string) =>
+      bus.received.slice(from).filter((hex) => hex.startsWith(`02${addr}30`)).length;
+    expect(polls('10')).toBeGreaterThan(0);
+    expect(polls('10') * 4).toBeLessThan(polls('00'));
     bus.dead.delete(1);
-    await clock.advance(3000);
+    await clock.advance(10_000);
     expect(events).toContainEqual({ type: 'board', board: 1, state: 'online' });
   });
 

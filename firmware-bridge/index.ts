@@ -1,6 +1,9 @@
 /**
  * The locker-board link: what services import. Transports and dialect internals stay behind it.
  */
+
+export { type BoardProfile, resolveBoardProfile } from './driver/board-profile';
+export { type LinkClock, SYSTEM_CLOCK, type TimerHandle } from './driver/clock';
 export { createLink, type LinkConfig } from './driver/create-link';
 export type { LinkLogger } from './driver/logger';
 export { DEFAULT_LINK_OPTIONS, type LinkOptions, resolveLinkOptions } from './driver/options';
@@ -17,7 +20,26 @@ export {
   type OpenOutcome,
   type OpenOutcomeKind,
 } from './driver/types';
-export { CU16_PROFILE, type KerongProfile } from './kerong/profile';
+export {
+  type CommissionReading,
+  type CommissionVerdict,
+  judgeCommissioning,
+  type ProbeOptions,
+  type ProbeResult,
+  probeKerongBus,
+} from './kerong/commission-probe';
+export {
+  CU16_PROFILE,
+  CU16_REPLY35_PROFILE,
+  CU16_UNLOCK_STATUS_PROFILE,
+  KERONG_PROFILES,
+  type KerongProfile,
+} from './kerong/profile';
+export {
+  BoardProfileError,
+  type KerongProfileOverrides,
+  resolveKerongProfile,
+} from './kerong/resolve-profile';
 export {
   openTransport,
   type StreamFactory,

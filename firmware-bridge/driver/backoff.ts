@@ -1,3 +1,5 @@
+import { type LinkClock, SYSTEM_CLOCK } from './clock';
+
 /** Reconnect delays: first `initialMs`, doubling up to `maxMs`, back to the start once ready. */
 export class Backoff {
   private next: number;
@@ -24,11 +26,13 @@ export class Backoff {
 export class Pause {
   private wake: (() => void) | null = null;
 
+  constructor(private readonly clock: LinkClock = SYSTEM_CLOCK) {}
+
   for(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.interrupt(), ms);
+      const timer = this.clock.setTimeout(() => this.interrupt(), ms);
       this.wake = () => {
-        clearTimeout(timer);
+        this.clock.clearTimeout(timer);
         this.wake = null;
         resolve();
       };

@@ -1,3 +1,4 @@
+import { type LinkClock, SYSTEM_CLOCK } from './clock';
 import type { DoorAddress } from './types';
 
 const key = (door: DoorAddress) => `${door.board}:${door.channel}`;
@@ -10,7 +11,10 @@ const key = (door: DoorAddress) => `${door.board}:${door.channel}`;
 export class OpenClaims {
   private readonly claims = new Map<string, { active: number; until: number }>();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly clock: LinkClock = SYSTEM_CLOCK,
+  ) {}
 
   claim(door: DoorAddress): { settle(executedAt: number | null): void } {
     const entry = this.claims.get(key(door)) ?? { active: 0, until: 0 };
@@ -29,7 +33,7 @@ export class OpenClaims {
     };
   }
 
-  isCommanded(door: DoorAddress, now = performance.now()): boolean {
+  isCommanded(door: DoorAddress, now = this.clock.now()): boolean {
     const entry = this.claims.get(key(door));
     return entry !== undefined && (entry.active > 0 || now < entry.until);
   }

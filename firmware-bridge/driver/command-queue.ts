@@ -1,4 +1,11 @@
-import type { CommandReply, InFlight, LinkCommand } from './commands';
+import { type LinkClock, SYSTEM_CLOCK, type TimerHandle } from './clock';
+import {
+  type BusTiming,
+  type CommandReply,
+  type InFlight,
+  type LinkCommand,
+  NO_BUS_TIMING_FIELDS,
+} from './commands';
 import { LinkError, type LinkErrorCode } from './types';
 
 /** Who is waiting for the bus: a door open first, then the status reads that serve it, then routine. */
@@ -12,6 +19,8 @@ export class CommandFailure extends LinkError {
     message: string,
     readonly written: boolean,
     readonly garbled = false,
+    /** clock.now() when the frame was handed to the transport, when it was. */
+    readonly writtenAt: number | null = null,
   ) {
     super(code, message);
     this.name = 'CommandFailure';
@@ -21,7 +30,7 @@ export class CommandFailure extends LinkError {
 export interface Answered {
   reply: CommandReply;
   seq: number;
-  /** performance.now() when the frame was handed to the transport, and when its reply was decoded. */
+  /** clock.now() when the frame was handed to the transport, and when its reply was decoded. */
   writtenAt: number;
   repliedAt: number;
 }
@@ -37,6 +46,12 @@ export interface SendOptions {
   timeoutMs: number;
   /** Reuse a sequence number (a line-dialect open resent after a status read). */
   seq?: number;
+  /**
+   * false: the board may send nothing back (a Kerong unlock on most boards). The command holds
+   * the bus for timeoutMs all the same, so a board that does answer is not talked over; a reply
+   * within it is taken, and without one the command ends as `{ kind: 'sent' }`, not a timeout.
+   */
+  expectReply?: boolean;
 }
 
 interface Waiting {
@@ -50,7 +65,7 @@ interface Waiting {
 interface Current extends Waiting {
   seq: number;
   writtenAt: number;
-  timer: NodeJS.Timeout;
+  timer: TimerHandle;
 }
 
 /**
@@ -64,11 +79,25 @@ export class CommandQueue {
   private closedBy: { code: LinkErrorCode; detail: string } | null = null;
   private order = 0;
   private pumpScheduled = false;
+  /** When the bus last carried a byte, either way. */
+  private lastActivityAt = Number.NEGATIVE_INFINITY;
+  /** Until then, after a timeout, nothing is written; bytes heard meanwhile push it further. */
+  private quietUntil = Number.NEGATIVE_INFINITY;
+  private gate: TimerHandle | null = null;
 
   constructor(
     private readonly wire: QueueWire,
     private readonly onTimeout: (command: LinkCommand) => void,
+    private readonly clock: LinkClock = SYSTEM_CLOCK,
+    private readonly timing: BusTiming = NO_BUS_TIMING_FIELDS,
   ) {}
+
+  /** Bytes arrived from the bus (any bytes: a reply, an echo, noise). */
+  heard(): void {
+    const now = this.clock.now();
+    this.lastActivityAt = now;
+    if (now < this.quietUntil) this.quietUntil = now + this.timing.quietAfterTimeoutMs;
+  }
 
   get inFlight(): InFlight | null {
     return this.current ? { command: this.current.command, seq: this.current.seq } : null;
@@ -96,14 +125,14 @@ export class CommandQueue {
   answer(reply: CommandReply): void {
     const current = this.finishCurrent();
     if (!current) return;
-    current.resolve({ reply, seq: current.seq, writtenAt: current.writtenAt, repliedAt: performance.now() });
+    current.resolve({ reply, seq: current.seq, writtenAt: current.writtenAt, repliedAt: this.clock.now() });
   }
 
   /** Bytes arrived but could not be decoded while a command was waiting: its reply is lost. */
   garbled(detail: string): void {
     const current = this.finishCurrent();
     if (!current) return;
-    current.reject(new CommandFailure('timeout', `garbled reply: ${detail}`, true, true));
+    current.reject(new CommandFailure('timeout', `garbled reply: ${detail}`, true, true, current.writtenAt));
   }
 
   /** The link went down or stopped: everything waiting fails, and later sends fail at once. */
@@ -112,9 +141,11 @@ export class CommandQueue {
     this.closedBy = { code, detail };
     const current = this.current;
     this.current = null;
+    if (this.gate !== null) this.clock.clearTimeout(this.gate);
+    this.gate = null;
     if (current) {
-      clearTimeout(current.timer);
-      current.reject(new CommandFailure(code, detail, true));
+      this.clock.clearTimeout(current.timer);
+      current.reject(new CommandFailure(code, detail, true, false, current.writtenAt));
     }
     for (const waiting of this.waiting.splice(0)) waiting.reject(new CommandFailure(code, detail, false));
   }
@@ -122,7 +153,7 @@ export class CommandQueue {
   private finishCurrent(): Current | null {
     const current = this.current;
     if (!current) return null;
-    clearTimeout(current.timer);
+    this.clock.clearTimeout(current.timer);
     this.current = null;
     this.schedulePump();
     return current;
@@ -143,16 +174,27 @@ export class CommandQueue {
 
   private pump(): void {
     while (!this.current && !this.closedBy && this.waiting.length > 0) {
+      if (this.gate !== null) return;
+      const now = this.clock.now();
+      const freeAt = Math.max(this.lastActivityAt + this.timing.minGapMs, this.quietUntil);
+      if (now < freeAt) {
+        this.gate = this.clock.setTimeout(() => {
+          this.gate = null;
+          this.pump();
+        }, freeAt - now);
+        return;
+      }
       const next = this.takeMostUrgent();
       const seq = next.options.seq ?? this.wire.nextSeq();
       // In flight before the write: an in-process board can answer within write() itself.
-      const timer = setTimeout(() => this.timedOut(), next.options.timeoutMs);
-      const current: Current = { ...next, seq, writtenAt: performance.now(), timer };
+      const timer = this.clock.setTimeout(() => this.timedOut(), next.options.timeoutMs);
+      const current: Current = { ...next, seq, writtenAt: now, timer };
       this.current = current;
+      this.lastActivityAt = now;
       try {
         this.wire.write(next.command, seq);
       } catch (error) {
-        clearTimeout(timer);
+        this.clock.clearTimeout(timer);
         if (this.current === current) this.current = null;
         next.reject(new CommandFailure('link_down', `write failed: ${(error as Error).message}`, false));
       }
@@ -162,11 +204,23 @@ export class CommandQueue {
   private timedOut(): void {
     const current = this.finishCurrent();
     if (!current) return;
+    if (current.options.expectReply === false) {
+      current.resolve({
+        reply: { kind: 'sent' },
+        seq: current.seq,
+        writtenAt: current.writtenAt,
+        repliedAt: this.clock.now(),
+      });
+      return;
+    }
+    this.quietUntil = this.clock.now() + this.timing.quietAfterTimeoutMs;
     current.reject(
       new CommandFailure(
         'timeout',
         `no reply to ${current.command.kind} within ${current.options.timeoutMs} ms`,
         true,
+        false,
+        current.writtenAt,
       ),
     );
     this.onTimeout(current.command);

@@ -14,7 +14,25 @@ export type CommandReply =
   | { kind: 'pong' }
   | { kind: 'status'; reading: BoardReading }
   | { kind: 'open_ack' }
-  | { kind: 'nak'; reason: string };
+  | { kind: 'nak'; reason: string }
+  /** Only for a command sent with expectReply false: it went out and the board said nothing. */
+  | { kind: 'sent' };
+
+/** Half-duplex manners, whatever the dialect (shared reference hardware.md, "Half duplex"). */
+export interface BusTiming {
+  /** Silence left on the bus between the last byte heard or written and the next request. */
+  minGapMs: number;
+  /**
+   * After a timeout, the bus must have been silent this long before the next request: a late
+   * reply then arrives with nothing in flight and is dropped, never taken for the next command's.
+   */
+  quietAfterTimeoutMs: number;
+}
+
+export const NO_BUS_TIMING_FIELDS: Readonly<BusTiming> = Object.freeze({
+  minGapMs: 0,
+  quietAfterTimeoutMs: 0,
+});
 
 /** Something a board said on its own (line dialect), carrying the board's event counter. */
 export type BoardEvent =
@@ -39,7 +57,7 @@ export type Interpretation =
  * machine, debounce, reconnect) is shared.
  */
 export interface Dialect<F> {
-  readonly name: 'line' | 'kerong';
+  readonly name: 'line' | 'kerong' | '8a' | 'modbus';
   /** The board reports door changes itself (events with a counter) and answers PING. */
   readonly hasEvents: boolean;
   /** The board refuses to execute twice an open resent with the same sequence number. */
@@ -47,6 +65,28 @@ export interface Dialect<F> {
   newDecoder(): FrameDecoder<F>;
   encode(command: LinkCommand, seq: number): Uint8Array;
   interpret(frame: F, inFlight: InFlight | null): Interpretation;
+  /**
+   * false when the board may answer this command with nothing at all (a Kerong unlock on most
+   * boards). Default: every command gets a reply.
+   */
+  expectsReply?(command: LinkCommand): boolean;
+  /** This command's own reply timeout in ms, when the board profile sets one. */
+  replyTimeoutMs?(command: LinkCommand): number | undefined;
+  /**
+   * How long after an open's frame went out the board's status can tell whether it ran: the
+   * lock's pulse plus the door's spring time. The status read that judges an unacknowledged
+   * open waits this long; default 0 (boards that acknowledge and refuse duplicates).
+   */
+  readonly openSettleMs?: number;
+  /** Gap between frames and quiet wait after a timeout for this board family (command-queue.ts). */
+  readonly busTiming?: Partial<BusTiming>;
+}
+
+/** The board a command addresses, or null for a bus-wide one (HELLO, PING). */
+export function boardOf(command: LinkCommand): number | null {
+  if (command.kind === 'status') return command.board;
+  if (command.kind === 'open') return command.door.board;
+  return null;
 }
 
 /** Nak reasons that mean the board did not execute for a reason a resend cannot fix. */

@@ -1,7 +1,8 @@
-import { KERONG_CHANNELS } from '../kerong/codec';
+import { KERONG_CHANNELS, KERONG_MAX_BOARD } from '../kerong/codec';
 import { CU16_PROFILE, type KerongProfile } from '../kerong/profile';
 import { KERONG_REQUEST_BYTES } from '../kerong/types';
 import type { TransportSpec } from '../transports';
+import type { LinkClock } from './clock';
 import { kerongDialect } from './kerong-dialect';
 import { lineDialect } from './line-dialect';
 import { BusLink } from './link';
@@ -23,6 +24,8 @@ export interface LinkConfig {
   options?: Partial<LinkOptions>;
   /** A pino child logger, or anything with the same methods. */
   logger?: LinkLogger;
+  /** Time and timers; default the process clock. Tests pass a manual clock. */
+  clock?: LinkClock;
 }
 
 /** Builds the link for one bus; call start() to connect. Throws LinkError('bad_config') on a bad config. */
@@ -34,7 +37,12 @@ export function createLink(config: LinkConfig): LockerLink {
     if (!Number.isInteger(board) || board < 0 || board > 15)
       throw new LinkError('bad_config', `boards: ${board} is not 0-15`);
   }
-  const base = { transport: config.transport, boards: config.boards, logger: config.logger };
+  const base = {
+    transport: config.transport,
+    boards: config.boards,
+    logger: config.logger,
+    clock: config.clock,
+  };
   if (config.dialect === 'line') {
     return new BusLink({
       ...base,
@@ -43,6 +51,13 @@ export function createLink(config: LinkConfig): LockerLink {
     });
   }
   if (config.dialect === 'kerong') {
+    for (const board of config.boards ?? []) {
+      if (board > KERONG_MAX_BOARD)
+        throw new LinkError(
+          'bad_config',
+          `boards: ${board} is not 0-${KERONG_MAX_BOARD} (Kerong boards number 0-9)`,
+        );
+    }
     const channels = config.channels ?? KERONG_CHANNELS;
     if (!Number.isInteger(channels) || channels < 1 || channels > KERONG_CHANNELS) {
       throw new LinkError('bad_config', `channels: ${channels} is not 1-${KERONG_CHANNELS}`);

@@ -1,5 +1,6 @@
 import { LINE_PROTOCOL_VERSION } from '../line/types';
 import { type Answered, CommandFailure, Priority } from './command-queue';
+import type { LinkCommand } from './commands';
 import type { LinkOptions } from './options';
 import type { BusSession } from './session';
 import { type BoardReading, LinkError } from './types';
@@ -15,6 +16,7 @@ export async function handshake<F>(
   configuredBoards: readonly number[] | undefined,
   options: LinkOptions,
   observe: (reading: BoardReading) => void,
+  timeoutFor: (command: LinkCommand) => number = () => options.replyTimeoutMs,
 ): Promise<{ boards: number[] }> {
   let boards = configuredBoards ? [...configuredBoards] : [0];
   if (hello) {
@@ -37,13 +39,24 @@ export async function handshake<F>(
     }
     boards = configuredBoards ? [...configuredBoards] : Array.from({ length: reply.boards }, (_, i) => i);
   }
+  session.expectBoards(boards);
+  // One dead board does not keep the bus down: it is marked offline (by its misses) and the
+  // others go to work. The link comes up only when at least one board answers.
+  let lastFailure: unknown = null;
+  let answeredAny = boards.length === 0;
   for (const board of boards) {
-    const answered = await retried(options.statusReadAttempts, () =>
-      session.send(
-        { kind: 'status', board },
-        { priority: Priority.serveOpen, timeoutMs: options.replyTimeoutMs },
-      ),
-    );
+    const command: LinkCommand = { kind: 'status', board };
+    let answered: Answered;
+    try {
+      answered = await retried(options.statusReadAttempts, () =>
+        session.send(command, { priority: Priority.serveOpen, timeoutMs: timeoutFor(command) }),
+      );
+    } catch (error) {
+      if (!(error instanceof CommandFailure) || error.code !== 'timeout') throw error;
+      lastFailure = error;
+      continue;
+    }
+    answeredAny = true;
     if (answered.reply.kind !== 'status') {
       throw new CommandFailure(
         'nak',
@@ -53,6 +66,7 @@ export async function handshake<F>(
     }
     observe(answered.reply.reading);
   }
+  if (!answeredAny) throw lastFailure;
   return { boards };
 }
 

@@ -5,20 +5,31 @@ import type { Dialect, InFlight, Interpretation, LinkCommand } from './commands'
 
 /**
  * Kerong CU16 boards: no sequence number, no CRC, no events. A reply is matched to the command
- * in flight by board, lock and reply command byte (from the board profile); door changes come
- * only from polling. The unlock-all command is deliberately not encodable here.
+ * in flight by the board asked and the reply CMD bytes the profile accepts; door changes come
+ * only from polling. An unlock gets no reply on most boards: the profile says so, and the open
+ * is then judged by a status read after the settle window. Unlock-all is refused by the codec.
  */
 export function kerongDialect(
   profile: KerongProfile,
   channels: number,
 ): Dialect<KerongRequest | KerongReply> {
+  const statusReplies = new Set(profile.statusReplyCommands);
+  const unlockReplies = new Set([...profile.statusReplyCommands, KerongCommand.unlockOne]);
+  const unlockCmd = profile.replyCommand[KerongCommand.unlockOne];
+  if (unlockCmd !== undefined) unlockReplies.add(unlockCmd);
   return {
     name: 'kerong',
     hasEvents: false,
     dedupesOpens: false,
     newDecoder: () => new KerongDecoder('replies', profile),
     encode: (command) => encodeKerongRequest(toKerong(command)),
-    interpret: (frame, inFlight) => interpret(frame, inFlight, profile, channels),
+    interpret: (frame, inFlight) =>
+      interpret(frame, inFlight, statusReplies, unlockReplies, profile, channels),
+    expectsReply: (command) => command.kind !== 'open' || profile.unlockReply === 'status',
+    replyTimeoutMs: (command) =>
+      command.kind === 'open' ? profile.replyTimeoutMs.unlock : profile.replyTimeoutMs.status,
+    openSettleMs: profile.settleMs,
+    busTiming: { minGapMs: profile.minGapMs, quietAfterTimeoutMs: profile.quietAfterTimeoutMs },
   };
 }
 
@@ -36,6 +47,8 @@ function toKerong(command: LinkCommand): KerongRequest {
 function interpret(
   frame: KerongRequest | KerongReply,
   inFlight: InFlight | null,
+  statusReplies: ReadonlySet<number>,
+  unlockReplies: ReadonlySet<number>,
   profile: KerongProfile,
   channels: number,
 ): Interpretation {
@@ -43,26 +56,39 @@ function interpret(
   if (!inFlight) return { kind: 'stray', detail: `reply from board ${frame.board} with nothing in flight` };
   const command = inFlight.command;
   if (command.kind === 'status') {
-    if (frame.board !== command.board || frame.command !== profile.replyCommand[KerongCommand.statusOne]) {
-      return { kind: 'stray', detail: `reply ${frame.command} from board ${frame.board} to a status read` };
+    // kerong-lib checks the whole ADDR byte against `board << 4`: lock nibble 0.
+    if (frame.board !== command.board || frame.lock !== 0 || !statusReplies.has(frame.command)) {
+      return {
+        kind: 'stray',
+        detail: `reply 0x${hex(frame.command)} from ADDR 0x${hex((frame.board << 4) | frame.lock)} to a status read of board ${command.board}`,
+      };
     }
-    let states: ReturnType<typeof readKerongStatus>;
-    try {
-      states = readKerongStatus(frame, profile);
-    } catch (error) {
-      return { kind: 'stray', detail: (error as Error).message };
-    }
-    const doors = states
-      .slice(0, channels)
-      .map((c) => ({ locked: c.locked, open: c.doorOpen, present: c.present }));
-    return { kind: 'reply', reply: { kind: 'status', reading: { board: frame.board, doors } } };
+    return statusReply(frame, profile, channels);
   }
   if (command.kind === 'open') {
+    // A board that answers an unlock sends its status; the lock nibble is the lock or 0.
     const matches =
       frame.board === command.door.board &&
-      frame.lock === command.door.channel &&
-      frame.command === profile.replyCommand[KerongCommand.unlockOne];
+      (frame.lock === command.door.channel || frame.lock === 0) &&
+      unlockReplies.has(frame.command);
     if (matches) return { kind: 'reply', reply: { kind: 'open_ack' } };
   }
-  return { kind: 'stray', detail: `reply ${frame.command} from board ${frame.board}` };
+  return { kind: 'stray', detail: `reply 0x${hex(frame.command)} from board ${frame.board}` };
+}
+
+function statusReply(frame: KerongReply, profile: KerongProfile, channels: number): Interpretation {
+  let states: ReturnType<typeof readKerongStatus>;
+  try {
+    states = readKerongStatus(frame, profile);
+  } catch (error) {
+    return { kind: 'stray', detail: (error as Error).message };
+  }
+  const doors = states
+    .slice(0, channels)
+    .map((c) => ({ locked: c.locked, open: c.doorOpen, present: c.present }));
+  return { kind: 'reply', reply: { kind: 'status', reading: { board: frame.board, doors } } };
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(2, '0');
 }

@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import { openTransport, type Transport, type TransportSpec } from '../transports';
 import { Backoff, Pause } from './backoff';
 import { OpenClaims } from './claims';
+import { type LinkClock, SYSTEM_CLOCK, sleep } from './clock';
 import { CommandFailure, Priority } from './command-queue';
-import type { Dialect } from './commands';
+import type { Dialect, LinkCommand } from './commands';
 import { DoorBook } from './door-book';
 import { DoorEvents } from './door-events';
 import { handshake } from './handshake';
@@ -32,6 +33,8 @@ export interface BusConfig<F> {
   boards?: readonly number[];
   options: LinkOptions;
   logger?: LinkLogger;
+  /** Time and timers (default: the process clock); tests pass a manual one. */
+  clock?: LinkClock;
 }
 
 /**
@@ -56,17 +59,23 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
   private running: Promise<void> | null = null;
   private stopping = false;
   private goDown: ((reason: string) => void) | null = null;
-  private readonly pause = new Pause();
+  private readonly pause: Pause;
+  private readonly clock: LinkClock;
 
   constructor(private readonly config: BusConfig<F>) {
     super();
     this.options = config.options;
     this.log = config.logger ?? SILENT_LOGGER;
-    this.claims = new OpenClaims(this.options.jamWindowMs);
-    this.cap = new OpenCap(this.options.maxOpensPerMinute);
+    this.clock = config.clock ?? SYSTEM_CLOCK;
+    this.pause = new Pause(this.clock);
+    this.claims = new OpenClaims(this.options.jamWindowMs, this.clock);
+    this.cap = new OpenCap(this.options.maxOpensPerMinute, this.clock);
     this.book = new DoorBook(this.options.debounceReadings, (change) => this.doorEvents.doorChanged(change));
-    this.watch = new DoorWatch(this.book, this.options, (board) =>
-      this.readStatus(board, Priority.serveOpen),
+    this.watch = new DoorWatch(
+      this.book,
+      this.options,
+      (board) => this.readStatus(board, Priority.serveOpen),
+      this.clock,
     );
     this.doorEvents = new DoorEvents(
       this.claims,
@@ -178,10 +187,8 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
   private async readStatus(board: number, priority: Priority): Promise<BoardReading> {
     const session = this.session;
     if (!session || this.currentState !== 'ready') throw this.notReady();
-    const answered = await session.send(
-      { kind: 'status', board },
-      { priority, timeoutMs: this.options.replyTimeoutMs },
-    );
+    const command: LinkCommand = { kind: 'status', board };
+    const answered = await session.send(command, { priority, timeoutMs: this.timeoutFor(command) });
     if (answered.reply.kind !== 'status') {
       throw new CommandFailure(
         'nak',
@@ -193,17 +200,23 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
     return answered.reply.reading;
   }
 
+  /** The board profile's timeout for this command, else the link's. */
+  private timeoutFor(command: LinkCommand): number {
+    return this.config.dialect.replyTimeoutMs?.(command) ?? this.options.replyTimeoutMs;
+  }
+
   private openBus() {
     return {
       dedupesOpens: this.config.dialect.dedupesOpens,
+      settleMs: this.config.dialect.openSettleMs ?? 0,
+      now: () => this.clock.now(),
+      sleep: (ms: number) => sleep(this.clock, ms),
       nextSeq: this.nextSeq,
       sendOpen: (door: DoorAddress, pulseMs: number, seq: number) => {
         const session = this.session;
         if (!session || this.currentState !== 'ready') return Promise.reject(this.notReady());
-        return session.send(
-          { kind: 'open', door, pulseMs },
-          { priority: Priority.open, timeoutMs: this.options.replyTimeoutMs, seq },
-        );
+        const command: LinkCommand = { kind: 'open', door, pulseMs };
+        return session.send(command, { priority: Priority.open, timeoutMs: this.timeoutFor(command), seq });
       },
       readStatus: (board: number) => this.readStatus(board, Priority.serveOpen),
       doorReading: (door: DoorAddress) => this.book.get(door),
@@ -253,18 +266,19 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
       this.goDown = resolve;
       transport.onClose((r) => resolve(`transport ${r.kind}: ${r.detail}`));
     });
-    const session = new BusSession(
-      transport,
-      this.config.dialect,
-      this.counters,
-      this.options.missedBeforeDown,
-      {
+    const session = new BusSession(transport, {
+      dialect: this.config.dialect,
+      stats: this.counters,
+      missedBeforeDown: this.options.missedBeforeDown,
+      hooks: {
         event: (seq, event) => this.doorEvents.boardEvent(seq, event, this.book, this.boards),
         silent: (detail) => this.goDown?.(`silent link: ${detail}`),
+        board: (board, state) => this.emitEvent({ type: 'board', board, state }),
       },
-      this.log,
-      this.nextSeq,
-    );
+      log: this.log,
+      nextSeq: this.nextSeq,
+      clock: this.clock,
+    });
     this.session = session;
     this.doorEvents.reconnected();
     let stopRoutine = () => {};
@@ -275,6 +289,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
         this.config.boards,
         this.options,
         (r) => this.book.observeBoard(r),
+        (command) => this.timeoutFor(command),
       );
       handshaken.catch(() => {});
       const first = await Promise.race([handshaken, down]);
@@ -288,6 +303,7 @@ export class BusLink<F> extends EventEmitter implements LockerLink {
         this.boards,
         this.options,
         (board, p) => this.readStatus(board, p),
+        this.clock,
       );
       return await down;
     } finally {

@@ -7,6 +7,14 @@ import type { BoardReading, DoorAddress, DoorReading, LinkStats, OpenOutcome } f
 export interface OpenBus {
   /** The board refuses a resent open with the same sequence number (line dialect). */
   readonly dedupesOpens: boolean;
+  /**
+   * From an open's frame on the wire to a status read that can judge it: the lock's pulse plus
+   * the door's spring time (Kerong profiles: about 1 s). 0 where boards acknowledge.
+   */
+  readonly settleMs: number;
+  now(): number;
+  /** Resolves after ms on the link's clock. */
+  sleep(ms: number): Promise<void>;
   nextSeq(): number;
   sendOpen(door: DoorAddress, pulseMs: number, seq: number): Promise<Answered>;
   /** A fresh status read serving this open (jumps ahead of polling). */
@@ -14,7 +22,7 @@ export interface OpenBus {
   /** The debounced reading, as known before the command. */
   doorReading(door: DoorAddress): DoorReading | null;
   /**
-   * Watch the door after the board executed: performance.now() when seen open, null when not
+   * Watch the door after the board executed: now() when seen open, null when not
    * seen open within the window, 'link_lost' when the link was down at the end of it.
    */
   watchOpen(door: DoorAddress, windowMs: number): Promise<number | null | 'link_lost'>;
@@ -29,6 +37,10 @@ type Options = Pick<LinkOptions, 'openRetries' | 'statusReadAttempts' | 'jamWind
 
 /**
  * One door open, as the field demands:
+ * - a board that answers an unlock with nothing (most Kerong CU16 boards) is judged by a status
+ *   read once the pulse and the door's spring time have passed (settleMs from the frame going
+ *   out), never sooner: read earlier, the lock still shows engaged and the open would be resent
+ *   to a door that is about to spring open;
  * - fire even when the door reads open (a cut sensor cable reads open): outcome already_open;
  * - never resend blindly: after a timeout or a garbled reply, read the board first. Open ->
  *   opened (already_open if it read open before the command), never resent; locked and closed ->
@@ -44,7 +56,10 @@ export async function openDoor(
   options: Options,
   stats: LinkStats,
 ): Promise<OpenOutcome> {
-  const startedAt = performance.now();
+  const startedAt = bus.now();
+  // A board that cannot refuse a duplicate is resent an open at most once, and only after a
+  // status read showed the lock still engaged and the door shut.
+  const resends = bus.dedupesOpens ? options.openRetries : Math.min(1, options.openRetries);
   const wasOpen = bus.doorReading(door)?.open === true;
   const seq = bus.nextSeq();
   const claim = bus.claim(door);
@@ -67,7 +82,7 @@ export async function openDoor(
     return { kind: 'opened', ackMs: ackMs ?? 0, seenOpenMs: seenAt - (firstWrittenAt ?? startedAt) };
   };
   const maybeExecuted = (detail: string): OpenOutcome => {
-    claim.settle(performance.now());
+    claim.settle(bus.now());
     return { kind: 'link_down', maybeExecuted: anyWritten, detail };
   };
 
@@ -75,21 +90,25 @@ export async function openDoor(
    * The open may or may not have run (no reply, a garbled one, NAK CRC or BUSY, which can also
    * be a board's answer to line noise while the open went through): read the board first.
    */
-  const judge = async (detail: string): Promise<OpenOutcome | 'resend'> => {
+  const judge = async (detail: string, writtenAt: number | null): Promise<OpenOutcome | 'resend'> => {
+    if (writtenAt !== null && bus.settleMs > 0) {
+      const wait = writtenAt + bus.settleMs - bus.now();
+      if (wait > 0) await bus.sleep(wait);
+    }
     const reading = await readAfterFailure(bus, door.board, options.statusReadAttempts);
     if (!reading) return maybeExecuted(`no answer to a status read after: ${detail}`);
     const now = reading.doors[door.channel];
     if (!now) return refuse(claim, `board ${door.board} has no channel ${door.channel}`);
     // The door is open: whatever became of the unacknowledged open, nothing is resent.
     if (now.open) {
-      const at = performance.now();
+      const at = bus.now();
       claim.settle(at);
       const ackMs = at - (firstWrittenAt ?? startedAt);
       return wasOpen
         ? { kind: 'already_open', ackMs }
         : { kind: 'opened', ackMs, seenOpenMs: at - startedAt };
     }
-    if (!now.locked) return watch(null, performance.now());
+    if (!now.locked) return watch(null, bus.now());
     // Locked and closed. A door that read open before the command may have been fired, then
     // shut by a hand: only a board that refuses duplicates makes a resend safe then.
     if (wasOpen && !bus.dedupesOpens)
@@ -97,7 +116,7 @@ export async function openDoor(
     return 'resend';
   };
 
-  for (let attempt = 0; attempt <= options.openRetries; attempt++) {
+  for (let attempt = 0; attempt <= resends; attempt++) {
     if (attempt > 0) stats.openRetries++;
     stats.opensSent++;
     let answered: Answered;
@@ -107,7 +126,7 @@ export async function openDoor(
       const failure = asFailure(error);
       anyWritten ||= failure.written;
       if (failure.code !== 'timeout') return maybeExecuted(failure.message);
-      const verdict = await judge(failure.message);
+      const verdict = await judge(failure.message, failure.writtenAt);
       if (verdict === 'resend') continue;
       return verdict;
     }
@@ -115,6 +134,12 @@ export async function openDoor(
     anyWritten = true;
     const ackMs = answered.repliedAt - answered.writtenAt;
     const reply = answered.reply;
+    // The frame went out and the board, as it may, said nothing: its status will tell.
+    if (reply.kind === 'sent') {
+      const verdict = await judge('no reply to the unlock (none expected)', answered.writtenAt);
+      if (verdict === 'resend') continue;
+      return verdict;
+    }
     // DUPLICATE: executed by an earlier attempt whose acknowledgement was lost.
     if (reply.kind === 'open_ack' || (reply.kind === 'nak' && reply.reason === 'DUPLICATE')) {
       if (wasOpen) {
@@ -125,10 +150,10 @@ export async function openDoor(
     }
     if (reply.kind !== 'nak') return maybeExecuted(`unexpected ${reply.kind} reply to an open`);
     if (REFUSAL_REASONS.has(reply.reason)) return refuse(claim, reply.reason);
-    const verdict = await judge(`NAK ${reply.reason}`);
+    const verdict = await judge(`NAK ${reply.reason}`, answered.writtenAt);
     if (verdict !== 'resend') return verdict;
   }
-  return maybeExecuted(`no acknowledgement after ${options.openRetries + 1} attempts`);
+  return maybeExecuted(`no acknowledgement after ${resends + 1} attempts`);
 }
 
 function refuse(claim: { settle(at: number | null): void }, reason: string): OpenOutcome {

@@ -45,7 +45,9 @@ export type LinkEvent =
   | { type: 'presence'; door: DoorAddress; present: boolean }
   | { type: 'uncommanded_open'; door: DoorAddress }
   | { type: 'fault'; board: number; code: string }
-  | { type: 'link'; state: LinkState; reason?: string };
+  | { type: 'link'; state: LinkState; reason?: string }
+  /** One board stopped answering (or answered again); the link and its other boards carry on. */
+  | { type: 'board'; board: number; state: 'offline' | 'online' };
 
 /** Counters a technician (and the soak test) reads to judge the link's health. */
 export interface LinkStats {
@@ -56,6 +58,7 @@ export interface LinkStats {
   reconnects: number;
   opensSent: number; // open frames put on the wire, first attempts and retries
   openRetries: number; // open frames resent for one open() call, each after a status read
+  echoBytes: number; // our own bytes sent back by the adapter or gateway, dropped
 }
 
 export interface LockerLink {

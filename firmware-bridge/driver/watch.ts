@@ -1,3 +1,4 @@
+import type { LinkClock } from './clock';
 import type { DoorBook } from './door-book';
 import type { LinkOptions } from './options';
 import { type BoardReading, type DoorAddress, LinkError } from './types';
@@ -16,6 +17,7 @@ export class DoorWatch {
     private readonly book: DoorBook,
     private readonly options: Pick<LinkOptions, 'watchPollMs'>,
     private readonly read: (board: number) => Promise<BoardReading>,
+    private readonly clock: LinkClock,
   ) {}
 
   /** The book believed a change of this door. */
@@ -29,19 +31,19 @@ export class DoorWatch {
    * nobody can say whether the door opened.
    */
   async until(door: DoorAddress, windowMs: number): Promise<number | null | 'link_lost'> {
-    const deadline = performance.now() + windowMs;
+    const deadline = this.clock.now() + windowMs;
     let linkLost = false;
     for (;;) {
-      if (this.book.get(door)?.open) return performance.now();
-      const remaining = deadline - performance.now();
+      if (this.book.get(door)?.open) return this.clock.now();
+      const remaining = deadline - this.clock.now();
       if (remaining <= 0) return linkLost ? 'link_lost' : null;
       // A first "open" waiting for its confirming reading is read again at once, unless the
       // link is down: a read then fails without a turn of the event loop, and retrying at once
       // would spin the whole process until the window closes.
       if (this.book.unconfirmed(door) !== true || linkLost)
         await this.changeOrDelay(door, Math.min(remaining, this.options.watchPollMs));
-      if (this.book.get(door)?.open) return performance.now();
-      if (performance.now() >= deadline) return linkLost ? 'link_lost' : null;
+      if (this.book.get(door)?.open) return this.clock.now();
+      if (this.clock.now() >= deadline) return linkLost ? 'link_lost' : null;
       try {
         await this.read(door.board);
         linkLost = false;
@@ -60,12 +62,12 @@ export class DoorWatch {
       const set = this.waiters.get(key(door)) ?? new Set<() => void>();
       this.waiters.set(key(door), set);
       const done = () => {
-        clearTimeout(timer);
+        this.clock.clearTimeout(timer);
         set.delete(done);
         if (set.size === 0) this.waiters.delete(key(door));
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = this.clock.setTimeout(done, ms);
       set.add(done);
     });
   }

@@ -1,5 +1,5 @@
 import type { KerongProfile } from './profile';
-import { KERONG_ETX, KERONG_STX, type KerongReply, type KerongRequest } from './types';
+import { KERONG_ETX, KERONG_STX, KerongCommand, type KerongReply, type KerongRequest } from './types';
 
 /** Thrown when asked to write a frame the board could not read (a program bug). */
 export class KerongEncodeError extends Error {
@@ -17,13 +17,24 @@ export function kerongSum(bytes: Uint8Array, start: number, end: number): number
   return sum & 0xff;
 }
 
+/** Vendor notes number boards 0-9 (ten on a bus); 0xF0 is the broadcast address, never a board. */
+export const KERONG_MAX_BOARD = 9;
+
 /**
- * `02 ADDR CMD 03 SUM`. Status reads should carry lock 0: the 8-bit SUM misses two flips of the
+ * `02 ADDR CMD 03 SUM`, for a request this host may send. Refused here, whatever the caller:
+ * unlock-all (0x33, a bulk open) and any board beyond 0-9 (board 15 would put 0xF0, the
+ * broadcast address, in ADDR and reach every board on the bus). Status reads should carry lock 0: the 8-bit SUM misses two flips of the
  * same bit in opposite directions, and "status of lock 1" (`02 01 30 03 36`) differs from "unlock
  * lock 0" (`02 00 31 03 36`) by exactly such a pair. With lock 0 in ADDR, bit 0 of ADDR is clear
  * and no such pair turns a status read into an unlock.
  */
 export function encodeKerongRequest(req: KerongRequest): Buffer {
+  if (req.command === KerongCommand.unlockAll)
+    throw new KerongEncodeError('unlock-all (0x33) is never sent: doors are opened one at a time');
+  if (!Number.isInteger(req.board) || req.board < 0 || req.board > KERONG_MAX_BOARD)
+    throw new KerongEncodeError(
+      `board ${req.board} outside 0..${KERONG_MAX_BOARD} (0xF0 is the broadcast address)`,
+    );
   const frame = Buffer.from([
     KERONG_STX,
     address(req.board, req.lock),

@@ -1,4 +1,6 @@
-import { createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
+import type { Duplex } from 'node:stream';
+import { CU16_PROFILE, createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
+import { duplexPair } from '../../firmware-bridge/duplex-pair';
 import { createSimulator } from '../../hardware-sim/simulator';
 import { type FireSpan, judgeFires } from './link-fires';
 
@@ -6,12 +8,17 @@ export interface SoakOptions {
   ops: number;
   dialect: 'line' | 'kerong';
   seed?: number;
+  /** The cable sends every byte we write back to us first, as many RS485 adapters do. */
+  echo?: boolean;
   /** Progress lines (every 10% of the run). */
   log?: (line: string) => void;
 }
 
 export interface SoakReport {
   dialect: 'line' | 'kerong';
+  echo: boolean;
+  /** Our own bytes the link recognised as echo and dropped. */
+  echoBytes: number;
   operations: number;
   opens: number;
   statusReads: number;
@@ -65,10 +72,18 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   sim.faults.corrupt = 0.01;
   sim.faults.duplicate = 0.01;
   const link = createLink({
-    transport: () => sim.connectPipe(),
+    transport: () => (options.echo ? echoing(sim.connectPipe()) : sim.connectPipe()),
     dialect: options.dialect,
     boards: Array.from({ length: BOARDS }, (_, i) => i),
     channels: DOORS,
+    // The simulator in instant mode releases a lock and swings its door at once, and its
+    // in-process cable has no line turnaround: a 100 ms settle window, no gap between frames
+    // and a quiet wait as long as the reply timeout suit it (the real defaults only slow the
+    // run down: 1 s, 1 ms and 50 ms).
+    kerongProfile:
+      options.dialect === 'kerong'
+        ? { ...CU16_PROFILE, settleMs: 100, minGapMs: 0, quietAfterTimeoutMs: 10 }
+        : undefined,
     options: {
       replyTimeoutMs: 10,
       helloTimeoutMs: 50,
@@ -102,6 +117,8 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   });
   const report: SoakReport = {
     dialect: options.dialect,
+    echo: options.echo === true,
+    echoBytes: 0,
     operations: 0,
     opens: 0,
     statusReads: 0,
@@ -179,6 +196,7 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   report.opensWithoutStatusRead = sim.audit.blindReopens.length;
   report.repeatedOpensReceived = sim.audit.repeats;
   report.openRetries = stats.openRetries;
+  report.echoBytes = stats.echoBytes;
   report.reconnects = stats.reconnects;
   report.uncommandedOpens = uncommandedOpens;
   report.faults = {
@@ -188,6 +206,22 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   };
   report.seconds = (performance.now() - started) / 1000;
   return report;
+}
+
+/**
+ * An adapter that echoes: what the host writes comes back to the host first, then goes on to
+ * the boards (libmodbus issues 35, 432 and 818 describe such adapters).
+ */
+function echoing(toBoards: Duplex): Duplex {
+  const [host, adapter] = duplexPair();
+  adapter.on('data', (chunk: Buffer) => {
+    adapter.write(chunk);
+    toBoards.write(chunk);
+  });
+  toBoards.on('data', (chunk: Buffer) => adapter.write(chunk));
+  adapter.on('close', () => toBoards.destroy());
+  toBoards.on('close', () => adapter.destroy());
+  return host;
 }
 
 async function readyAgain(link: ReturnType<typeof createLink>): Promise<void> {

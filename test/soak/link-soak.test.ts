@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { runLinkSoak } from './link-soak-run';
 
 describe('link soak (short): a lossy bus never makes an open fire twice or resend blindly', () => {
-  for (const dialect of ['line', 'kerong'] as const) {
-    it(`2,000 operations over a ${dialect} bus with dropped, corrupted and duplicated replies`, async () => {
-      const report = await runLinkSoak({ ops: 2000, dialect, seed: 11 });
+  const runs = [
+    { dialect: 'line', echo: false },
+    { dialect: 'kerong', echo: false },
+    { dialect: 'kerong', echo: true },
+  ] as const;
+  for (const { dialect, echo } of runs) {
+    it(`2,000 operations over a ${dialect} bus${echo ? ' through an echoing adapter' : ''} with dropped, corrupted and duplicated replies`, async () => {
+      const report = await runLinkSoak({ ops: 2000, dialect, seed: 11, echo });
+      if (echo) expect(report.echoBytes).toBeGreaterThan(0);
       expect(report.operations).toBe(2000);
       // The faults really happened...
       expect(report.faults.dropped).toBeGreaterThan(0);

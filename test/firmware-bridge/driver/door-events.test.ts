@@ -3,17 +3,28 @@ import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-b
 import { DoorBook } from '../../../firmware-bridge/driver/door-book';
 import { FAST } from '../../support/fixtures';
 import { FakeLineBoard } from './fake-line-board';
+import { ManualClock } from './manual-clock';
 
+/** Simulated time: the heartbeat, timeouts and debounce reads run only as the test advances it. */
+let clock = new ManualClock();
 const links: LockerLink[] = [];
 afterEach(async () => {
-  for (const link of links.splice(0)) await link.stop();
+  for (const link of links.splice(0)) await clock.run(link.stop());
 });
 
+function lineLink(board: FakeLineBoard): LockerLink {
+  clock = new ManualClock();
+  board.clock = clock;
+  const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST, clock });
+  links.push(link);
+  return link;
+}
+
 async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
+  const deadline = clock.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 5));
+    if (clock.now() > deadline) throw new Error('condition not reached');
+    await clock.advance(5);
   }
 }
 
@@ -34,11 +45,10 @@ describe('door readings', () => {
 
   it('confirms a line event with a status read before reporting the door', async () => {
     const board = new FakeLineBoard();
-    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST });
-    links.push(link);
+    const link = lineLink(board);
     const events: LinkEvent[] = [];
     link.on('event', (e) => events.push(e));
-    await link.start();
+    await clock.run(link.start());
     const before = board.requests.length;
     board.setDoor(0, 3, true);
     await until(() => events.some((e) => e.type === 'door'));
@@ -48,26 +58,24 @@ describe('door readings', () => {
 
   it('does not report an event the board status contradicts (a sensor glitch)', async () => {
     const board = new FakeLineBoard();
-    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST });
-    links.push(link);
+    const link = lineLink(board);
     const events: LinkEvent[] = [];
     link.on('event', (e) => events.push(e));
-    await link.start();
+    await clock.run(link.start());
     const before = board.requests.length;
     board.event({ event: 'OPENED', board: 0, channel: 1 }); // but the door reads closed
     await until(() => board.requests.length > before);
-    await new Promise((r) => setTimeout(r, 50));
+    await clock.advance(50);
     expect(events.filter((e) => e.type === 'door' || e.type === 'uncommanded_open')).toEqual([]);
     expect(link.snapshot()[0]?.doors[1]?.open).toBe(false);
   });
 
   it('reads the boards again after a gap in the event counter', async () => {
     const board = new FakeLineBoard();
-    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST });
-    links.push(link);
-    await link.start();
+    const link = lineLink(board);
+    await clock.run(link.start());
     board.event({ event: 'FAULT', board: 0, code: 'T1' });
-    await new Promise((r) => setTimeout(r, 20));
+    await clock.advance(20);
     const before = board.requests.length;
     board.sendEvents = false;
     board.event({ event: 'FAULT', board: 0, code: 'LOST' }); // never reaches the host
@@ -78,11 +86,10 @@ describe('door readings', () => {
 
   it('passes board faults on as link events', async () => {
     const board = new FakeLineBoard();
-    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST });
-    links.push(link);
+    const link = lineLink(board);
     const events: LinkEvent[] = [];
     link.on('event', (e) => events.push(e));
-    await link.start();
+    await clock.run(link.start());
     board.event({ event: 'FAULT', board: 0, code: 'TAMPER' });
     await until(() => events.some((e) => e.type === 'fault'));
     expect(events).toContainEqual({ type: 'fault', board: 0, code: 'TAMPER' });

@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import { type LinkClock, SYSTEM_CLOCK } from '../../../firmware-bridge/driver/clock';
 import { duplexPair } from '../../../firmware-bridge/duplex-pair';
 import { encodeLine } from '../../../firmware-bridge/line/codec';
 import { LineDecoder } from '../../../firmware-bridge/line/decoder';
@@ -42,6 +43,8 @@ export class FakeLineBoard {
   script: (request: LineRequest, index: number) => Act = () => 'answer';
   /** An executed open makes the door open after this long, unless the lock is jammed. */
   openAfterMs = 5;
+  /** Whose time the door's swing takes: the test's manual clock, or the process's. */
+  clock: LinkClock = SYSTEM_CLOCK;
   jammed = false;
   sendEvents = true;
   private readonly executed = new Set<number>();
@@ -155,7 +158,7 @@ export class FakeLineBoard {
         this.fires.set(`${board}:${channel}`, this.firesAt(board, channel) + 1);
         if (!this.jammed && !door.doorOpen) {
           door.locked = false;
-          setTimeout(() => this.setDoor(board, channel, true), this.openAfterMs);
+          this.clock.setTimeout(() => this.setDoor(board, channel, true), this.openAfterMs);
         }
         return { seq, ok: true, ack: { verb: 'OPEN', board, channel } };
       }

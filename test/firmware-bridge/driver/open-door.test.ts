@@ -2,16 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLink, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
 import { FAST } from '../../support/fixtures';
 import { FakeLineBoard } from './fake-line-board';
+import { ManualClock } from './manual-clock';
 
+/** Simulated time: timeouts, the jam window and polling run only as the test advances it. */
+let clock: ManualClock;
 const links: LockerLink[] = [];
 afterEach(async () => {
-  for (const link of links.splice(0)) await link.stop();
+  for (const link of links.splice(0)) await clock.run(link.stop());
 });
 
 async function ready(board: FakeLineBoard, options = FAST): Promise<LockerLink> {
-  const link = createLink({ transport: () => board.connect(), dialect: 'line', options });
+  clock = new ManualClock();
+  board.clock = clock;
+  const link = createLink({ transport: () => board.connect(), dialect: 'line', options, clock });
   links.push(link);
-  await link.start();
+  await clock.run(link.start());
   return link;
 }
 
@@ -23,9 +28,13 @@ describe('opening a door (line dialect, scripted board)', () => {
   it('reports opened once the door is seen open, with the command round trip', async () => {
     const board = new FakeLineBoard();
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('opened');
-    if (outcome.kind === 'opened') expect(outcome.ackMs).toBeGreaterThan(0);
+    // In simulated time the scripted board answers at once; its door swings openAfterMs later.
+    if (outcome.kind === 'opened') {
+      expect(outcome.ackMs).toBe(0);
+      expect(outcome.seenOpenMs).toBeGreaterThanOrEqual(board.openAfterMs);
+    }
     expect(board.firesAt(0, 2)).toBe(1);
     expect(link.stats()).toMatchObject({ opensSent: 1, openRetries: 0 });
     expect(board.audit.repeats).toBe(0);
@@ -35,7 +44,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const board = new FakeLineBoard();
     board.doors[0]![2]!.doorOpen = true;
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('already_open');
     expect(board.firesAt(0, 2)).toBe(1);
   });
@@ -44,7 +53,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const board = new FakeLineBoard();
     board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_reply' : 'answer');
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('opened');
     expect(opensOf(board)).toHaveLength(1);
     expect(board.firesAt(0, 2)).toBe(1);
@@ -56,7 +65,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     let opens = 0;
     board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? 'lose_reply' : 'answer');
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome).toMatchObject({ kind: 'jammed' });
     const sent = opensOf(board);
     expect(sent).toHaveLength(2);
@@ -73,7 +82,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     let opens = 0;
     board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? 'lose_request' : 'answer');
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('opened');
     expect(board.firesAt(0, 2)).toBe(1);
     expect(link.stats().openRetries).toBe(1);
@@ -87,7 +96,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     let opens = 0;
     board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? 'garble_reply' : 'answer');
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('opened');
     expect(opensOf(board)).toHaveLength(1);
     expect(link.stats().discardedBytes).toBeGreaterThan(0);
@@ -99,7 +108,7 @@ describe('opening a door (line dialect, scripted board)', () => {
       const board = new FakeLineBoard();
       board.script = (r) => (r.command.verb === 'OPEN' ? { nak: reason } : 'answer');
       const link = await ready(board);
-      const outcome = await link.open(door);
+      const outcome = await clock.run(link.open(door));
       expect(outcome).toEqual({ kind: 'refused', reason });
       expect(opensOf(board)).toHaveLength(1);
       expect(board.firesAt(0, 2)).toBe(0);
@@ -114,7 +123,7 @@ describe('opening a door (line dialect, scripted board)', () => {
       return silent ? 'lose_reply' : 'answer';
     };
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     expect(opensOf(board)).toHaveLength(1);
     expect(board.audit.blindReopens).toEqual([]);
@@ -124,7 +133,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const board = new FakeLineBoard();
     board.jammed = true;
     const link = await ready(board);
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome.kind).toBe('jammed');
     if (outcome.kind === 'jammed') expect(outcome.ackMs).not.toBeNull();
     expect(board.firesAt(0, 2)).toBe(1);
@@ -134,7 +143,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const board = new FakeLineBoard();
     board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_request' : 'answer');
     const link = await ready(board, { ...FAST, openRetries: 2 });
-    const outcome = await link.open(door);
+    const outcome = await clock.run(link.open(door));
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     expect(opensOf(board)).toHaveLength(3);
     expect(link.stats().openRetries).toBe(2);
@@ -149,7 +158,7 @@ describe('opening a door (line dialect, scripted board)', () => {
       let opens = 0;
       board.script = (r) => (r.command.verb === 'OPEN' && opens++ === 0 ? { nak: reason } : 'answer');
       const link = await ready(board);
-      expect((await link.open(door)).kind).toBe('opened');
+      expect((await clock.run(link.open(door))).kind).toBe('opened');
       const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
       expect(tail.slice(0, 3)).toEqual(['OPEN', 'STATUS', 'OPEN']);
       expect(board.firesAt(0, 2)).toBe(1);
@@ -164,7 +173,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     board.script = (r) =>
       r.command.verb === 'OPEN' && opens++ === 0 ? { nak: 'CRC', executed: true } : 'answer';
     const link = await ready(board);
-    expect((await link.open(door)).kind).toBe('opened');
+    expect((await clock.run(link.open(door))).kind).toBe('opened');
     expect(opensOf(board)).toHaveLength(1);
     expect(board.firesAt(0, 2)).toBe(1);
   });
@@ -174,7 +183,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     board.doors[0]![2]!.doorOpen = true;
     board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_reply' : 'answer');
     const link = await ready(board);
-    expect((await link.open(door)).kind).toBe('already_open');
+    expect((await clock.run(link.open(door))).kind).toBe('already_open');
     expect(opensOf(board)).toHaveLength(1);
     const tail = verbs(board).slice(verbs(board).indexOf('OPEN'));
     expect(tail.slice(0, 2)).toEqual(['OPEN', 'STATUS']);
@@ -187,7 +196,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     board.doors[0]![2]!.doorOpen = true;
     board.script = (r) => (r.command.verb === 'OPEN' ? 'lose_request' : 'answer');
     const link = await ready(board);
-    expect((await link.open(door)).kind).toBe('already_open');
+    expect((await clock.run(link.open(door))).kind).toBe('already_open');
     expect(opensOf(board)).toHaveLength(1);
     expect(board.firesAt(0, 2)).toBe(0);
   });
@@ -195,7 +204,7 @@ describe('opening a door (line dialect, scripted board)', () => {
   it('shares one outcome between two opens of the same door asked at once', async () => {
     const board = new FakeLineBoard();
     const link = await ready(board);
-    const [a, b] = await Promise.all([link.open(door), link.open(door)]);
+    const [a, b] = await clock.run(Promise.all([link.open(door), link.open(door)]));
     expect(a).toBe(b);
     expect(board.firesAt(0, 2)).toBe(1);
   });
@@ -203,8 +212,11 @@ describe('opening a door (line dialect, scripted board)', () => {
   it('caps opens per minute', async () => {
     const board = new FakeLineBoard();
     const link = await ready(board, { ...FAST, maxOpensPerMinute: 1 });
-    expect((await link.open(door)).kind).toBe('opened');
-    expect(await link.open({ board: 0, channel: 3 })).toEqual({ kind: 'refused', reason: 'rate_limited' });
+    expect((await clock.run(link.open(door))).kind).toBe('opened');
+    expect(await clock.run(link.open({ board: 0, channel: 3 }))).toEqual({
+      kind: 'refused',
+      reason: 'rate_limited',
+    });
     expect(board.firesAt(0, 3)).toBe(0);
   });
 
@@ -213,7 +225,7 @@ describe('opening a door (line dialect, scripted board)', () => {
     const link = await ready(board);
     const events: LinkEvent[] = [];
     link.on('event', (e) => events.push(e));
-    await link.open(door);
+    await clock.run(link.open(door));
     expect(events).toContainEqual({ type: 'door', door, open: true, commanded: true });
     expect(events.some((e) => e.type === 'uncommanded_open')).toBe(false);
     board.setDoor(0, 1, true, true);
@@ -229,9 +241,9 @@ describe('opening a door (line dialect, scripted board)', () => {
 });
 
 async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
+  const deadline = clock.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 5));
+    if (clock.now() > deadline) throw new Error('condition not reached');
+    await clock.advance(5);
   }
 }

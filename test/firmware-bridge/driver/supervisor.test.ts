@@ -1,17 +1,24 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLink, DEFAULT_LINK_OPTIONS, type LinkEvent, type LockerLink } from '../../../firmware-bridge';
 import { FAST } from '../../support/fixtures';
 import { FakeLineBoard } from './fake-line-board';
+import { ManualClock } from './manual-clock';
 
+/** Simulated time: heartbeats, timeouts and back-off run only as the test advances it. */
+let clock = new ManualClock();
+beforeEach(() => {
+  clock = new ManualClock();
+});
 const links: LockerLink[] = [];
 afterEach(async () => {
-  for (const link of links.splice(0)) await link.stop();
+  for (const link of links.splice(0)) await clock.run(link.stop());
 });
 
 function linkTo(board: FakeLineBoard, options = FAST): { link: LockerLink; events: LinkEvent[] } {
-  const link = createLink({ transport: () => board.connect(), dialect: 'line', options });
+  board.clock = clock;
+  const link = createLink({ transport: () => board.connect(), dialect: 'line', options, clock });
   links.push(link);
   const events: LinkEvent[] = [];
   link.on('event', (e) => events.push(e));
@@ -19,10 +26,10 @@ function linkTo(board: FakeLineBoard, options = FAST): { link: LockerLink; event
 }
 
 async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
+  const deadline = clock.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 5));
+    if (clock.now() > deadline) throw new Error('condition not reached');
+    await clock.advance(5);
   }
 }
 
@@ -32,7 +39,7 @@ describe('reconnect supervisor', () => {
   it('takes a silent link (unanswered heartbeats) down, then reconnects on a new connection', async () => {
     const board = new FakeLineBoard();
     const { link, events } = linkTo(board);
-    await link.start();
+    await clock.run(link.start());
     let quiet = true;
     board.script = (r) => (quiet && r.command.verb === 'PING' ? 'lose_reply' : 'answer');
     await until(() => states(events).includes('down'));
@@ -51,8 +58,8 @@ describe('reconnect supervisor', () => {
       return r.command.verb === 'OPEN' ? 'lose_reply' : 'answer';
     };
     const { link } = linkTo(board, { ...FAST, replyTimeoutMs: 5000 });
-    await link.start();
-    const outcome = await link.open({ board: 0, channel: 1 });
+    await clock.run(link.start());
+    const outcome = await clock.run(link.open({ board: 0, channel: 1 }));
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     await until(() => link.state === 'ready' && board.connections >= 2);
     expect(link.stats().reconnects).toBe(1);
@@ -66,8 +73,8 @@ describe('reconnect supervisor', () => {
       return 'answer';
     };
     const { link } = linkTo(board, { ...FAST, backoffInitialMs: 1000, backoffMaxMs: 1000 });
-    await link.start();
-    const outcome = await link.open({ board: 0, channel: 1 });
+    await clock.run(link.start());
+    const outcome = await clock.run(link.open({ board: 0, channel: 1 }));
     expect(outcome).toMatchObject({ kind: 'link_down', maybeExecuted: true });
     expect(board.firesAt(0, 1)).toBe(1);
   });
@@ -76,25 +83,25 @@ describe('reconnect supervisor', () => {
     const board = new FakeLineBoard();
     board.jammed = true;
     const { link } = linkTo(board, { ...FAST, jamWindowMs: 60_000 });
-    await link.start();
+    await clock.run(link.start());
     const pending = link.open({ board: 0, channel: 1 });
     await until(() => board.firesAt(0, 1) === 1);
-    await link.stop();
-    expect(await pending).toMatchObject({ kind: 'link_down', maybeExecuted: true });
+    await clock.run(link.stop());
+    expect(await clock.run(pending)).toMatchObject({ kind: 'link_down', maybeExecuted: true });
   });
 
   it('answers an open asked while the link is down without touching the wire', async () => {
     const board = new FakeLineBoard();
     const { link, events } = linkTo(board, { ...FAST, backoffInitialMs: 500, backoffMaxMs: 500 });
-    await link.start();
+    await clock.run(link.start());
     board.unplug();
     await until(() => states(events).includes('down'));
     const before = board.requests.length;
-    expect(await link.open({ board: 0, channel: 0 })).toMatchObject({
+    expect(await clock.run(link.open({ board: 0, channel: 0 }))).toMatchObject({
       kind: 'link_down',
       maybeExecuted: false,
     });
-    await expect(link.readBoard(0)).rejects.toMatchObject({ code: 'link_down' });
+    await expect(clock.run(link.readBoard(0))).rejects.toMatchObject({ code: 'link_down' });
     expect(board.requests.length).toBe(before);
   });
 
@@ -102,7 +109,7 @@ describe('reconnect supervisor', () => {
     const board = new FakeLineBoard();
     board.script = (r) => (r.command.verb === 'HELLO' ? { nak: 'VERSION' } : 'answer');
     const { link } = linkTo(board);
-    await expect(link.start()).rejects.toMatchObject({ code: 'bad_config' });
+    await expect(clock.run(link.start())).rejects.toMatchObject({ code: 'bad_config' });
     expect(link.state).toBe('stopped');
   });
 
@@ -117,9 +124,10 @@ describe('reconnect supervisor', () => {
       },
       dialect: 'line',
       options: FAST,
+      clock,
     });
     links.push(link);
-    await link.start();
+    await clock.run(link.start());
     expect(attempts).toBe(3);
     expect(link.state).toBe('ready');
   });
@@ -127,10 +135,10 @@ describe('reconnect supervisor', () => {
   it('stops cleanly: state stopped, later opens are not sent', async () => {
     const board = new FakeLineBoard();
     const { link } = linkTo(board);
-    await link.start();
-    await link.stop();
+    await clock.run(link.start());
+    await clock.run(link.stop());
     expect(link.state).toBe('stopped');
-    expect((await link.open({ board: 0, channel: 0 })).kind).toBe('link_down');
+    expect((await clock.run(link.open({ board: 0, channel: 0 }))).kind).toBe('link_down');
     expect(board.firesAt(0, 0)).toBe(0);
   });
 
@@ -141,11 +149,13 @@ describe('reconnect supervisor', () => {
       },
       dialect: 'line',
       options: FAST,
+      clock,
     });
     const started = link.start();
-    await new Promise((r) => setTimeout(r, 30));
-    await link.stop();
-    await expect(started).rejects.toMatchObject({ code: 'stopped' });
+    started.catch(() => {});
+    await clock.advance(30);
+    await clock.run(link.stop());
+    await expect(clock.run(started)).rejects.toMatchObject({ code: 'stopped' });
   });
 
   it('logs raw frames in hex at trace level through a pino child logger', async () => {
@@ -158,10 +168,17 @@ describe('reconnect supervisor', () => {
     });
     const logger = pino({ level: 'trace' }, sink).child({ bus: 'test-bus' });
     const board = new FakeLineBoard();
-    const link = createLink({ transport: () => board.connect(), dialect: 'line', options: FAST, logger });
+    board.clock = clock;
+    const link = createLink({
+      transport: () => board.connect(),
+      dialect: 'line',
+      options: FAST,
+      logger,
+      clock,
+    });
     links.push(link);
-    await link.start();
-    await link.open({ board: 0, channel: 0 });
+    await clock.run(link.start());
+    await clock.run(link.open({ board: 0, channel: 0 }));
     const records = lines.map(
       (l) => JSON.parse(l) as { level: number; dir?: string; hex?: string; bus?: string },
     );

@@ -9,7 +9,12 @@ import { chunked, splitsOf } from '../line/arbitraries';
 type KerongFrame = KerongRequest | KerongReply;
 
 const nibble = fc.integer({ min: 0, max: 15 });
-const request = fc.record({ board: nibble, lock: nibble, command: fc.integer({ min: 0, max: 255 }) });
+/** What this host may encode: boards 0-9, any command but unlock-all (0x33). */
+const request = fc.record({
+  board: fc.integer({ min: 0, max: 9 }),
+  lock: nibble,
+  command: fc.integer({ min: 0, max: 255 }).filter((c) => c !== 0x33),
+});
 const reply = fc.record({
   board: nibble,
   lock: nibble,
@@ -210,12 +215,14 @@ describe('KerongDecoder', () => {
   });
 
   it('takes reply lengths from the profile: a 0x35 board is noise to a profile without it', () => {
+    const echoOnly = { ...CU16_PROFILE, replyLength: { 48: 9, 49: 9 }, statusReplyCommands: [0x30] };
     const frame = encodeKerongReply(
       { board: 2, lock: 0, command: 0x35, data: Buffer.alloc(4) },
       CU16_REPLY35_PROFILE,
     );
     expect(framesOf(new KerongDecoder('replies', CU16_REPLY35_PROFILE).push(frame))).toHaveLength(1);
-    expect(framesOf(new KerongDecoder('replies', CU16_PROFILE).push(frame))).toEqual([]);
+    expect(framesOf(new KerongDecoder('replies', echoOnly).push(frame))).toEqual([]);
+    expect(framesOf(new KerongDecoder('replies', CU16_PROFILE).push(frame))).toHaveLength(1);
   });
 
   it('forgets a partial frame on reset', () => {

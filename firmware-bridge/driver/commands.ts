@@ -39,7 +39,7 @@ export type Interpretation =
  * machine, debounce, reconnect) is shared.
  */
 export interface Dialect<F> {
-  readonly name: 'line' | 'kerong';
+  readonly name: 'line' | 'kerong' | 'eighty' | 'modbus';
   /** The board reports door changes itself (events with a counter) and answers PING. */
   readonly hasEvents: boolean;
   /** The board refuses to execute twice an open resent with the same sequence number. */

@@ -132,14 +132,31 @@ describe('ModbusDecoder, properties', () => {
         );
       });
 
-      it('yields the frame after any garbage, with nothing held back', () => {
+      it('yields the frame after any garbage, with nothing held back, unless a false frame begun in the garbage passes its CRC', () => {
         // RTU has no start byte: any garbage may look like the start of a frame. The real frame
         // must still come out at once (on a quiet bus nothing else will arrive to settle it).
+        // The one exception is a candidate begun in the garbage that reaches into the frame and
+        // whose CRC-16 happens to check (about 1 in 65,536 candidates; fast-check finds one in
+        // some 10^5 runs): then that false frame is taken and the real one lost, and the host's
+        // timeout and status read cover it, as for a lost reply.
         fc.assert(
           fc.property(fc.uint8Array({ maxLength: 200 }).map(Buffer.from), frame, (noise, wanted) => {
             const out = newDecoder(direction).push(Buffer.concat([noise, wanted]));
-            expect(framesOf(out).at(-1)).toEqual(framesOf(newDecoder(direction).push(wanted))[0]);
-            expect(out.at(-1)?.kind).toBe('frame');
+            let at = 0;
+            const spans = out.map((d) => {
+              const length = d.kind === 'frame' ? lengthOf(d.frame) : d.bytes.length;
+              const span = { d, from: at, to: at + length };
+              at += length;
+              return span;
+            });
+            const covering = spans.find((s) => s.from <= noise.length && noise.length < s.to);
+            expect(covering?.d.kind).toBe('frame');
+            if (covering?.from === noise.length) {
+              expect(covering.d).toEqual(newDecoder(direction).push(wanted)[0]);
+              expect(spans.at(-1)).toBe(covering);
+            } else {
+              expect(covering!.from).toBeLessThan(noise.length);
+            }
           }),
           { numRuns: 1000 },
         );
@@ -179,6 +196,15 @@ describe('ModbusDecoder, properties', () => {
 });
 
 describe('ModbusDecoder, resynchronising', () => {
+  it('loses a request to a garbage FC0F candidate whose CRC happens to check (found by the property above)', () => {
+    // Seed 758273599: B3 0F ... announces 5 data bytes, and the CRC over it and the first bytes
+    // of the real request checks. No CRC rules this out; the host's timeout covers it.
+    const out = newDecoder('requests').push(bytes('B3 0F 82 00 03 E7 05  18 05 04 0C 00 07 4F 32'));
+    expect(framesOf(out)).toEqual([
+      { unit: 0xb3, function: 0x0f, address: 0x8200, value: 999, data: bytes('18 05 04 0C 00') },
+    ]);
+  });
+
   it('does not let garbage that looks like a long frame hold back the reply behind it', () => {
     // 01 01 04 announces a 9-byte frame; the 5-byte exception reply behind it completes first,
     // and on a quiet bus the bytes the false start waits for would never come.

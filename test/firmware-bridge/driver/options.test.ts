@@ -65,7 +65,7 @@ describe('link options', () => {
       /channels/,
     );
     expect(() =>
-      createLink({ transport: 'tcp://127.0.0.1:1', dialect: 'modbus' as unknown as 'line' }),
+      createLink({ transport: 'tcp://127.0.0.1:1', dialect: 'wkly' as unknown as 'line' }),
     ).toThrow(/dialect/);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { createLink } from '../../firmware-bridge/driver/create-link';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
-import { PROPERTY_STATES } from '../../src/domain/states';
 import { createLinkDoorPort } from '../../src/daemon/link-door-port';
+import { PROPERTY_STATES } from '../../src/domain/states';
 import { createLedger, type ReconcileReport } from '../../src/ledger';
 import { openStore } from '../../src/store/database';
 

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import { createLink, type LinkOptions, type LockerLink } from '../../firmware-bridge';
+import { createLink, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import { kioskEventsFrom } from '../../src/daemon/kiosk-events';
 import { createLinkDoorPort } from '../../src/daemon/link-door-port';
 import { ScanFeed } from '../../src/daemon/scans';
-import type { CalendarPolicy } from '../../src/domain/calendar';
 import { hashPin } from '../../src/domain/staff-pin';
 import {
   checkHttpConfig,

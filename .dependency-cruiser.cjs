@@ -10,6 +10,7 @@ const BRIDGE_ENTRIES = [
   '^firmware-bridge/transports/index\\.ts$',
   '^firmware-bridge/escpos/index\\.ts$',
   '^firmware-bridge/raster/index\\.ts$',
+  '^firmware-bridge/line-splitter\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -118,7 +119,12 @@ module.exports = {
       name: 'codecs-not-driver',
       severity: 'error',
       comment: 'Codecs are pure transformers: no driver, no transport, no I/O.',
-      from: { path: '^firmware-bridge/(line|kerong|escpos|raster)/' },
+      from: {
+        path: [
+          '^firmware-bridge/(line|kerong|escpos|raster)/',
+          '^firmware-bridge/(line-splitter|codec|crc16)\\.ts$',
+        ],
+      },
       to: { path: ['^firmware-bridge/driver/', '^firmware-bridge/transports/'] },
     },
     {

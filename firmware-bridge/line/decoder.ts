@@ -1,5 +1,5 @@
-import { ReadlineParser } from '@serialport/parser-readline';
 import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
+import { LineSplitter } from '../line-splitter';
 import { isKindByte } from './grammar';
 import { LINE_MAX_BYTES } from './limits';
 import { parseLineAt } from './parse';
@@ -9,35 +9,6 @@ export interface LineDecoderOptions {
   /** Longest line kept, '\n' not counted; a longer one is dropped as 'overflow'. */
   maxLineBytes?: number;
 }
-
-/**
- * serialport's ReadlineParser used as a plain function: its _transform splits the bytes at '\n'
- * and calls push() once per line, which hands the line straight to the decoder instead of
- * queueing it in a stream or a list. That keeps the decoder synchronous, with no timers and no
- * event loop turn between bytes and frames. Its Buffer.concat per chunk and slices per line are
- * about half of the decode time (the parse bench reports the splitter alone).
- */
-class LineSplitter extends ReadlineParser {
-  constructor(private readonly toDecoder: (line: Buffer) => void) {
-    super({ delimiter: Buffer.from([0x0a]), includeDelimiter: true });
-  }
-
-  override push(line: Buffer | null): boolean {
-    if (line !== null) this.toDecoder(line);
-    return true;
-  }
-
-  /** Hands over each complete line (ending in '\n') that these bytes finish. */
-  split(chunk: Uint8Array): void {
-    const bytes = Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    // The encoding argument only matters for string chunks; ours are always bytes.
-    this._transform(bytes, 'latin1', noop);
-  }
-}
-
-function noop(): void {}
 
 /**
  * Bytes of the line dialect -> frames. A frame starts at the beginning of a line or right after
@@ -50,42 +21,56 @@ function noop(): void {}
  * a frame start near its end, and what follows up to the next '\n' is 'overflow' too.
  */
 export class LineDecoder implements FrameDecoder<LineFrame> {
-  private readonly splitter = new LineSplitter((line) => this.takeLine(line));
-  /** Where takeLine puts what it decodes during one push. */
+  private readonly splitter: LineSplitter;
+  /** Where the splitter's sink puts what it decodes during one push. */
   private out: Decoded<LineFrame>[] = [];
   private readonly maxLineBytes: number;
-  /** The held bytes do not begin a line: their head was dropped for overflow. */
-  private headDropped = false;
   /** The first held byte may start a frame: it begins a line or follows a dropped non-printable. */
   private zeroMayStart = true;
 
   constructor(options: LineDecoderOptions = {}) {
     this.maxLineBytes = options.maxLineBytes ?? LINE_MAX_BYTES;
+    this.splitter = new LineSplitter(
+      {
+        maxHeldBytes: this.maxLineBytes,
+        // Keep an over-long partial line from its last frame start, if what follows fits.
+        keepFrom: (held) => {
+          const start = lastFrameStart(held, this.zeroMayStart);
+          return start >= 0 && held.length - start <= this.maxLineBytes ? start : held.length;
+        },
+      },
+      {
+        line: (line, headDropped) => this.takeLine(line, headDropped),
+        discard: (bytes) => {
+          this.out.push(discard(bytes, 'overflow'));
+          // Bytes still held begin at a frame start; if none are, the next byte continues a line
+          // whose head is gone and may start a frame only after a non-printable.
+          this.zeroMayStart = this.splitter.buffered > 0 || !isPrintable(bytes[bytes.length - 1]!);
+        },
+      },
+    );
   }
 
   get buffered(): number {
-    return this.splitter.buffer.length;
+    return this.splitter.buffered;
   }
 
   reset(): void {
-    this.splitter.buffer = Buffer.alloc(0);
-    this.headDropped = false;
+    this.splitter.reset();
     this.zeroMayStart = true;
   }
 
   push(chunk: Uint8Array): Decoded<LineFrame>[] {
     const out: Decoded<LineFrame>[] = [];
     this.out = out;
-    this.splitter.split(chunk);
-    this.bound(out);
+    this.splitter.push(chunk);
     return out;
   }
 
-  private takeLine(line: Buffer): void {
+  private takeLine(line: Buffer, headDropped: boolean): void {
     const out = this.out;
-    const head = this.headDropped ? 'overflow' : 'noise';
+    const head = headDropped ? 'overflow' : 'noise';
     const start = lastFrameStart(line, this.zeroMayStart);
-    this.headDropped = false;
     this.zeroMayStart = true;
     if (start < 0) {
       out.push(discard(line, head));
@@ -99,24 +84,6 @@ export class LineDecoder implements FrameDecoder<LineFrame> {
     const parsed = parseLineAt(line, start, line.length);
     if (parsed.type === 'error') out.push(discard(line.subarray(start), parsed.reason));
     else out.push({ kind: 'frame', frame: parsed });
-  }
-
-  /** Keep the partial line within maxLineBytes. */
-  private bound(out: Decoded<LineFrame>[]): void {
-    const held = this.splitter.buffer;
-    if (held.length <= this.maxLineBytes) return;
-    const start = lastFrameStart(held, this.zeroMayStart);
-    if (start >= 0 && held.length - start <= this.maxLineBytes) {
-      out.push(discard(held.subarray(0, start), 'overflow'));
-      this.splitter.buffer = held.subarray(start);
-      this.zeroMayStart = true;
-      return;
-    }
-    // Nothing worth keeping: the next bytes continue a line whose head is gone.
-    out.push(discard(held, 'overflow'));
-    this.splitter.buffer = Buffer.alloc(0);
-    this.headDropped = true;
-    this.zeroMayStart = !isPrintable(held[held.length - 1]!);
   }
 }
 

@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import type { Bitmap } from '../../src/devices/raster/bitmap';
+import type { Bitmap } from '../../firmware-bridge/raster';
 
 /** Black on white, as thermal paper looks. */
 export function bitmapToPng(page: Bitmap): Buffer {

@@ -1,4 +1,4 @@
-import { decodeCp1258 } from '../../src/devices/escpos/cp1258';
+import { decodeCp1258 } from '../../firmware-bridge/escpos';
 import type { PrinterCommand } from './escpos-parser';
 
 export type Alignment = 'left' | 'center' | 'right';

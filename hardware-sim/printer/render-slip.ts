@@ -1,6 +1,5 @@
 import QRCode from 'qrcode';
-import { Bitmap } from '../../src/devices/raster/bitmap';
-import { drawTextLine, leftEdge as edgeOn, LINE_DOTS } from '../../src/devices/raster/draw-text';
+import { Bitmap, drawTextLine, leftEdge as edgeOn, LINE_DOTS } from '../../firmware-bridge/raster';
 import type { Alignment, SlipBlock } from './printed-slip';
 
 /** 80 mm paper at 203 dpi. */

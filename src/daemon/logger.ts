@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type Layer =
   | 'config'
@@ -11,13 +12,45 @@ export type Layer =
   | 'daemon'
   | 'demo';
 
+/** How log lines are written: for a person at a terminal, or as JSON for journald and tools. */
+export type LogFormat = 'pretty' | 'json';
+
+/** A terminal has a person in front of it; anything else (journald, a pipe, a file) gets JSON. */
+export function logFormatFor(isTTY: boolean | undefined): LogFormat {
+  return isTTY === true ? 'pretty' : 'json';
+}
+
+/**
+ * Lines a person can read: time, level, message, then the fields, one per line. Written
+ * synchronously, as pino's own JSON destination is, so the lines before a crash are not lost.
+ */
+export function prettyDestination(
+  destination: number | NodeJS.WritableStream = 1,
+  colorize = destination === 1,
+): DestinationStream {
+  return pretty({
+    destination,
+    sync: true,
+    colorize,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
+}
+
 /**
  * The daemon's root logger. Lines carry ids, codes and counts only: every call site logs an
  * allowlist of structured fields, never a request body, a name, a phone number or a secret.
+ * Without a destination it writes to stdout, readable when stdout is a terminal and JSON otherwise.
  */
-export function createRootLogger(level: string, kioskCode: string, destination?: DestinationStream): Logger {
+export function createRootLogger(
+  level: string,
+  kioskCode: string,
+  destination?: DestinationStream,
+  isTTY = process.stdout.isTTY,
+): Logger {
   const options = { level, base: { kiosk: kioskCode }, timestamp: pino.stdTimeFunctions.isoTime };
-  return destination ? pino(options, destination) : pino(options);
+  const out = destination ?? (logFormatFor(isTTY) === 'pretty' ? prettyDestination() : undefined);
+  return out ? pino(options, out) : pino(options);
 }
 
 /** One child per layer, so a technician can filter `layer: "link"` out of the journal. */

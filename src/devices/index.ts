@@ -1,5 +1,6 @@
+export * from '../../firmware-bridge/escpos';
 export { DeviceError, type DeviceErrorCode } from './errors';
-export * from './escpos';
+export * from './layouts';
 export { type PrintResult, ReceiptPrinter, type ReceiptPrinterOptions } from './printer';
 export { isStatusByte, type PaperStatus, paperStatusOf } from './printer-status';
 export { type ScanLine, type ScanLineOptions, ScanLineReader } from './scan-lines';

@@ -1,3 +1,4 @@
+import { escpos } from '../../firmware-bridge/escpos';
 import {
   DEFAULT_TRANSPORT_OPTIONS,
   openTransport,
@@ -7,7 +8,6 @@ import {
   type TransportSpec,
 } from '../../firmware-bridge/transports';
 import { DeviceError } from './errors';
-import { escpos } from './escpos';
 import { isStatusByte, type PaperStatus, paperStatusOf } from './printer-status';
 
 export interface ReceiptPrinterOptions {

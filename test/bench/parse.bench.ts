@@ -7,17 +7,17 @@
  * machine shared with other work; the wall-clock rates are reported next to them, and each run
  * logs the share of its wall time spent waiting for a core (the noise in the wall figure).
  *
- * Also measured, on the same line stream: serialport's ReadlineParser doing nothing but split it
- * into lines, which LineDecoder uses as its splitter: the share of the line figure that is the
- * splitter's, run after run.
+ * Also measured, on the same line stream: LineSplitter doing nothing but split it into lines, as
+ * LineDecoder uses it: the share of the line figure that is the splitter's, run after run.
  */
-import { ReadlineParser } from '@serialport/parser-readline';
 import type { FrameDecoder } from '../../firmware-bridge/codec';
 import { encodeKerongReply, encodeKerongRequest, KerongDecoder } from '../../firmware-bridge/kerong/codec';
 import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
 import { encodeLine } from '../../firmware-bridge/line/codec';
 import { LineDecoder } from '../../firmware-bridge/line/decoder';
+import { LINE_MAX_BYTES } from '../../firmware-bridge/line/limits';
 import type { LineFrame } from '../../firmware-bridge/line/types';
+import { LineSplitter } from '../../firmware-bridge/line-splitter';
 import { judgeBar, LINK_BARS } from './link-bars';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
@@ -143,23 +143,16 @@ function medianOf(name: string, unit: string, log: BenchLog, pass: () => Rate & 
   return { cpu: percentile(cpu, 50), wall: percentile(wall, 50) };
 }
 
-/** ReadlineParser driven directly, its lines counted and dropped. */
-class CountingReadline extends ReadlineParser {
-  lines = 0;
-  override push(line: Buffer | null): boolean {
-    if (line !== null) this.lines++;
-    return true;
-  }
-}
-
+/** The line decoder's splitter driven directly, its lines counted and dropped. */
 function splitAll(stream: Buffer): number {
-  const splitter = new CountingReadline({ delimiter: Buffer.from([0x0a]), includeDelimiter: true });
-  for (let at = 0; at < stream.length; at += CHUNK)
-    splitter._transform(stream.subarray(at, at + CHUNK), 'latin1', noop);
-  return splitter.lines;
+  let lines = 0;
+  const splitter = new LineSplitter(
+    { maxHeldBytes: LINE_MAX_BYTES },
+    { line: () => void lines++, discard: () => {} },
+  );
+  for (let at = 0; at < stream.length; at += CHUNK) splitter.push(stream.subarray(at, at + CHUNK));
+  return lines;
 }
-
-function noop(): void {}
 
 export async function run(log: BenchLog): Promise<Record<string, number>> {
   const lineStream = buildStream(lineSamples, 1);
@@ -170,12 +163,12 @@ export async function run(log: BenchLog): Promise<Record<string, number>> {
   const kerong = medianOf('kerong', 'frames', log, () =>
     timed(kerongStream.length, () => decodeAll(kerongStream, new KerongDecoder('replies', CU16_PROFILE))),
   );
-  const split = medianOf('readline split only', 'lines', log, () =>
+  const split = medianOf('split only', 'lines', log, () =>
     timed(lineStream.length, () => splitAll(lineStream)),
   );
   judgeBar(log, 'link.parse_mb_per_s', Math.min(line.cpu, kerong.cpu), { atLeast: LINK_BARS.parseMbPerSMin });
   return {
-    'link.split_readline_mb_per_s': split.cpu,
+    'link.split_mb_per_s': split.cpu,
     'link.parse_line_mb_per_s': line.cpu,
     'link.parse_kerong_mb_per_s': kerong.cpu,
     'link.parse_mb_per_s': Math.min(line.cpu, kerong.cpu),

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedPrinter } from '../../hardware-sim/printer/printer-sim';
 import { parseConfig } from '../../src/config';
 import { receiptPrinter } from '../../src/daemon/devices';
-import { SAMPLE_SLIP } from '../devices/escpos/sample-slip';
+import { SAMPLE_SLIP } from '../devices/layouts/sample-slip';
 import { ROOT } from './daemon-process';
 
 let printer: SimulatedPrinter | null = null;

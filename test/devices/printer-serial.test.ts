@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RECEIPT_80MM } from '../../firmware-bridge/escpos';
 import { SimulatedPrinter } from '../../hardware-sim/printer/printer-sim';
 import { socatAvailable } from '../../hardware-sim/pty-endpoint';
-import { layoutApologyLetter, layoutReceipt, RECEIPT_80MM } from '../../src/devices/escpos';
+import { layoutApologyLetter, layoutReceipt } from '../../src/devices/layouts';
 import { ReceiptPrinter } from '../../src/devices/printer';
-import { SAMPLE_SLIP } from './escpos/sample-slip';
+import { SAMPLE_SLIP } from './layouts/sample-slip';
 
 const skip = !socatAvailable();
 if (skip)

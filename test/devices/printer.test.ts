@@ -3,12 +3,13 @@ import { createServer, type Server } from 'node:net';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RECEIPT_80MM } from '../../firmware-bridge/escpos';
 import { SimulatedPrinter } from '../../hardware-sim/printer/printer-sim';
 import { DOTS_PER_LINE, renderSlip } from '../../hardware-sim/printer/render-slip';
 import { DeviceError } from '../../src/devices/errors';
-import { layoutReceipt, RECEIPT_80MM } from '../../src/devices/escpos';
+import { layoutReceipt } from '../../src/devices/layouts';
 import { ReceiptPrinter } from '../../src/devices/printer';
-import { SAMPLE_SLIP } from './escpos/sample-slip';
+import { SAMPLE_SLIP } from './layouts/sample-slip';
 
 let printer: SimulatedPrinter | null = null;
 afterEach(async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { RECEIPT_80MM } from '../../../firmware-bridge/escpos';
 import { EscPosParser, type PrinterCommand } from '../../../hardware-sim/printer/escpos-parser';
 import { SlipAssembler } from '../../../hardware-sim/printer/printed-slip';
-import { layoutReceipt, RECEIPT_80MM } from '../../../src/devices/escpos';
-import { SAMPLE_SLIP } from '../../devices/escpos/sample-slip';
+import { layoutReceipt } from '../../../src/devices/layouts';
+import { SAMPLE_SLIP } from '../../devices/layouts/sample-slip';
 
 const receiptBytes = layoutReceipt(SAMPLE_SLIP, RECEIPT_80MM).bytes();
 

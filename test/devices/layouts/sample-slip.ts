@@ -1,4 +1,4 @@
-import type { ReceiptSlip } from '../../../src/devices/escpos';
+import type { ReceiptSlip } from '../../../src/devices/layouts';
 
 /** A drop-off receipt as the ledger would hand it to the printer. */
 export const SAMPLE_SLIP: ReceiptSlip = {

@@ -1,5 +1,4 @@
-import { EscPosBuilder } from './builder';
-import type { PrinterProfile } from './profile';
+import { EscPosBuilder, type PrinterProfile } from '../../../firmware-bridge/escpos';
 import { vietnameseDate, wrapText } from './wrap';
 
 /** What a drop-off slip shows; the number, QR payload and date come from the ledger's receipt. */

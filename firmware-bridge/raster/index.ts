@@ -1,3 +1,7 @@
+/**
+ * Vietnamese text drawn as 1-bit pictures: for printers without the WPC1258 code page, and for the
+ * simulated printer's pictures of what it printed.
+ */
 export { Bitmap } from './bitmap';
 export {
   drawTextLine,

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitmap } from '../../../src/devices/raster/bitmap';
-import { drawTextLine } from '../../../src/devices/raster/draw-text';
-import { fillOutline, type PathCommand } from '../../../src/devices/raster/rasterise';
+import { Bitmap, drawTextLine, fillOutline, type PathCommand } from '../../../firmware-bridge/raster';
 
 const square = (x: number, y: number, side: number, clockwise: boolean): PathCommand[] => {
   const corners = [

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RECEIPT_80MM, RECEIPT_80MM_RASTER } from '../../../firmware-bridge/escpos';
 import { EscPosParser } from '../../../hardware-sim/printer/escpos-parser';
 import { bitmapToPng } from '../../../hardware-sim/printer/png';
 import { type PrintedSlip, SlipAssembler } from '../../../hardware-sim/printer/printed-slip';
 import { renderSlip } from '../../../hardware-sim/printer/render-slip';
-import { layoutReceipt, RECEIPT_80MM, RECEIPT_80MM_RASTER } from '../../../src/devices/escpos';
+import { layoutReceipt } from '../../../src/devices/layouts';
 import { SAMPLE_SLIP } from './sample-slip';
 
 function slipOf(bytes: Uint8Array): PrintedSlip {

@@ -8,7 +8,7 @@ import {
   layoutReceipt,
   RECEIPT_80MM,
   wrapText,
-} from '../../../src/devices/escpos';
+} from '../../../src/devices';
 import { SAMPLE_SLIP } from './sample-slip';
 
 function slipsOf(bytes: Uint8Array): PrintedSlip[] {

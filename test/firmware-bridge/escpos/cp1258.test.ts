@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { EscPosBuilder, encodeCp1258, RECEIPT_80MM } from '../../../firmware-bridge/escpos';
 import { EscPosParser } from '../../../hardware-sim/printer/escpos-parser';
 import { SlipAssembler } from '../../../hardware-sim/printer/printed-slip';
-import { EscPosBuilder, encodeCp1258, RECEIPT_80MM } from '../../../src/devices/escpos';
 import { VIETNAMESE_LOWER, VIETNAMESE_UPPER } from './vietnamese-letters';
 
 /** What the simulated printer reads back from a one-line slip. */

@@ -1,5 +1,4 @@
-import { EscPosBuilder } from './builder';
-import type { PrinterProfile } from './profile';
+import { EscPosBuilder, type PrinterProfile } from '../../../firmware-bridge/escpos';
 import { vietnameseDate, wrapText } from './wrap';
 
 /** A written apology for a dossier that missed its appointment date (thư xin lỗi). */

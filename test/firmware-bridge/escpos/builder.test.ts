@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EscPosBuilder, escpos, RECEIPT_80MM } from '../../../src/devices/escpos';
+import { EscPosBuilder, escpos, RECEIPT_80MM } from '../../../firmware-bridge/escpos';
 
 const hex = (bytes: Iterable<number>) => Buffer.from([...bytes]).toString('hex');
 

@@ -9,8 +9,8 @@
  * open a door.
  */
 import { parseArgs } from 'node:util';
+import { type ProbeResult, probeKerongBus } from './driver/commission-probe';
 import { KERONG_CHANNELS } from './kerong/codec';
-import { type ProbeResult, probeKerongBus } from './kerong/commission-probe';
 import { CU16_PROFILE } from './kerong/profile';
 
 const USAGE =
@@ -66,5 +66,5 @@ async function main(argv: string[]): Promise<number> {
   return result.verdict.confidence === 'high' && result.silent.length === 0 ? 0 : 1;
 }
 
-// A command-line entry only: nothing imports this file (the probe itself is kerong/commission-probe.ts).
+// A command-line entry only: nothing imports this file (the probe itself is driver/commission-probe.ts).
 process.exitCode = await main(process.argv.slice(2));

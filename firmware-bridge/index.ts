@@ -4,6 +4,14 @@
 
 export { type BoardProfile, resolveBoardProfile } from './driver/board-profile';
 export { type LinkClock, SYSTEM_CLOCK, type TimerHandle } from './driver/clock';
+export {
+  type CommissionReading,
+  type CommissionVerdict,
+  judgeCommissioning,
+  type ProbeOptions,
+  type ProbeResult,
+  probeKerongBus,
+} from './driver/commission-probe';
 export { createLink, type LinkConfig } from './driver/create-link';
 export type { LinkLogger } from './driver/logger';
 export { DEFAULT_LINK_OPTIONS, type LinkOptions, resolveLinkOptions } from './driver/options';
@@ -20,14 +28,6 @@ export {
   type OpenOutcome,
   type OpenOutcomeKind,
 } from './driver/types';
-export {
-  type CommissionReading,
-  type CommissionVerdict,
-  judgeCommissioning,
-  type ProbeOptions,
-  type ProbeResult,
-  probeKerongBus,
-} from './kerong/commission-probe';
 export {
   CU16_PROFILE,
   CU16_REPLY35_PROFILE,

@@ -5,7 +5,7 @@ import type { TransportSpec } from '../../firmware-bridge';
 import { type Config, httpSettings } from '../config';
 import type { DemoHardware } from '../demo';
 import { buildApp, type Listening, listen } from '../http';
-import { checkHttpConfig, createKiosk } from '../kiosk';
+import { createKiosk } from '../kiosk';
 import { createLedger } from '../ledger';
 import { openStore } from '../store';
 import { startAuditAnchor } from './audit-anchor';
@@ -130,7 +130,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       printer: demo?.printerUrl ?? null,
       scanner: demo?.scannerUrl ?? null,
     };
-    const httpConfig = checkHttpConfig(httpSettings(config));
+    const httpConfig = httpSettings(config);
     // The scanner's lines go to the kiosk layer, which starts pickups through the same checks and
     // cap as the screen's and tells the screen what happened.
     const scans = new ScanFeed();

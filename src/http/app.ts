@@ -6,7 +6,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { checkHttpConfig } from '../kiosk';
 import { isLoopback } from './auth';
 import type { HttpContext } from './context';
 import type { AppDeps } from './deps';
@@ -32,8 +31,8 @@ export const API_PREFIX = '/api/v1';
  * /api/v1/sim, events at /api/v1/events, /healthz, and the OpenAPI documentation at /docs.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  // Routes read the checked settings, defaults filled in.
-  const config = checkHttpConfig(deps.config);
+  // The settings come checked, defaults filled in, from the configuration (src/config).
+  const config = deps.config;
   const { kiosk } = deps;
   const base = Fastify({
     loggerInstance: httpLogger(deps.logger) as FastifyBaseLogger,

@@ -36,12 +36,9 @@ export {
 export { queueDueReminders, REMINDERS_RUN_KEY, type ReminderPolicy } from './reminders';
 export { SCAN_HOLD_MS, ScanDesk } from './scan-desk';
 export { type Session, SessionBook, type SessionLookup } from './sessions';
-export {
-  checkHttpConfig,
-  DEFAULT_HTTP_CONFIG,
-  type HttpConfig,
-  HttpConfigError,
-  type KioskSettings,
+export type {
+  HttpConfig,
+  KioskSettings,
 } from './settings';
 export type { DoorAction } from './simulator-hands';
 export type { SignedIn } from './staff-sessions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HTTP_SETTINGS } from '../../src/config';
 import { listen } from '../../src/http/server';
-import { DEFAULT_HTTP_CONFIG } from '../../src/kiosk';
 import { expectRefusal } from './expect';
 import { CITIZEN, kioskPerTest } from './harness';
 
@@ -9,7 +9,7 @@ const start = kioskPerTest();
 describe('where the kiosk listens', { timeout: 30_000 }, () => {
   it('with the default host nothing listens beyond loopback', async () => {
     const k = await start();
-    const bound = await listen(k.app, { ...DEFAULT_HTTP_CONFIG, port: 0 });
+    const bound = await listen(k.app, { ...DEFAULT_HTTP_SETTINGS, port: 0 });
     expect(bound.length).toBeGreaterThan(0);
     for (const a of k.app.addresses()) expect(typeof a === 'string' ? a : a.address).toBe('127.0.0.1');
     const res = await fetch(`http://127.0.0.1:${bound[0]!.port}/healthz`);

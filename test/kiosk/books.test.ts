@@ -3,7 +3,6 @@ import { OpensCap } from '../../src/kiosk/opens-cap';
 import { PresenceCode } from '../../src/kiosk/presence-code';
 import { KioskRefusal } from '../../src/kiosk/refusals';
 import { SessionBook } from '../../src/kiosk/sessions';
-import { checkHttpConfig, HttpConfigError } from '../../src/kiosk/settings';
 import { localStamp, monthRange } from '../../src/kiosk/time';
 
 describe("the kiosk's in-memory books", () => {
@@ -84,21 +83,5 @@ describe("the kiosk's in-memory books", () => {
       to: Date.parse('2026-12-31T17:00:00Z'),
     });
     expect(localStamp(Date.parse('2026-11-23T17:30:00Z'))).toBe('24/11/2026 00:30');
-  });
-});
-
-describe("the front end's settings", () => {
-  it('fill in defaults and name the bad field', () => {
-    expect(checkHttpConfig({ port: 0 })).toMatchObject({
-      host: '127.0.0.1',
-      port: 0,
-      officeHost: null,
-      opensPerMinute: 30,
-    });
-    expect(() => checkHttpConfig({ host: '0.0.0.0' })).toThrow(/http\.host: .*every interface/);
-    expect(() => checkHttpConfig({ officeHost: 'office.lan' })).toThrow(/http\.officeHost/);
-    expect(() => checkHttpConfig({ port: 70_000 })).toThrow(/http\.port/);
-    expect(() => checkHttpConfig({ opensPerMinute: 0 })).toThrow(/http\.opensPerMinute/);
-    expect(() => checkHttpConfig({ sessionTtlMs: 5 })).toThrow(HttpConfigError);
   });
 });

@@ -5,14 +5,13 @@ import pino from 'pino';
 import { afterEach } from 'vitest';
 import { createLink, type LockerLink } from '../../firmware-bridge';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
+import { DEFAULT_HTTP_SETTINGS } from '../../src/config';
 import { kioskEventsFrom } from '../../src/daemon/kiosk-events';
 import { createLinkDoorPort } from '../../src/daemon/link-door-port';
 import { ScanFeed } from '../../src/daemon/scans';
 import { hashPin } from '../../src/domain/staff-pin';
 import {
-  checkHttpConfig,
   createKiosk,
-  DEFAULT_HTTP_CONFIG,
   type HttpConfig,
   type Kiosk,
   type KioskEvent,
@@ -140,7 +139,7 @@ export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRi
   const scans: string[] = [];
   const scanner = new ScanFeed();
   const channel = (lockerId: number) => lockerId - 1;
-  const config = checkHttpConfig({ ...DEFAULT_HTTP_CONFIG, port: 0, ...options.config });
+  const config = { ...DEFAULT_HTTP_SETTINGS, port: 0, ...options.config };
   const simulator: SimulatorControl = {
     closeDoor: (id) => sim.closeDoor(0, channel(id)),
     forceOpen: (id) => sim.forceOpen(0, channel(id)),

@@ -3,7 +3,7 @@ import {
   type CommissionReading,
   judgeCommissioning,
   probeKerongBus,
-} from '../../../firmware-bridge/kerong/commission-probe';
+} from '../../../firmware-bridge/driver/commission-probe';
 import { FakeKerongBoards } from '../driver/fake-kerong-board';
 import { ManualClock } from '../driver/manual-clock';
 

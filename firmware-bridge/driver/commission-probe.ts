@@ -3,14 +3,23 @@
  * firmware-bridge/commission.ts is its command line; the technician console can call it too
  * (with the bus's link stopped: one master on a bus).
  */
-import { type LinkClock, SYSTEM_CLOCK } from '../driver/clock';
-import { openTransport, type Transport, type TransportSpec } from '../transports';
-import { encodeKerongRequest, KERONG_CHANNELS, KERONG_MAX_BOARD, KerongDecoder } from './codec';
-import { type CommissionReading, type CommissionVerdict, judgeCommissioning } from './commission-judge';
-import { CU16_PROFILE } from './profile';
-import { KerongCommand, type KerongReply } from './types';
 
-export { type CommissionReading, type CommissionVerdict, judgeCommissioning } from './commission-judge';
+import { encodeKerongRequest, KERONG_CHANNELS, KERONG_MAX_BOARD, KerongDecoder } from '../kerong/codec';
+import {
+  type CommissionReading,
+  type CommissionVerdict,
+  judgeCommissioning,
+} from '../kerong/commission-judge';
+import { CU16_PROFILE } from '../kerong/profile';
+import { KerongCommand, type KerongReply } from '../kerong/types';
+import { openTransport, type Transport, type TransportSpec } from '../transports';
+import { type LinkClock, SYSTEM_CLOCK } from './clock';
+
+export {
+  type CommissionReading,
+  type CommissionVerdict,
+  judgeCommissioning,
+} from '../kerong/commission-judge';
 
 export interface ProbeOptions {
   bus: TransportSpec;

@@ -17,7 +17,7 @@ export async function buildDaemon(root = process.cwd()) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',

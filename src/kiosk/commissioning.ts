@@ -140,19 +140,7 @@ export function commissioning(
     } finally {
       probing.delete(bank);
     }
-    const { verdict } = result;
-    audit({
-      outcome: 'probed',
-      confidence: verdict.confidence,
-      boards: result.readings.length,
-      silent: result.silent.length,
-      ...(verdict.overrides ? { overrides: JSON.stringify(verdict.overrides) } : {}),
-    });
-    log.info(
-      { bank, confidence: verdict.confidence, boards: result.readings.length, silent: result.silent },
-      'commissioning probe',
-    );
-    return reportOf(
+    const report = reportOf(
       bank,
       result,
       linkReadAllOpen,
@@ -160,6 +148,26 @@ export function commissioning(
         store.lockers.list().find((l) => l.bank === bank && l.board === board && l.channel === channel)
           ?.position ?? null,
     );
+    const { fit } = report;
+    audit({
+      outcome: 'probed',
+      confidence: report.confidence,
+      boards: result.readings.length,
+      silent: result.silent.length,
+      ...(fit && report.overrides
+        ? {
+            hookActiveHigh: fit.hookActiveHigh,
+            infraredActiveHigh: fit.infraredActiveHigh,
+            bitOrder: fit.bitOrder,
+            layout: fit.layout,
+          }
+        : {}),
+    });
+    log.info(
+      { bank, confidence: report.confidence, boards: result.readings.length, silent: result.silent },
+      'commissioning probe',
+    );
+    return report;
   };
 }
 

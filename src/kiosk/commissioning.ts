@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../../firmware-bridge';
+import type { KerongProfileOverrides, ProbeResult } from '../../firmware-bridge';
 import type { KioskContext } from './context';
 import type { CommissioningBus, CommissioningPort } from './ports';
 import { KioskRefusal } from './refusals';
@@ -44,8 +44,8 @@ export interface CommissionReport {
   } | null;
   /** What to put in the bank's configuration (kerongProfile overrides), when anything fits. */
   readonly overrides: {
-    hookActiveHigh: boolean;
-    infraredActiveHigh: boolean;
+    hookActiveHigh?: boolean;
+    infraredActiveHigh?: boolean;
     bitOrder?: 'lsb-first' | 'msb-first';
     hookBytes?: number[];
     infraredBytes?: number[];
@@ -220,15 +220,20 @@ function reportOf(
           ),
         }
       : null,
-    overrides: verdict.overrides && {
-      hookActiveHigh: verdict.overrides.hookActiveHigh ?? true,
-      infraredActiveHigh: verdict.overrides.infraredActiveHigh ?? true,
-      ...(verdict.overrides.bitOrder ? { bitOrder: verdict.overrides.bitOrder } : {}),
-      ...(verdict.overrides.hookBytes ? { hookBytes: [...verdict.overrides.hookBytes] } : {}),
-      ...(verdict.overrides.infraredBytes ? { infraredBytes: [...verdict.overrides.infraredBytes] } : {}),
-    },
+    overrides: verdict.overrides && overridesOf(verdict.overrides),
     linkReadAllOpen,
     boards,
     explanation: [...verdict.explanation],
+  };
+}
+
+/** The probe's overrides as plain data (its byte pairs are read-only tuples), only the fields it set. */
+function overridesOf(o: KerongProfileOverrides): NonNullable<CommissionReport['overrides']> {
+  return {
+    ...(o.hookActiveHigh !== undefined ? { hookActiveHigh: o.hookActiveHigh } : {}),
+    ...(o.infraredActiveHigh !== undefined ? { infraredActiveHigh: o.infraredActiveHigh } : {}),
+    ...(o.bitOrder ? { bitOrder: o.bitOrder } : {}),
+    ...(o.hookBytes ? { hookBytes: [...o.hookBytes] } : {}),
+    ...(o.infraredBytes ? { infraredBytes: [...o.infraredBytes] } : {}),
   };
 }

@@ -95,10 +95,10 @@ export function commissioning(
     return { linkReadAllOpen: readings.length > 0 && open === readings.length };
   }
 
-  async function probe(bus: CommissioningBus): Promise<ProbeResult> {
+  async function probe(probes: CommissioningPort, bus: CommissioningBus): Promise<ProbeResult> {
     await bus.stopLink();
     try {
-      return await port!.probeKerong({
+      return await probes.probeKerong({
         bus: bus.transport,
         boards: bus.boards,
         channels: bus.channels,
@@ -113,7 +113,7 @@ export function commissioning(
 
   return async (bank: number, technicianId: string): Promise<CommissionReport> => {
     const bus = port?.bus(bank) ?? null;
-    if (!bus) throw new KioskRefusal('not_found', { bank });
+    if (!port || !bus) throw new KioskRefusal('not_found', { bank });
     if (bus.dialect !== 'kerong')
       throw new KioskRefusal('commission_unsupported', { bank, dialect: bus.dialect });
     if (probing.has(bank)) throw new KioskRefusal('commission_running', { bank });
@@ -132,7 +132,7 @@ export function commissioning(
       );
     let result: ProbeResult;
     try {
-      result = await probe(bus);
+      result = await probe(port, bus);
     } catch (error) {
       log.warn({ bank, err: (error as Error).message }, 'commissioning probe failed');
       audit({ outcome: 'failed' });

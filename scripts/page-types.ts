@@ -72,7 +72,7 @@ export const PAGE_ROUTES: Readonly<Record<string, RouteTypes>> = {
   'GET /staff/late/:dossierId/apology': { reply: 'ApologyReply' },
   'GET /staff/figures/today': { reply: 'Figures' },
   'GET /staff/reports/:month': { reply: 'Figures' },
-  // The technician console (tech.ts, tech-health.ts, tech-bulk-open.ts).
+  // The technician console (tech.ts, tech-health.ts, tech-bulk-open.ts, tech-commission.ts).
   'PUT /tech/maintenance': { reply: 'MaintenanceReply', body: 'MaintenanceBody' },
   'GET /tech/lockers': { reply: 'LockerList' },
   'GET /tech/lockers/:lockerId/history': { reply: 'DoorHistory' },
@@ -84,6 +84,7 @@ export const PAGE_ROUTES: Readonly<Record<string, RouteTypes>> = {
   'GET /tech/incidents': { reply: 'IncidentList' },
   'GET /tech/links': { reply: 'LinkHealthReply' },
   'POST /tech/backup': { reply: 'BackupReply' },
+  'POST /tech/buses/:bank/commission': { reply: 'CommissionReply', body: 'CommissionBody' },
   // The simulator panel (sim.ts).
   'POST /sim/lockers/:lockerId/:action': { reply: 'Ok' },
   'POST /sim/scan': { reply: 'Ok', body: 'SimScanBody' },

@@ -10,6 +10,7 @@ import { createLedger } from '../ledger';
 import { openStore } from '../store';
 import { startAuditAnchor } from './audit-anchor';
 import { startBackups } from './backups';
+import { busCommissioning } from './bus-commissioning';
 import { type DeviceEndpoints, keepScannerOpen, receiptPrinter } from './devices';
 import { processHealth } from './health';
 import { scheduleHousekeeping } from './housekeeping';
@@ -146,6 +147,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
       ...(demo ? { simulator: demo.control } : {}),
       ...(printReceipt ? { printReceipt } : {}),
       backupNow: () => backup.runNow(),
+      commissioning: busCommissioning(config.buses, links, transportFor, layerLogger(root, 'link')),
       scans,
       clock,
       logger: root,

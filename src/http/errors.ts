@@ -24,6 +24,12 @@ const HTTP_STATUS: Record<HttpErrorCode, number> = {
   pickup_not_done: 409,
   simulator_off: 404,
   backup_unavailable: 503,
+  commission_unsupported: 422,
+  commission_doors_open: 409,
+  commission_doors_loaded: 409,
+  commission_opens_running: 409,
+  commission_running: 409,
+  commission_failed: 503,
   internal: 500,
 };
 

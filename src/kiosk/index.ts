@@ -3,6 +3,7 @@
  * the kiosk screen hears. What the HTTP shell and the composition root import.
  */
 export type { BulkOpenResult } from './bulk-open';
+export type { CommissionBoardNote, CommissionMisfit, CommissionReport } from './commissioning';
 export type { OpenedDoor } from './door-reply';
 export type { DropOffReceipt, DropOffStart, TicketReply } from './drop-offs';
 export { EventHub, type KioskEvent, type KioskEventSource } from './events';
@@ -15,6 +16,8 @@ export type {
   BackupTaken,
   BankHealth,
   Clock,
+  CommissioningBus,
+  CommissioningPort,
   KioskLogger,
   LedgerPort,
   LinksHealth,

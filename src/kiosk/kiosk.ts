@@ -1,4 +1,5 @@
 import { bulkOpen } from './bulk-open';
+import { commissioning } from './commissioning';
 import type { KioskContext } from './context';
 import { dropOffs } from './drop-offs';
 import { EventHub, type KioskEventSource } from './events';
@@ -10,6 +11,7 @@ import { pickups } from './pickups';
 import type {
   BackupPort,
   Clock,
+  CommissioningPort,
   KioskLogger,
   LedgerPort,
   LinksHealth,
@@ -53,6 +55,8 @@ export interface KioskDeps {
    */
   readonly scans?: ScanSource;
   readonly backupNow?: BackupPort;
+  /** The buses a technician may commission from the console, and the probe (status reads only). */
+  readonly commissioning?: CommissioningPort;
   /** Present only when the embedded simulator runs (demo mode). */
   readonly simulator?: SimulatorControl;
   readonly clock: Clock;
@@ -107,6 +111,8 @@ export function createKiosk(deps: KioskDeps) {
     reportFigures: reportFigures(ctx),
     technician: technicianDesk(ctx),
     bulkOpen: bulkOpen(ctx),
+    /** The commissioning probe of one bank, refused unless its doors are idle, shut and empty. */
+    commission: commissioning(ctx, deps.commissioning ?? null),
     linksReport: linksReport(ctx),
     simulator: deps.simulator ? simulatorHands(ctx, deps.simulator) : null,
     /** Ends every long poll now (the front end is closing); the screens poll again after restart. */

@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import type { BoardReading, LinkState, LinkStats } from '../../firmware-bridge';
+import type {
+  BoardReading,
+  LinkState,
+  LinkStats,
+  ProbeOptions,
+  ProbeResult,
+  TransportSpec,
+} from '../../firmware-bridge';
 import type { Ledger } from '../ledger';
 import type { Store } from '../store';
 
@@ -15,7 +22,7 @@ export type Clock = () => number;
 /** The ledger flows the services drive (every flow that moves a dossier or opens a door). */
 export type LedgerPort = Pick<
   Ledger,
-  'dropOff' | 'pickup' | 'collection' | 'loading' | 'reclaim' | 'technician' | 'awaitClose'
+  'dropOff' | 'pickup' | 'collection' | 'loading' | 'reclaim' | 'technician' | 'awaitClose' | 'openOperations'
 >;
 
 /**
@@ -51,6 +58,33 @@ export interface BankHealth {
 
 /** The health of each locker bus, read fresh on every call (cheap: no wire traffic). */
 export type LinksHealth = () => readonly BankHealth[];
+
+/**
+ * One locker bus as the commissioning probe needs it: where it is wired, what is on it, and its
+ * link, which the probe stops while it reads (one master on a bus) and starts again after.
+ */
+export interface CommissioningBus {
+  readonly bank: number;
+  /** The bus's board family as configured ('line', 'kerong', ...): only Kerong has a probe today. */
+  readonly dialect: string;
+  readonly transport: TransportSpec;
+  /** The configured boards of the bus, and the locks wired per board. */
+  readonly boards: readonly number[];
+  readonly channels: number;
+  readonly baudRate: number;
+  /** How long one status read may take (a gateway's latency included). */
+  readonly replyTimeoutMs: number;
+  /** Stops the kiosk's own link of this bus; resolves once it is off the wire. */
+  stopLink(): Promise<void>;
+  /** Starts that link again; it comes up in its own time, as at boot. */
+  restartLink(): void;
+}
+
+/** The buses the technician may commission, and the probe itself (status reads only). */
+export interface CommissioningPort {
+  bus(bank: number): CommissioningBus | null;
+  probeKerong(options: ProbeOptions): Promise<ProbeResult>;
+}
 
 /** A drop-off slip, field for field what the receipt printer lays out. */
 export interface PrintableReceipt {

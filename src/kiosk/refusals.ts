@@ -77,6 +77,30 @@ export const KIOSK_MESSAGES = {
     vi: 'Chưa cấu hình nơi lưu bản sao dữ liệu.',
     en: 'No backup location is configured.',
   },
+  commission_unsupported: {
+    vi: 'Chưa có chức năng dò cấu hình cho loại bo mạch của dãy tủ này (chỉ có cho bo Kerong CU16).',
+    en: "The commissioning probe is not available for this bank's boards (Kerong CU16 only so far).",
+  },
+  commission_doors_open: {
+    vi: 'Có cửa đang mở trong dãy tủ này. Đóng tất cả các cửa rồi dò lại.',
+    en: 'A door of this bank is open. Shut every door, then probe again.',
+  },
+  commission_doors_loaded: {
+    vi: 'Có hồ sơ hoặc kết quả đang nằm trong một ô của dãy tủ này. Chỉ dò khi mọi ô đều trống.',
+    en: 'A dossier or result is in a door of this bank. Probe only when every door is empty.',
+  },
+  commission_opens_running: {
+    vi: 'Có lệnh mở cửa đang thực hiện trong dãy tủ này. Chờ hoàn tất rồi dò lại.',
+    en: 'A door of this bank is being opened. Wait until it is done, then probe again.',
+  },
+  commission_running: {
+    vi: 'Dãy tủ này đang được dò. Chờ kết quả.',
+    en: 'This bank is being probed already. Wait for the result.',
+  },
+  commission_failed: {
+    vi: 'Không mở được đường truyền tới dãy tủ để dò. Kiểm tra cáp và cổng kết nối.',
+    en: "The bank's bus could not be opened for the probe. Check the cable and the port.",
+  },
   internal: {
     vi: 'Máy gặp lỗi. Vui lòng thử lại hoặc liên hệ bộ phận một cửa.',
     en: 'Something went wrong. Please try again or contact the counter.',

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import { createLink, type LockerLink } from '../../firmware-bridge';
-import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
+import { CU16_PROFILE, createLink, type LockerLink, probeKerongBus } from '../../firmware-bridge';
+import { createSimulator, type KnobSettings, type Simulator } from '../../hardware-sim/simulator';
 import { DEFAULT_HTTP_SETTINGS } from '../../src/config';
 import { kioskEventsFrom } from '../../src/daemon/kiosk-events';
 import { createLinkDoorPort } from '../../src/daemon/link-door-port';
@@ -43,7 +43,16 @@ export interface KioskOptions {
   backup?: boolean;
   /** Stands in for the rig's printer, which records every slip in `printed`. */
   printReceipt?: ReceiptPrinterPort;
+  /**
+   * The simulated bank's boards: our line dialect (default), or one Kerong CU16 board answering
+   * as the simulator's knobs say (its reply variant, polarity...), which the technician may
+   * commission from the console.
+   */
+  bank?: { dialect: 'line' } | { dialect: 'kerong'; wire?: Partial<KnobSettings> };
 }
+
+/** The Kerong board profile of the rig's link: CU16 with a short settle window for in-process boards. */
+const QUICK_CU16 = { ...CU16_PROFILE, settleMs: 30 };
 
 export interface KioskRig {
   /** The kiosk's services under test. */
@@ -96,14 +105,23 @@ export async function until(condition: () => boolean, what: string): Promise<voi
 }
 
 export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRig> {
-  const sim = createSimulator({ dialect: 'line', boards: 1, doors: 6, baud: 'instant' });
+  const bank = options.bank ?? { dialect: 'line' };
+  const sim = createSimulator({
+    dialect: bank.dialect,
+    boards: 1,
+    doors: 6,
+    baud: 'instant',
+    ...(bank.dialect === 'kerong' && bank.wire ? { wire: bank.wire } : {}),
+  });
   let cut = false;
+  const transport = () => {
+    if (cut) throw new Error('cable cut');
+    return sim.connectPipe();
+  };
   const link = createLink({
-    transport: () => {
-      if (cut) throw new Error('cable cut');
-      return sim.connectPipe();
-    },
-    dialect: 'line',
+    transport,
+    dialect: bank.dialect,
+    ...(bank.dialect === 'kerong' ? { boards: [0], channels: 6, kerongProfile: QUICK_CU16 } : {}),
     options: FAST,
   });
   await link.start();
@@ -168,6 +186,23 @@ export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRi
     settings: config,
     ...(options.backup ? { backupNow: () => store.backupTo(join(dir, 'backup.db')) } : {}),
     ...(options.simulator ? { simulator } : {}),
+    commissioning: {
+      probeKerong: probeKerongBus,
+      bus: (b) =>
+        b === 0
+          ? {
+              bank: 0,
+              dialect: bank.dialect,
+              transport,
+              boards: [0],
+              channels: 6,
+              baudRate: QUICK_CU16.baud,
+              replyTimeoutMs: 40,
+              stopLink: () => link.stop(),
+              restartLink: () => void link.start().catch(() => {}),
+            }
+          : null,
+    },
   });
   const published: KioskEvent[] = [];
   const offPublished = kiosk.events.subscribe((e) => published.push(e));

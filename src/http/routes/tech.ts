@@ -15,6 +15,7 @@ import {
   SettleBody,
 } from '../schemas/tech';
 import { bulkOpenRoutes } from './tech-bulk-open';
+import { commissionRoutes } from './tech-commission';
 import { techHealthRoutes } from './tech-health';
 
 const TAGS = ['technician'];
@@ -159,5 +160,6 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
 
     await app.register(techHealthRoutes(ctx));
     await app.register(bulkOpenRoutes(ctx));
+    await app.register(commissionRoutes(ctx));
   };
 }

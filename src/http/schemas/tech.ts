@@ -116,3 +116,62 @@ export const LinkHealthReply = Type.Object({
   ),
   missingBoards: Type.Array(Type.Object({ bank: Type.Integer(), board: Type.Integer() })),
 });
+
+/** The bank (bus) number of the lockers table. */
+export const BankParams = Type.Object({ bank: Type.Integer({ minimum: 0, maximum: 99 }) });
+
+/** The technician confirms the probe's premise: every door of the bank shut and empty. */
+export const CommissionBody = Type.Object(
+  {
+    allShutAndEmpty: Type.Literal(true, {
+      description: 'Every door of the bank is shut and empty (the probe reads them as such)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** Which polarity and byte layout fit a bank's boards, how sure, and what each board said. */
+export const CommissionReply = Type.Object({
+  bank: Type.Integer(),
+  confidence: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Literal('none')]),
+  fit: Type.Union([
+    Type.Object({
+      hookActiveHigh: Type.Boolean(),
+      infraredActiveHigh: Type.Boolean(),
+      bitOrder: Type.Union([Type.Literal('lsb-first'), Type.Literal('msb-first')]),
+      layout: Type.Union([Type.Literal('usual'), Type.Literal('swapped')]),
+      fitting: Type.Integer(),
+      total: Type.Integer(),
+      layoutUndecided: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+  overrides: Type.Union([
+    Type.Object({
+      hookActiveHigh: Type.Optional(Type.Boolean()),
+      infraredActiveHigh: Type.Optional(Type.Boolean()),
+      bitOrder: Type.Optional(Type.Union([Type.Literal('lsb-first'), Type.Literal('msb-first')])),
+      hookBytes: Type.Optional(Type.Array(Type.Integer())),
+      infraredBytes: Type.Optional(Type.Array(Type.Integer())),
+    }),
+    Type.Null(),
+  ]),
+  linkReadAllOpen: Type.Boolean(),
+  boards: Type.Array(
+    Type.Object({
+      board: Type.Integer(),
+      answered: Type.Boolean(),
+      replyCommand: Type.Union([Type.Integer(), Type.Null()]),
+      data: Type.Union([Type.String(), Type.Null()]),
+      misfits: Type.Array(
+        Type.Object({
+          channel: Type.Integer(),
+          door: Type.Union([Type.Integer(), Type.Null()]),
+          open: Type.Boolean(),
+          loaded: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+  explanation: Type.Array(Type.String()),
+});

@@ -5,6 +5,7 @@ import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
 import { signInCard } from '../shared/signin.js';
 import { drawBanks, legend } from './bank.js';
+import { commissionCard } from './commission.js';
 import { doorPanel } from './door-panel.js';
 import { STRINGS } from './strings.js';
 import { bulkOpenCard, healthCard, incidentsCard, inspectionsCard } from './tools.js';
@@ -32,6 +33,7 @@ const regions = {
   inspections: h('div'),
   incidents: h('div'),
   bulk: h('div'),
+  commission: h('div'),
 };
 
 const jammedIds = () =>
@@ -139,8 +141,11 @@ async function refresh(full = true) {
     if (status) state.maintenance = status.maintenance;
     drawBank();
     drawSide();
-    if (firstTime)
+    if (firstTime) {
       mount(regions.bulk, bulkOpenCard({ api, i18n, lockers: state.lockers, onChanged: refresh }));
+      const banks = [...new Set(state.lockers.map((l) => l.bank))].sort((a, b) => a - b);
+      mount(regions.commission, commissionCard({ api, i18n, banks }));
+    }
     const panel = document.getElementById('door-state');
     if (state.selected !== null && !panel) drawDoor();
     else if (panel) {
@@ -215,6 +220,7 @@ function render() {
       h('div', {}, regions.door, regions.inspections, regions.incidents),
     ),
     regions.bulk,
+    regions.commission,
   );
   state.lockers = [];
   refresh();

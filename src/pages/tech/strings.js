@@ -97,6 +97,76 @@ export const STRINGS = {
   incident_door_open_at_startup: { vi: 'Cửa mở lúc khởi động', en: 'Door open at start-up' },
   incident_door_found_open: { vi: 'Cửa đã mở sẵn', en: 'Door found open' },
   close: { vi: 'Đóng', en: 'Close' },
+  commission: { vi: 'Dò cấu hình bo mạch khi lắp đặt', en: 'Commissioning probe' },
+  commissionHelp: {
+    vi: 'Đóng và để trống mọi cửa của dãy tủ, rồi bấm dò. Máy chỉ đọc trạng thái từng bo mạch, không mở cửa nào; đường truyền của dãy tạm dừng trong lúc dò.',
+    en: "Shut and empty every door of the bank, then probe. The kiosk only reads each board's status and opens no door; the bank's link pauses while it reads.",
+  },
+  commissionConfirm: {
+    vi: 'Tôi xác nhận mọi cửa của dãy tủ đều đóng và trống',
+    en: 'Every door of the bank is shut and empty',
+  },
+  commissionConfirmFirst: {
+    vi: 'Hãy đóng, để trống mọi cửa và đánh dấu xác nhận trước khi dò.',
+    en: 'Shut and empty every door, and tick the confirmation, before probing.',
+  },
+  commissionRun: { vi: 'Dò dãy tủ {bank}', en: 'Probe bank {bank}' },
+  commissionRunning: { vi: 'Đang dò dãy tủ {bank}…', en: 'Probing bank {bank}…' },
+  commissionDone: { vi: 'Đã dò xong dãy tủ {bank}.', en: 'Bank {bank} probed.' },
+  commissionResult: { vi: 'Kết quả dò dãy tủ {bank}', en: 'Bank {bank}: probe result' },
+  confidence_high: {
+    vi: 'Độ tin cậy: cao — một cách đọc khớp với mọi cửa.',
+    en: 'Confidence: high — one reading fits every door.',
+  },
+  confidence_low: {
+    vi: 'Độ tin cậy: thấp — phần lớn cửa khớp, không phải tất cả. Xử lý các cửa bên dưới rồi dò lại.',
+    en: 'Confidence: low — most doors fit, not all. See to the doors below and probe again.',
+  },
+  confidence_none: {
+    vi: 'Không cách đọc nào khớp: mọi cửa đã đóng và trống chưa, và đây có phải bo Kerong CU16?',
+    en: 'No reading fits: are all doors shut and empty, and is this a Kerong CU16 bus?',
+  },
+  fitHook: {
+    vi: 'Công tắc khoá: bit {bit} = đã khoá (cửa đóng)',
+    en: 'Lock hook: bit {bit} = engaged (door shut)',
+  },
+  fitInfrared: {
+    vi: 'Cảm biến hồng ngoại: bit {bit} = có đồ trong ô',
+    en: 'Infrared: bit {bit} = item in the door',
+  },
+  layoutUsual: {
+    vi: 'Bố cục byte: thông thường (khoá ở byte 0-1, hồng ngoại ở byte 2-3)',
+    en: 'Byte layout: usual (hooks in bytes 0-1, infrared in 2-3)',
+  },
+  layoutSwapped: { vi: 'Bố cục byte: hai nửa đảo chỗ', en: 'Byte layout: halves swapped' },
+  bitsLsb: { vi: 'bit 0 là khoá thấp nhất', en: 'bit 0 is the lowest lock' },
+  bitsMsb: { vi: 'bit 7 là khoá thấp nhất', en: 'bit 7 is the lowest lock' },
+  layoutUndecided: {
+    vi: 'các bit đều giống nhau nên không phân biệt được bố cục; giữ bố cục thông thường',
+    en: 'every bit alike, so the layouts cannot be told apart; the usual one is kept',
+  },
+  fitting: {
+    vi: '{fitting}/{total} cửa đọc là đóng và trống',
+    en: '{fitting} of {total} doors read shut and empty',
+  },
+  linkReadAllOpen: {
+    vi: 'Trước khi dò, máy đọc mọi cửa là đang mở: dấu hiệu cấu hình đang dùng cực tính ngược.',
+    en: 'Before the probe the kiosk read every door open: the sign of the opposite polarity in the configuration.',
+  },
+  overrides: { vi: 'Ghi vào cấu hình của dãy tủ:', en: "Put in the bank's configuration:" },
+  noOverrides: {
+    vi: 'Chưa đủ căn cứ để đề xuất cấu hình.',
+    en: 'Not enough to go on to suggest a configuration.',
+  },
+  boardNotes: { vi: 'Từng bo mạch', en: 'Board by board' },
+  boardAnswered: {
+    vi: 'Bo {board}: trả lời (CMD {cmd}), dữ liệu {data}',
+    en: 'Board {board}: answered (CMD {cmd}), data {data}',
+  },
+  boardSilent: { vi: 'Bo {board}: không trả lời', en: 'Board {board}: no answer' },
+  misfit: { vi: 'Ô {door} (kênh {channel}): {what}', en: 'Door {door} (channel {channel}): {what}' },
+  misfitOpen: { vi: 'đọc là đang mở', en: 'reads open' },
+  misfitLoaded: { vi: 'đọc là có đồ', en: 'reads loaded' },
 };
 
 /** Door operations and their states as a technician reads them (unknown codes show as they are). */

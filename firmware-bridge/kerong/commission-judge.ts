@@ -80,7 +80,7 @@ export function judgeCommissioning(readings: readonly CommissionReading[]): Comm
     }
   }
   fits.sort((a, b) => b.fitting - a.fitting || rank(a) - rank(b));
-  const best = fits[0]!;
+  const best = preferUsualLayout(fits);
   const tied = fits.filter((f) => f.fitting === best.fitting);
   const opposite = fits.find(
     (f) =>
@@ -142,6 +142,26 @@ export function judgeCommissioning(readings: readonly CommissionReading[]): Comm
             : {}),
         };
   return { confidence, overrides, fits: fits.slice(0, 4), misfits, explanation };
+}
+
+/**
+ * Every public source lays the bytes out the usual way (hooks 1-8, hooks 9-16, infrared 1-8,
+ * infrared 9-16, bit 0 the lowest lock). Another layout can only be told from a reading whose
+ * unwired bits differ from the wired ones, and a door loaded or left open by mistake also makes
+ * the usual layout miss: on a six-door board with door 3 loaded (`ff ff 04 00`), the swapped
+ * layout reads the unwired hook and infrared bits and "fits" every door. So an unusual layout is
+ * chosen only when the usual one, with the same polarity, misses more than a quarter of the doors.
+ */
+function preferUsualLayout(sorted: readonly CommissionFit[]): CommissionFit {
+  const best = sorted[0]!;
+  if (rank(best) === 0) return best;
+  const usual = sorted.find(
+    (f) =>
+      rank(f) === 0 &&
+      f.hookActiveHigh === best.hookActiveHigh &&
+      f.infraredActiveHigh === best.infraredActiveHigh,
+  );
+  return usual && usual.fitting / usual.total >= 0.75 ? usual : best;
 }
 
 /** The usual reading first when several fit alike: layout 0, lsb-first. */

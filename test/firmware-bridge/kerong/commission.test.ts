@@ -52,6 +52,15 @@ describe('the commissioning judgement (every door shut and empty)', () => {
     expect(verdict.explanation.join('\n')).toMatch(/0:2 loaded, 0:8 open/);
   });
 
+  it('keeps the usual byte layout when a door of a six-door board was left loaded', () => {
+    // Door 3 loaded: the swapped layout would read the unwired bytes (hooks ff, infrared 00) and
+    // "fit" all six doors; the usual layout misses one, the door the technician must empty.
+    const verdict = judgeCommissioning([reading(0, [0xff, 0xff, 0x04, 0], 6)]);
+    expect(verdict.confidence).toBe('low');
+    expect(verdict.overrides).toEqual({ hookActiveHigh: true, infraredActiveHigh: true });
+    expect(verdict.misfits).toEqual([{ board: 0, channel: 2, hookEngaged: true, itemPresent: true }]);
+  });
+
   it('says nothing fits when half the doors read each way, and proposes no overrides', () => {
     const verdict = judgeCommissioning([reading(0, [0xff, 0x00, 0, 0])]);
     expect(verdict.confidence).toBe('none');

@@ -1,6 +1,13 @@
 import type { Logger } from 'pino';
-import { createLink, LinkError, type LockerLink, type TransportSpec } from '../../firmware-bridge';
-import { type BusConfig, KERONG_PROFILES } from '../config';
+import {
+  type BoardProfile,
+  createLink,
+  type LinkConfig,
+  LinkError,
+  type LockerLink,
+  type TransportSpec,
+} from '../../firmware-bridge';
+import type { BusConfig } from '../config';
 import type { BankHealth } from '../kiosk';
 
 /**
@@ -19,9 +26,8 @@ export function startLinks(
       transport: transportFor(bus),
       dialect: bus.dialect,
       boards: bus.boards,
-      ...(bus.dialect === 'kerong'
-        ? { channels: bus.channels, kerongProfile: KERONG_PROFILES[bus.kerongProfile] }
-        : {}),
+      ...(bus.dialect === 'kerong' ? { channels: bus.channels } : {}),
+      ...profileOption(bus.boardProfile),
       options: bus.link,
       logger: busLog,
     });
@@ -38,6 +44,16 @@ export function startLinks(
     links.set(bus.bank, link);
   }
   return links;
+}
+
+/** The resolved board profile as the link takes it, one field per dialect. */
+export function profileOption(
+  board: BoardProfile | null,
+): Pick<LinkConfig, 'kerongProfile' | 'eightyProfile' | 'modbusProfile'> {
+  if (board?.dialect === 'kerong') return { kerongProfile: board.profile };
+  if (board?.dialect === '8a') return { eightyProfile: board.profile };
+  if (board?.dialect === 'modbus') return { modbusProfile: board.profile };
+  return {};
 }
 
 export function linksHealth(links: ReadonlyMap<number, LockerLink>): () => BankHealth[] {

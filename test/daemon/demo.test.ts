@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLink, type LockerLink } from '../../firmware-bridge';
-import { type BusConfig, KERONG_PROFILES } from '../../src/config';
+import { createLink, KERONG_PROFILES, type LockerLink, resolveBoardProfile } from '../../firmware-bridge';
+import type { BusConfig } from '../../src/config';
 import { simulatorControl } from '../../src/demo/control';
 import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
 import { startDemoHands } from '../../src/demo/hands';
@@ -11,7 +11,7 @@ const BUS: BusConfig = {
   name: 'demo',
   dialect: 'line',
   connection: 'embedded',
-  kerongProfile: 'cu16',
+  boardProfile: null,
   boards: [0, 1],
   channels: 16,
   link: FAST,
@@ -52,7 +52,13 @@ describe('the demo composition', () => {
 
   it('simulates a Kerong bus with the configured board model, polled by the link', async () => {
     buses = startEmbeddedBuses([
-      { ...BUS, dialect: 'kerong', kerongProfile: 'cu16-reply35', boards: [0], channels: 12 },
+      {
+        ...BUS,
+        dialect: 'kerong',
+        boardProfile: resolveBoardProfile('kerong', 'cu16-reply35'),
+        boards: [0],
+        channels: 12,
+      },
     ]);
     const sim = buses.simulators.get(0)!;
     expect(sim.options).toMatchObject({ dialect: 'kerong', boards: 1, doors: 12 });

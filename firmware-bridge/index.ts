@@ -2,7 +2,12 @@
  * The locker-board link: what services import. Transports and dialect internals stay behind it.
  */
 
-export { type BoardProfile, resolveBoardProfile } from './driver/board-profile';
+export {
+  BOARD_PROFILE_NAMES,
+  type BoardProfile,
+  type ProfiledDialect,
+  resolveBoardProfile,
+} from './driver/board-profile';
 export { type LinkClock, SYSTEM_CLOCK, type TimerHandle } from './driver/clock';
 export {
   type CommissionReading,

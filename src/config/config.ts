@@ -1,4 +1,4 @@
-import type { LinkOptions } from '../../firmware-bridge';
+import type { BoardProfile, LinkOptions } from '../../firmware-bridge';
 import type { CalendarPolicy } from '../domain/calendar';
 import type { LockoutPolicy } from '../domain/lockout';
 import type { Procedure, StaffRole } from '../store';
@@ -8,10 +8,11 @@ import type { LockerSeed } from './lockers';
 export interface BusConfig {
   readonly bank: number;
   readonly name: string;
-  readonly dialect: 'line' | 'kerong';
+  readonly dialect: 'line' | 'kerong' | '8a' | 'modbus';
   /** A tty path, `tcp://host:port`, or 'embedded' (the demo simulator, in process). */
   readonly connection: string;
-  readonly kerongProfile: 'cu16' | 'cu16-reply35';
+  /** The board model with the bank's overrides, resolved; null on a line bus. */
+  readonly boardProfile: BoardProfile | null;
   /** Boards with configured doors, and how many channels the widest one uses. */
   readonly boards: readonly number[];
   readonly channels: number;

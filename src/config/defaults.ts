@@ -26,7 +26,8 @@ export const DEFAULTS = {
   retention: DEFAULT_RETENTION,
   reminders: { afterDays: [3, 7], sendAt: '09:00' },
   store: { integrityCheckEveryHours: 24 },
-  bus: { kerongProfile: 'cu16' },
+  /** The board profile of a bus that names none: the safe default of each board family. */
+  bus: { profile: { kerong: 'cu16', '8a': '8a80', modbus: 'waveshare-8ch' } },
   printer: { vietnameseText: 'code_page', baud: 19200, columns: 48 },
   scanner: { baud: 9600 },
   logging: { level: 'info' },

@@ -9,7 +9,6 @@ export type {
 } from './config';
 export { DEFAULTS } from './defaults';
 export { ConfigError, type ConfigProblem } from './errors';
-export { KERONG_PROFILES } from './kerong-profiles';
 export { DEFAULT_CONFIG_FILE, type LoadOptions, loadConfig, parseConfig } from './load';
 export type { LockerSeed } from './lockers';
 export { type ConfigFile, ConfigSchema } from './schema';

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { DEFAULT_LOCKOUT_POLICY } from '../domain/lockout';
+import { boardProfileOf } from './buses';
 import type { BusConfig, Config, NotificationsConfig } from './config';
 import { DEFAULTS } from './defaults';
 import { clockMinutes, HOUR_MS, SECOND_MS } from './units';
@@ -14,14 +15,15 @@ export interface ResolveContext {
 function buses({ doc, lockers }: CheckedConfig): BusConfig[] {
   return doc.buses.map((bus, bank) => {
     const doors = lockers.filter((l) => l.bank === bank);
+    const channels = Math.max(...doors.map((l) => l.channel)) + 1;
     return {
       bank,
       name: bus.name,
       dialect: bus.dialect,
       connection: bus.connection,
-      kerongProfile: bus.kerongProfile ?? DEFAULTS.bus.kerongProfile,
+      boardProfile: boardProfileOf(bus, channels),
       boards: [...new Set(doors.map((l) => l.board))].sort((a, b) => a - b),
-      channels: Math.max(...doors.map((l) => l.channel)) + 1,
+      channels,
       link: busLinkOptions(doc, bank),
     };
   });

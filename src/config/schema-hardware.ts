@@ -47,11 +47,28 @@ export const Bus = Type.Object(
       pattern: '^[a-z0-9][a-z0-9-]{0,31}$',
       'x-expected': 'expected a short name: a-z, 0-9, -',
     }),
-    dialect: Type.Enum(['line', 'kerong']),
+    /** line: our bridge MCU; kerong: Kerong CU16; 8a: generic 8A/80 boards; modbus: Modbus RTU relay boards. */
+    dialect: Type.Enum(['line', 'kerong', '8a', 'modbus']),
     connection: BusConnection,
     baud: Type.Optional(Type.Integer({ minimum: 300, maximum: 4_000_000 })),
-    /** Kerong board model: how it frames and lays out its replies. */
-    kerongProfile: Type.Optional(Type.Enum(['cu16', 'cu16-reply35'])),
+    /** The board model, by the names of its dialect (firmware-bridge resolveBoardProfile). */
+    profile: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9-]{0,31}$',
+        'x-expected': 'expected a board profile name, e.g. "cu16", "8a80", "waveshare-8ch"',
+      }),
+    ),
+    /**
+     * Overrides of the named profile's fields (polarity, reply layout, timeouts, settle window,
+     * gaps); each field is checked by the board profile's own rules, which name it.
+     */
+    boardProfile: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        'x-expected': 'expected an object of board profile fields, e.g. { "hookActiveHigh": false }',
+      }),
+    ),
+    /** Deprecated alias of `profile` for a Kerong bus, kept so older files load. */
+    kerongProfile: Type.Optional(Type.Enum(['cu16', 'cu16-reply35', 'cu16-unlock-status'])),
     link: Type.Optional(LinkOverrides),
   },
   { additionalProperties: false },
@@ -61,8 +78,10 @@ export const Bus = Type.Object(
 export const LockerDoor = Type.Object(
   {
     bank: Type.Integer({ minimum: 0, 'x-expected': 'expected the index of a bus in buses' }),
-    board: Type.Integer({ minimum: 0, maximum: 15 }),
-    channel: Type.Integer({ minimum: 0, maximum: 15 }),
+    /** Kerong 0-9, 8A/80 address 1-64, Modbus unit 1-255, line 0-15 (validate.ts checks per bus). */
+    board: Type.Integer({ minimum: 0, maximum: 255 }),
+    /** From 0: Kerong and line 0-15, 8A/80 lock 1-32 is channel 0-31, Modbus relay 0-(relays-1). */
+    channel: Type.Integer({ minimum: 0, maximum: 31 }),
     size: LockerSize,
     position: Type.Integer({ minimum: 1, maximum: 9999 }),
   },
@@ -77,10 +96,10 @@ export const LockerDoor = Type.Object(
 export const LockerBlock = Type.Object(
   {
     bank: Type.Integer({ minimum: 0, 'x-expected': 'expected the index of a bus in buses' }),
-    boards: Type.Array(Type.Integer({ minimum: 0, maximum: 15 }), { minItems: 1, maxItems: 16 }),
+    boards: Type.Array(Type.Integer({ minimum: 0, maximum: 255 }), { minItems: 1, maxItems: 64 }),
     sizes: Type.String({
-      pattern: '^[SML]{1,16}$',
-      'x-expected': 'expected one letter S, M or L per channel, at most 16 (e.g. "SSSSSSSSMMMMMLLL")',
+      pattern: '^[SML]{1,32}$',
+      'x-expected': 'expected one letter S, M or L per channel, at most 32 (e.g. "SSSSSSSSMMMMMLLL")',
     }),
     firstPosition: Type.Integer({ minimum: 1, maximum: 9999 }),
   },

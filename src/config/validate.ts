@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolveLinkOptions } from '../../firmware-bridge';
 import { CalendarPolicyError, checkCalendarPolicy } from '../domain/calendar';
+import { checkBusProfile, checkWiring } from './buses';
 import { DEFAULTS } from './defaults';
 import type { ConfigProblem } from './errors';
 import { validate } from './format-errors';
@@ -107,8 +108,7 @@ function checkBuses(doc: ConfigFile, lockers: readonly LockerSeed[], add: Add): 
     if (same !== undefined) add(`${field}.name`, `"${bus.name}" is also buses[${same}]`);
     else names.set(bus.name, bank);
     checkTcpPort(`${field}.connection`, bus.connection, add);
-    if (bus.kerongProfile && bus.dialect !== 'kerong')
-      add(`${field}.kerongProfile`, 'only a kerong bus has a board profile');
+    checkBusProfile(bus, field, add);
     try {
       resolveLinkOptions(busLinkOptions(doc, bank));
     } catch (error) {
@@ -116,6 +116,7 @@ function checkBuses(doc: ConfigFile, lockers: readonly LockerSeed[], add: Add): 
     }
     if (!lockers.some((l) => l.bank === bank)) add(field, 'no lockers are wired to this bus');
   });
+  checkWiring(doc, add);
 }
 
 function checkProcedures(doc: ConfigFile, lockers: readonly LockerSeed[], add: Add): void {

@@ -18,7 +18,7 @@ export function simulatorControl(
     const w = wiringOf(lockerId);
     const sim = w && buses.simulators.get(w.bank);
     if (!w || !sim) throw new Error(`locker ${lockerId} is not on a simulated bus`);
-    act(sim, w.board, w.channel);
+    act(sim, buses.boardIndex(w.bank, w.board), w.channel);
   };
   return {
     closeDoor: (id) => at(id, (sim, b, c) => sim.closeDoor(b, c)),

@@ -1,10 +1,13 @@
 import type { Duplex } from 'node:stream';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
-import { type BusConfig, KERONG_PROFILES } from '../config';
+import type { BusConfig } from '../config';
+import { simulatedBus } from './simulated-bus';
 
 /** The simulated boards of every bus whose connection is "embedded", by bank. */
 export interface EmbeddedBuses {
   readonly simulators: ReadonlyMap<number, Simulator>;
+  /** The simulator's board index of a configured board number (8A/80 and Modbus count from 1). */
+  boardIndex(bank: number, board: number): number;
   /** The in-process cable for a bank's link; throws while that cable is cut. */
   transportFor(bank: number): () => Duplex;
   /** Pulls (true) or plugs back (false) a bank's cable: the link sees a disconnect, then fails to reconnect. */
@@ -15,19 +18,12 @@ export interface EmbeddedBuses {
 export function startEmbeddedBuses(buses: readonly BusConfig[]): EmbeddedBuses {
   const simulators = new Map<number, Simulator>();
   const cut = new Set<number>();
+  const boardIndexes = new Map<number, (board: number) => number>();
   for (const bus of buses) {
     if (bus.connection !== 'embedded') continue;
-    simulators.set(
-      bus.bank,
-      createSimulator({
-        dialect: bus.dialect,
-        boards: Math.max(...bus.boards) + 1,
-        doors: bus.channels,
-        // No wire pacing: the demo shows the flows, not RS485 timing, and spares the CPU.
-        baud: 'instant',
-        profile: KERONG_PROFILES[bus.kerongProfile],
-      }),
-    );
+    const simulated = simulatedBus(bus);
+    simulators.set(bus.bank, createSimulator(simulated.options));
+    boardIndexes.set(bus.bank, simulated.boardIndex);
   }
   const simulatorOf = (bank: number): Simulator => {
     const sim = simulators.get(bank);
@@ -36,6 +32,7 @@ export function startEmbeddedBuses(buses: readonly BusConfig[]): EmbeddedBuses {
   };
   return {
     simulators,
+    boardIndex: (bank, board) => (boardIndexes.get(bank) ?? ((b: number) => b))(board),
     transportFor(bank) {
       const sim = simulatorOf(bank);
       return () => {

@@ -93,7 +93,11 @@ const CASES: [string, (c: Doc) => void, string][] = [
     (c) => (c.buses[0].connection = 'COM3'),
     'buses[0].connection: expected tcp://host:port or a tty path',
   ],
-  ['a dialect', (c) => (c.buses[0].dialect = 'modbus'), 'buses[0].dialect: expected one of "line", "kerong"'],
+  [
+    'a dialect',
+    (c) => (c.buses[0].dialect = 'rs232'),
+    'buses[0].dialect: expected one of "line", "kerong", "8a", "modbus"',
+  ],
   ['a missing field', (c) => delete c.kiosk.code, 'kiosk.code: required'],
   ['an unknown field', (c) => (c.http.hots = '0.0.0.0'), 'http.hots: unknown field'],
   ['a wrong type', (c) => (c.http.port = '8080'), 'http.port: expected a whole number'],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLink, type LockerLink } from '../../firmware-bridge';
-import { type BusConfig, KERONG_PROFILES } from '../../src/config';
+import { createLink, KERONG_PROFILES, type LockerLink, resolveBoardProfile } from '../../firmware-bridge';
+import type { BusConfig } from '../../src/config';
 import { simulatorControl } from '../../src/demo/control';
 import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
 import { startDemoHands } from '../../src/demo/hands';
@@ -11,7 +11,7 @@ const BUS: BusConfig = {
   name: 'demo',
   dialect: 'line',
   connection: 'embedded',
-  kerongProfile: 'cu16',
+  boardProfile: null,
   boards: [0, 1],
   channels: 16,
   link: FAST,
@@ -52,7 +52,13 @@ describe('the demo composition', () => {
 
   it('simulates a Kerong bus with the configured board model, polled by the link', async () => {
     buses = startEmbeddedBuses([
-      { ...BUS, dialect: 'kerong', kerongProfile: 'cu16-reply35', boards: [0], channels: 12 },
+      {
+        ...BUS,
+        dialect: 'kerong',
+        boardProfile: resolveBoardProfile('kerong', 'cu16-reply35'),
+        boards: [0],
+        channels: 12,
+      },
     ]);
     const sim = buses.simulators.get(0)!;
     expect(sim.options).toMatchObject({ dialect: 'kerong', boards: 1, doors: 12 });
@@ -67,6 +73,50 @@ describe('the demo composition', () => {
     });
     await link.start();
     expect((await link.readBoard(0)).doors).toHaveLength(12);
+  });
+
+  it('simulates 8A/80 and Modbus buses as their profiles say: addresses from 1, polarity, reply header', async () => {
+    const eighty = resolveBoardProfile('8a', '8a80', { boardBitLocked: false, locks: 8 });
+    const modbus = resolveBoardProfile('modbus', 'waveshare-8ch', { inputOpenWhenSet: true });
+    buses = startEmbeddedBuses([
+      { ...BUS, dialect: '8a', boardProfile: eighty, boards: [1, 2], channels: 8 },
+      { ...BUS, bank: 1, dialect: 'modbus', boardProfile: modbus, boards: [3], channels: 6 },
+    ]);
+    // Address 2 is the simulator's board 1; unit 3 its board 2 (a board b answers at b + 1).
+    expect(buses.simulators.get(0)!.options).toMatchObject({ dialect: '8a', boards: 2, doors: 8 });
+    expect(buses.simulators.get(1)!.options).toMatchObject({ dialect: 'modbus', boards: 3, doors: 8 });
+    expect([buses.boardIndex(0, 2), buses.boardIndex(1, 3)]).toEqual([1, 2]);
+    const control = simulatorControl(
+      buses,
+      (id) => (id === 1 ? { bank: 0, board: 2, channel: 3 } : { bank: 1, board: 3, channel: 5 }),
+      () => {},
+    );
+    control.forceOpen(1);
+    control.forceOpen(2);
+    expect(buses.simulators.get(0)!.truth(1, 3).doorOpen).toBe(true);
+    expect(buses.simulators.get(1)!.truth(2, 5).doorOpen).toBe(true);
+    // The inverted switches read right through the profile: only the forced doors read open.
+    const options = { ...FAST, replyTimeoutMs: 200 };
+    link = createLink({
+      transport: buses.transportFor(0),
+      dialect: '8a',
+      boards: [1, 2],
+      eightyProfile: eighty.profile,
+      options,
+    });
+    await link.start();
+    const openOn8a = (await link.readBoard(2)).doors.flatMap((d, c) => (d.open ? [c] : []));
+    await link.stop();
+    link = createLink({
+      transport: buses.transportFor(1),
+      dialect: 'modbus',
+      boards: [3],
+      modbusProfile: modbus.profile,
+      options,
+    });
+    await link.start();
+    const openOnModbus = (await link.readBoard(3)).doors.flatMap((d, c) => (d.open ? [c] : []));
+    expect([openOn8a, openOnModbus]).toEqual([[3], [5]]);
   });
 
   it('hands fill an opened empty door and shut it; the next open empties it', async () => {

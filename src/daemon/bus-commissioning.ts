@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { LinkError, type LockerLink, probeKerongBus, type TransportSpec } from '../../firmware-bridge';
-import { type BusConfig, KERONG_PROFILES } from '../config';
+import type { BusConfig } from '../config';
 import type { CommissioningPort } from '../kiosk';
 
 /** A status read's wait when neither the bank nor its profile names one (the command line's default). */
@@ -23,7 +23,7 @@ export function busCommissioning(
       const bus = buses.find((b) => b.bank === bank);
       const link = links.get(bank);
       if (!bus || !link) return null;
-      const profile = bus.dialect === 'kerong' ? KERONG_PROFILES[bus.kerongProfile] : null;
+      const profile = bus.boardProfile?.dialect === 'kerong' ? bus.boardProfile.profile : null;
       const busLog = log.child({ bus: bus.name, bank });
       return {
         bank,

@@ -102,11 +102,15 @@ export async function openDoor(
     // The door is open: whatever became of the unacknowledged open, nothing is resent.
     if (now.open) {
       const at = bus.now();
-      claim.settle(at);
       const ackMs = at - (firstWrittenAt ?? startedAt);
-      return wasOpen
-        ? { kind: 'already_open', ackMs }
-        : { kind: 'opened', ackMs, seenOpenMs: at - startedAt };
+      if (wasOpen) {
+        claim.settle(at);
+        return { kind: 'already_open', ackMs };
+      }
+      // One reading is not yet a believed open: the watch reads again at once, so the door's
+      // open event (which the ledger waits for, to see the close after it) comes with the
+      // outcome rather than a poll turn later, when a quick hand may already have shut it.
+      return watch(ackMs, at);
     }
     if (!now.locked) return watch(null, bus.now());
     // Locked and closed. A door that read open before the command may have been fired, then

@@ -6,6 +6,7 @@ import {
   createLink,
   type KerongProfile,
   type LinkEvent,
+  type LinkOptions,
   type LockerLink,
 } from '../../../firmware-bridge';
 import { FakeKerongBoards, type FakeKerongOptions } from './fake-kerong-board';
@@ -25,6 +26,7 @@ async function setUp(
   board: Partial<FakeKerongOptions> = {},
   profile: KerongProfile = CU16_PROFILE,
   boards: number[] = [0],
+  options: Partial<LinkOptions> = {},
 ) {
   clock = new ManualClock();
   const bus = new FakeKerongBoards(clock, { boards: boards.length, ...board });
@@ -35,7 +37,7 @@ async function setUp(
     channels: 4,
     kerongProfile: profile,
     clock,
-    options: { maxOpensPerMinute: 1000 },
+    options: { maxOpensPerMinute: 1000, ...options },
   });
   links.push(link);
   const events: LinkEvent[] = [];
@@ -59,6 +61,20 @@ describe('a Kerong unlock that gets no reply (kerong-lib README, lkaas-kerong bo
     expect(link.stats().openRetries).toBe(0);
     // The verdict came from a read at least the settle window after the unlock went out.
     if (outcome.kind === 'opened') expect(outcome.ackMs).toBeGreaterThanOrEqual(CU16_PROFILE.settleMs);
+  });
+
+  it('ends with the door believed open, so a hand that shuts it at once still makes a close event', async () => {
+    // Polls far apart (a slow 8A/80 or Modbus bus polls each board about once a second): only
+    // the open's own reads can see the door before the hand shuts it.
+    const { link, events, start } = await setUp({ reactionMs: 300, springMs: 400 }, CU16_PROFILE, [0], {
+      pollIntervalMs: 5000,
+    });
+    await start();
+    const outcome = await clock.run(link.open(door));
+    expect(outcome.kind).toBe('opened');
+    // The debounced picture agrees with the outcome the moment it is given, not a poll turn later.
+    expect(link.snapshot()[0]?.doors[1]?.open).toBe(true);
+    expect(events).toContainEqual({ type: 'door', door, open: true, commanded: true });
   });
 
   it('was resent to a door about to spring open when read before the window (the old behaviour, settle 0)', async () => {

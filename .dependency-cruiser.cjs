@@ -1,7 +1,7 @@
 /**
  * The rules of direction of ARCHITECTURE.md, checked by `npm run lint`. Each rule's name is what a
- * violation reports; its comment says why the rule exists. Imports that broke a rule before it was
- * checked are listed in .dependency-cruiser-known-violations.json (tolerated, being removed).
+ * violation reports; its comment says why the rule exists. The tree keeps every rule: there is no
+ * list of tolerated exceptions.
  */
 
 /** Entries through which src/ may use firmware-bridge; everything else in it is internal. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * `npm run lint:deps` (the import rules of ARCHITECTURE.md, part of `npm run lint`) run on small
- * trees written to a temporary folder beside the project's own rules, baseline and script, and
+ * trees written to a temporary folder beside the project's own rules and script, and
  * on the project itself.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,7 +14,6 @@ const COPIED = [
   'package.json',
   'tsconfig.json',
   '.dependency-cruiser.cjs',
-  '.dependency-cruiser-known-violations.json',
 ];
 
 interface LintRun {
@@ -104,23 +103,6 @@ describe('the import rules (npm run lint:deps)', () => {
     const run = await lintDeps(treeWith(BASE));
     expect(run.output).toContain('no dependency violations found');
     expect(run.code).toBe(0);
-  });
-
-  it('tolerates a listed known violation, and only that one', async () => {
-    const run = await lintDeps(
-      treeWith({
-        ...BASE,
-        // Listed in .dependency-cruiser-known-violations.json as being removed.
-        'src/domain/door-outcome.ts':
-          "import type { OpenOutcome } from '../../firmware-bridge/driver/types';\nexport type X = OpenOutcome;\n",
-        // The same import from a file the list does not name.
-        'src/domain/door-reading.ts':
-          "import type { OpenOutcome } from '../../firmware-bridge/driver/types';\nexport type Y = OpenOutcome;\n",
-      }),
-    );
-    expect(run.output).not.toContain('src/domain/door-outcome.ts');
-    expect(run.output).toMatch(/error domain-imports-only-itself: src\/domain\/door-reading\.ts /);
-    expect(run.code).not.toBe(0);
   });
 
   it('passes on the project as it is', async () => {

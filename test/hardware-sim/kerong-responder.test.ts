@@ -70,7 +70,7 @@ describe('Kerong CU16 boards, against lkaas-kerong', () => {
       boards: 1,
       doors: 16,
       baud: 'instant',
-      wire: { silentUnlocks: true },
+      wire: KERONG_BOARDS['lkaas-kerong'],
     });
     await bus.send('02 00 32 03 37');
     expect(bus.take()).toBe('02 00 32 ff ff 00 00 03 35');
@@ -82,8 +82,25 @@ describe('Kerong CU16 boards, against lkaas-kerong', () => {
 });
 
 describe('Kerong CU16 boards, the knobs', () => {
-  it('echo the request command (0x30) by default and answer an unlock with the status', async () => {
+  it('answer as the field does by default: 0x35 status, nothing after an unlock, hook bit 1 = locked', async () => {
     bus = await byteBus({ dialect: 'kerong', boards: 1, doors: 16, baud: 'instant' });
+    await bus.send('02 00 30 03 35');
+    expect(bus.take()).toBe('02 00 35 ff ff 00 00 03 38');
+    await bus.send('02 00 31 03 36');
+    expect(bus.take()).toBe('');
+    expect(bus.sim.fires.map((f) => [f.board, f.channel])).toEqual([[0, 0]]);
+    await bus.send('02 00 30 03 35');
+    expect(bus.take()).toBe('02 00 35 fe ff 00 00 03 37'); // lock index 0 released
+  });
+
+  it('echo the request command and answer an unlock with the status as the echo board', async () => {
+    bus = await byteBus({
+      dialect: 'kerong',
+      boards: 1,
+      doors: 16,
+      baud: 'instant',
+      wire: KERONG_BOARDS.echo,
+    });
     await bus.send('02 00 30 03 35');
     expect(bus.take()).toBe('02 00 30 ff ff 00 00 03 33');
     await bus.send('02 00 31 03 36');

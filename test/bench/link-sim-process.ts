@@ -8,6 +8,8 @@ import { setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { KnobSettings } from '../../hardware-sim/simulator';
+import type { BenchDialect } from './link-buses';
 import type { SimTrace } from './link-sim-child';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,9 +35,10 @@ export interface SimProcess {
 export const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export async function startSimulator(
-  dialect: 'line' | 'kerong',
+  dialect: BenchDialect,
   baud: number,
   doors: number,
+  wire: Partial<KnobSettings> = {},
 ): Promise<SimProcess> {
   const traceFile = join(tmpdir(), `link-bench-sim-${process.pid}-${dialect}.json`);
   const child: ChildProcess = spawn(
@@ -52,6 +55,8 @@ export async function startSimulator(
       String(doors),
       '--trace',
       traceFile,
+      '--wire',
+      JSON.stringify(wire),
     ],
     { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );

@@ -16,7 +16,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
 /**
- * Nice value for this process and the simulator child while measuring. Both mostly sleep, so
+ * Nice value for this process and the simulator child while measuring: the priority the shipped
+ * unit gives the daemon (config/dossier-locker.service, Nice=-10), so the bench measures the
+ * link as it runs in the field. Both mostly sleep, so
  * the raised priority costs the machine's other work little, but it lets them run as soon as
  * bytes or a deadline wake them instead of queueing behind whatever else holds the two cores:
  * without it the tail measures the machine's load rather than the link. Needs CAP_SYS_NICE;

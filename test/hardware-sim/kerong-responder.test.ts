@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KERONG_BOARDS } from '../../hardware-sim/simulator';
-import { byteBus } from './byte-host';
+import { byteBus, hex } from './byte-host';
 
 /**
  * Golden frames of the Kerong CU16, from public sources only:
@@ -140,6 +140,18 @@ describe('Kerong CU16 boards, the knobs', () => {
       expect(b.sim.truth(0, ch)).toMatchObject({ locked: true, doorOpen: false });
     expect(b.warnings()).toHaveLength(3);
     expect(b.warnings()[0]).toMatch(/BULK OPEN refused/);
+  });
+
+  it('log every request as the raw bytes received, unlock-all and boards past 9 included', async () => {
+    // Built by hand from the public frame (hardware.md: 02 ADDR CMD 03 SUM); the driver's own
+    // encoder refuses both, and the boards never re-encode what they receive.
+    const b = await kerongLib(1);
+    await b.send('02 00 33 03 38'); // unlock-all, board 0
+    await b.send('02 a0 30 03 d5'); // status of board 10: no such board on a Kerong bus
+    const received = b.events.flatMap((e) => (e.type === 'rx' ? [hex(e.bytes)] : []));
+    expect(received).toEqual(['02 00 33 03 38', '02 a0 30 03 d5']);
+    expect(b.take()).toBe('');
+    expect(b.sim.fires).toEqual([]);
   });
 
   it('find a frame after garbage and across any chunking', async () => {

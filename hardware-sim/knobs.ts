@@ -47,7 +47,8 @@ export interface KnobSettings {
  * `--kerong-board NAME`). kerong-lib checks a 0x35 reply, reads nothing after an unlock and
  * reads hook bit 0 as locked; lkaas-kerong reads nothing after an unlock and latch bit 1 as
  * closed (it checks no reply command); "echo" is the vendor sheet's echo of the command with a
- * status frame after an unlock, this simulator's default.
+ * status frame after an unlock. Without a profile the simulator's board is kerong-lib's with
+ * normal polarity (simulator.ts).
  */
 export const KERONG_BOARDS = {
   'kerong-lib': { kerongReply: '35', silentUnlocks: true, polarity: 'inverted' },

@@ -30,8 +30,8 @@ export interface SimulatorOptions {
   seed?: number;
   /**
    * Kerong: answer as this driver profile describes (reply command, whether an unlock is
-   * answered, hook polarity). Without it, and without `wire` settings, a Kerong board echoes the
-   * request's command, answers an unlock with its status and reads a set hook bit as locked.
+   * answered, hook polarity). Without it a Kerong board answers as the field's do (simulator.ts):
+   * status reply 0x35, nothing after an unlock, a set hook bit read as locked.
    */
   profile?: KerongProfileLike;
   /** How the bus and boards misbehave (echo, collisions, late replies, dead boards...); applied after `profile`. */
@@ -49,7 +49,8 @@ export type ResolvedOptions = Required<Omit<SimulatorOptions, 'scheduler' | 'wir
 };
 
 /**
- * The Kerong board when no profile is given, as this simulator always answered: the vendor
+ * The echo board as a driver profile (the resolved `profile` when none is given; the simulator
+ * then answers as the field's boards do, simulator.ts): the vendor
  * sheet's echo of the request's command, a status frame after an unlock, a set hook bit = locked.
  */
 export const KERONG_ECHO_BOARD: KerongProfileLike = {

@@ -9,7 +9,7 @@ import type { SimEvent } from './events';
 import { Faults } from './faults';
 import { type HostFrame, HostFrames } from './host-frames';
 import { KerongResponder } from './kerong-responder';
-import { Knobs } from './knobs';
+import { KERONG_BOARDS, type KnobSettings, Knobs } from './knobs';
 import { LineResponder } from './line-responder';
 import { Lock8aResponder } from './lock8a-responder';
 import { ModbusResponder } from './modbus-responder';
@@ -30,7 +30,21 @@ import { Wire, type WireStats } from './wire';
 export type { SimEvent } from './events';
 export type { HostFrame } from './host-frames';
 export { KERONG_BOARDS, type KerongBoard, type KnobSettings, type Polarity } from './knobs';
-export type { Dialect, SimulatorOptions } from './options';
+export { DIALECTS, type Dialect, type SimulatorOptions } from './options';
+
+/**
+ * A Kerong board when no driver profile is given, as the field's answer (shared reference
+ * hardware.md): the status reply carries 0x35 and nothing comes back after an unlock, as
+ * suryavirkapur/kerong-lib (kerong_client.cpp, README) and julio-alv/lkaas-kerong (board.rs) read
+ * it. The hook polarity is the lock switch's wiring, not the board model: it stays normal (a set
+ * bit = locked and shut, lkaas-kerong's reading and the driver's default cu16 profile), so an
+ * uncommissioned bank reads right; `wire: KERONG_BOARDS['kerong-lib']` flips it as well.
+ * `wire` settings apply over this or a profile.
+ */
+const FIELD_KERONG_BOARD: Partial<KnobSettings> = {
+  ...KERONG_BOARDS['kerong-lib'],
+  polarity: 'normal',
+};
 
 /** Simulated locker boards on one bus, reachable in process, over TCP or through a pty. */
 export interface Simulator {
@@ -100,13 +114,14 @@ class LockerSimulator extends EventEmitter implements Simulator {
   constructor(options: SimulatorOptions) {
     super();
     this.options = resolveOptions(options);
-    const { dialect, boards, doors, baud, reactionMs, springMs, cooldownMs, seed, profile } = this.options;
+    const { dialect, boards, doors, baud, reactionMs, springMs, cooldownMs, seed } = this.options;
     this.scheduler = options.scheduler ?? new PreciseScheduler();
     this.bank = new Bank(boards, { doors, springMs, cooldownMs }, this.scheduler);
     const scheduler = this.scheduler;
     this.knobs = new Knobs(boards, () => scheduler.now());
     this.knobs.apply(dialectKnobs(dialect));
-    if (dialect === 'kerong') this.knobs.apply(kerongProfileKnobs(profile));
+    if (dialect === 'kerong')
+      this.knobs.apply(options.profile ? kerongProfileKnobs(options.profile) : FIELD_KERONG_BOARD);
     this.knobs.apply(this.options.wire);
     const note = (event: SimEvent) => this.emit('event', event);
     this.hostFrames = new HostFrames(scheduler);

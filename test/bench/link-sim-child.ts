@@ -1,7 +1,7 @@
 /**
  * The simulator for link.bench.ts, in its own process and without the console's per-frame
  * printing: serves one bus on loopback TCP, prints `port N`, then takes `close B C`, `unplug`
- * and `quit` on stdin.
+ * and `quit` on stdin. `--wire JSON` sets the board's knobs (link-buses.ts says which).
  *
  * With `--trace FILE` it also notes, on the system's monotonic clock (process.hrtime, shared by
  * every process), when each chunk from the host was read off its socket and when each reply was
@@ -14,7 +14,7 @@ import type { Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createSimulator } from '../../hardware-sim/simulator';
+import { createSimulator, DIALECTS } from '../../hardware-sim/simulator';
 
 const { values } = parseArgs({
   options: {
@@ -22,10 +22,14 @@ const { values } = parseArgs({
     baud: { type: 'string' },
     doors: { type: 'string' },
     trace: { type: 'string' },
+    wire: { type: 'string' },
   },
 });
+const dialect = DIALECTS.find((d) => d === values.dialect);
+if (!dialect) throw new Error(`--dialect ${values.dialect}: not one of ${DIALECTS.join(', ')}`);
 const sim = createSimulator({
-  dialect: values.dialect === 'kerong' ? 'kerong' : 'line',
+  dialect,
+  wire: values.wire ? JSON.parse(values.wire) : {},
   boards: 1,
   doors: Number(values.doors ?? 16),
   baud: Number(values.baud ?? 19200),

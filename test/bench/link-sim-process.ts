@@ -8,13 +8,17 @@ import { setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { KnobSettings } from '../../hardware-sim/simulator';
+import type { BenchDialect } from './link-buses';
 import type { SimTrace } from './link-sim-child';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
 /**
- * Nice value for this process and the simulator child while measuring. Both mostly sleep, so
+ * Nice value for this process and the simulator child while measuring: the priority the shipped
+ * unit gives the daemon (config/dossier-locker.service, Nice=-10), so the bench measures the
+ * link as it runs in the field. Both mostly sleep, so
  * the raised priority costs the machine's other work little, but it lets them run as soon as
  * bytes or a deadline wake them instead of queueing behind whatever else holds the two cores:
  * without it the tail measures the machine's load rather than the link. Needs CAP_SYS_NICE;
@@ -33,9 +37,10 @@ export interface SimProcess {
 export const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export async function startSimulator(
-  dialect: 'line' | 'kerong',
+  dialect: BenchDialect,
   baud: number,
   doors: number,
+  wire: Partial<KnobSettings> = {},
 ): Promise<SimProcess> {
   const traceFile = join(tmpdir(), `link-bench-sim-${process.pid}-${dialect}.json`);
   const child: ChildProcess = spawn(
@@ -52,6 +57,8 @@ export async function startSimulator(
       String(doors),
       '--trace',
       traceFile,
+      '--wire',
+      JSON.stringify(wire),
     ],
     { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );

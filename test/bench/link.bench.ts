@@ -1,8 +1,10 @@
 /**
- * Open round trip of the link against the simulator at 19200 baud over loopback TCP, compared
+ * Open round trip of the link against the simulator over loopback TCP, for each dialect (line
+ * and Kerong at 19200 baud, 8A/80 and Modbus at 9600: each board family's own speed), compared
  * with the physical floor (request + reply wire time, board reaction 0), and how long the link
- * takes to be ready again after the simulator pulls the cable. The simulator runs in its own
- * process, so its byte pacing does not share this event loop.
+ * takes to be ready again after the simulator pulls the cable. How each board is set so that an
+ * open is one request and one answer: link-buses.ts. The simulator runs in its own process, so
+ * its byte pacing does not share this event loop.
  *
  * Beside the figures, from the same run: each open split at the simulator (link-breakdown.ts),
  * both processes' event-loop delay, this process's GC pauses, the load average and the machine's
@@ -13,17 +15,13 @@
 import { connect, type Socket } from 'node:net';
 import { getPriority, setPriority } from 'node:os';
 import { createLink, type LinkEvent, type LinkLogger, type LockerLink } from '../../firmware-bridge';
-import { encodeKerongRequest } from '../../firmware-bridge/kerong/codec';
-import { CU16_PROFILE } from '../../firmware-bridge/kerong/profile';
-import { KerongCommand } from '../../firmware-bridge/kerong/types';
-import { encodeLine } from '../../firmware-bridge/line/codec';
 import { judgeBar, LINK_BARS } from './link-bars';
 import { type OpenSample, ProcessWatch, partPercentiles, splitRoundTrips } from './link-breakdown';
+import { BENCH_DIALECTS, type BenchBus, type BenchDialect, benchBus } from './link-buses';
 import { BENCH_NICE, monotonicMs, raisePriority, type SimProcess, startSimulator } from './link-sim-process';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
 
-const BAUD = 19200;
 const OPENS = 300;
 /** Cable pulls per dialect: the bar is on the slowest, so enough to see a tail. */
 const RECONNECTS = 20;
@@ -65,7 +63,8 @@ function openFrames(): { logger: LinkLogger; expectOpen: () => void; open: () =>
   };
 }
 
-const wireMs = (bytes: number) => (bytes * 10 * 1000) / BAUD;
+/** 8N1: ten bits a byte. */
+const wireMs = (bytes: number, baud: number) => (bytes * 10 * 1000) / baud;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(link: LockerLink, check: (e: LinkEvent) => boolean, ms = 10_000): Promise<void> {
@@ -87,21 +86,23 @@ interface DialectRun {
   reconnects: number[];
 }
 
-async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<DialectRun> {
-  const sim = await startSimulator(dialect, BAUD, DOORS);
+async function measureOpens(dialect: BenchDialect, log: BenchLog): Promise<DialectRun> {
+  const bus = benchBus(dialect);
+  const sim = await startSimulator(dialect, bus.baud, DOORS, bus.wire);
   const frames = openFrames();
   const link = createLink({
     transport: `tcp://127.0.0.1:${sim.port}`,
-    dialect,
-    boards: [0],
-    channels: dialect === 'kerong' ? DOORS : undefined,
+    ...bus.link,
+    boards: [bus.board],
+    channels: DOORS,
     // Production defaults, except the open cap (a bench opens hundreds a minute) and a shorter
-    // watch poll so Kerong opens are confirmed quickly; neither touches the measured round trip.
-    options: { baudRate: BAUD, maxOpensPerMinute: 1_000_000, watchPollMs: 20 },
+    // watch poll so polled boards' opens are confirmed quickly; neither touches the measured
+    // round trip.
+    options: { baudRate: bus.baud, maxOpensPerMinute: 1_000_000, watchPollMs: 20 },
     logger: frames.logger,
   });
   // The same machine, the same simulator, no link: what the noise alone does to a round trip.
-  const raw = await rawRoundTrips(dialect, sim);
+  const raw = await rawRoundTrips(bus, sim);
   const samples: OpenSample[] = [];
   const kinds: Record<string, number> = {};
   const watch = new ProcessWatch();
@@ -113,16 +114,16 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
     for (let i = 0; i < OPENS; i++) {
       const channel = i % DOORS;
       frames.expectOpen();
-      const outcome = await link.open({ board: 0, channel });
+      const outcome = await link.open({ board: bus.board, channel }, { pulseMs: bus.pulseMs });
       kinds[outcome.kind] = (kinds[outcome.kind] ?? 0) + 1;
       const sent = frames.open();
       if ((outcome.kind === 'opened' || outcome.kind === 'already_open') && sent) {
-        const wire = wireMs(sent.bytes + replyBytes(dialect, sent.seq, channel));
+        const wire = wireMs(sent.bytes + bus.replyBytes(sent.bytes, sent.seq, channel), bus.baud);
         samples.push({ writtenAt: sent.at, rttMs: outcome.ackMs, wireMs: wire });
       }
       sim.command(`close 0 ${channel}`);
       // Let the close, its event and the confirming read pass, so the next open meets a quiet bus.
-      if (dialect === 'line') await shut(link, channel);
+      if (dialect === 'line') await shut(link, bus.board, channel);
       await pause(15);
     }
     watch.stop();
@@ -193,15 +194,16 @@ async function measureOpens(dialect: 'line' | 'kerong', log: BenchLog): Promise<
 
 const fix = (ms: number) => ms.toFixed(2);
 
-async function shut(link: LockerLink, channel: number): Promise<void> {
-  for (let i = 0; i < 500 && link.snapshot()[0]?.doors[channel]?.open !== false; i++) await pause(2);
+async function shut(link: LockerLink, board: number, channel: number): Promise<void> {
+  const door = () => link.snapshot().find((b) => b.board === board)?.doors[channel];
+  for (let i = 0; i < 500 && door()?.open !== false; i++) await pause(2);
 }
 
 /**
  * Open round trips with a bare socket and hand-made frames: a baseline that shares the
  * simulator and the machine's noise with the link but none of its code.
  */
-async function rawRoundTrips(dialect: 'line' | 'kerong', sim: SimProcess): Promise<number[]> {
+async function rawRoundTrips(bus: BenchBus, sim: SimProcess): Promise<number[]> {
   const socket: Socket = connect({ host: '127.0.0.1', port: sim.port, noDelay: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -217,14 +219,9 @@ async function rawRoundTrips(dialect: 'line' | 'kerong', sim: SimProcess): Promi
   for (let i = 0; i < OPENS / 2; i++) {
     const channel = i % DOORS;
     const seq = 20_000 + i;
-    const frame =
-      dialect === 'kerong'
-        ? encodeKerongRequest({ board: 0, lock: channel, command: KerongCommand.unlockOne })
-        : encodeLine({
-            type: 'request',
-            request: { seq, command: { verb: 'OPEN', board: 0, channel, pulseMs: 500 } },
-          });
-    const complete = () => (dialect === 'kerong' ? got.length >= 9 : got.includes(0x0a));
+    const frame = bus.rawOpen(channel, seq);
+    const replyBytes = bus.replyBytes(frame.length, seq, channel);
+    const complete = () => (bus.link.dialect === 'line' ? got.includes(0x0a) : got.length >= replyBytes);
     got = Buffer.alloc(0);
     const done = new Promise<void>((resolve) => {
       waiting = () => complete() && resolve();
@@ -242,28 +239,20 @@ async function rawRoundTrips(dialect: 'line' | 'kerong', sim: SimProcess): Promi
   return samples;
 }
 
-/** Bytes of the board's acknowledgement of one open, as that dialect frames it. */
-function replyBytes(dialect: 'line' | 'kerong', seq: number, channel: number): number {
-  if (dialect === 'kerong') return CU16_PROFILE.replyLength[KerongCommand.unlockOne]!;
-  return encodeLine({ type: 'reply', reply: { seq, ok: true, ack: { verb: 'OPEN', board: 0, channel } } })
-    .length;
-}
-
 export async function run(log: BenchLog): Promise<Record<string, number>> {
   const usual = getPriority();
   const raised = raisePriority();
   log(raised ? `running at nice ${BENCH_NICE}` : `could not set nice ${BENCH_NICE}: usual priority`);
   try {
-    const line = await measureOpens('line', log);
-    const kerong = await measureOpens('kerong', log);
-    // The bar is on the slowest recovery seen, either dialect; the median shows the usual one.
-    const reconnects = [...line.reconnects, ...kerong.reconnects];
+    const runs: DialectRun[] = [];
+    for (const dialect of BENCH_DIALECTS) runs.push(await measureOpens(dialect, log));
+    // The bar is on the slowest recovery seen, any dialect; the median shows the usual one.
+    const reconnects = runs.flatMap((r) => r.reconnects);
     const reconnectMs = Math.max(...reconnects);
     judgeBar(log, 'link.reconnect_ms', reconnectMs, { atMost: LINK_BARS.reconnectMsMax });
     return {
       'link.bench_nice': raised ? BENCH_NICE : usual,
-      ...line.metrics,
-      ...kerong.metrics,
+      ...Object.assign({}, ...runs.map((r) => r.metrics)),
       'link.reconnect_ms': reconnectMs,
       'link.reconnect_p50_ms': percentile(reconnects, 50),
       'link.reconnect_samples': reconnects.length,

@@ -10,7 +10,8 @@ import { byteBus, bytesOf, hex } from './byte-host';
  * 8A/80 `80 01 00 33 B2` (dp2 WjlLockDriver.cs), Modbus `01 01 00 00 00 08 3D CC` (Waveshare wiki).
  */
 const CASES: { dialect: Dialect; request: string; reply: string }[] = [
-  { dialect: 'kerong', request: '02 00 30 03 35', reply: '02 00 30 ff ff 00 00 03 33' },
+  // The default Kerong board replies 0x35 (kerong-lib's RESP_STATE), hook bit 1 = locked.
+  { dialect: 'kerong', request: '02 00 30 03 35', reply: '02 00 35 ff ff 00 00 03 38' },
   { dialect: '8a', request: '80 01 00 33 b2', reply: '80 01 ff ff ff ff 33 b2' },
   { dialect: 'modbus', request: '01 01 00 00 00 08 3d cc', reply: '01 01 01 00 51 88' },
 ];

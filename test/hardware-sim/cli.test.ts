@@ -115,7 +115,9 @@ describe('the simulator console (npm run sim)', () => {
     // Unlock board 0 lock index 1: lkaas-kerong command.rs unlock_one(1) = 02 01 31 03 37.
     socket.write(Buffer.from('0201310337', 'hex'));
     await running.waitFor(/host> +02 01 31 03 37 +\(unlock board 0 lock 1\)/);
-    await running.waitFor(/board< +02 01 31 [0-9a-f ]+/);
+    // No reply to the unlock (kerong-lib); a status read (02 00 30 03 35) gets 0x35, lock 1 released.
+    socket.write(Buffer.from('0200300335', 'hex'));
+    await running.waitFor(/board< +02 00 35 fd ff 00 00 03 36/);
     socket.destroy();
   });
 

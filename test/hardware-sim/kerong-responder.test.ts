@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KERONG_BOARDS } from '../../hardware-sim/simulator';
-import { byteBus } from './byte-host';
+import { byteBus, hex } from './byte-host';
 
 /**
  * Golden frames of the Kerong CU16, from public sources only:
@@ -70,7 +70,7 @@ describe('Kerong CU16 boards, against lkaas-kerong', () => {
       boards: 1,
       doors: 16,
       baud: 'instant',
-      wire: { silentUnlocks: true },
+      wire: KERONG_BOARDS['lkaas-kerong'],
     });
     await bus.send('02 00 32 03 37');
     expect(bus.take()).toBe('02 00 32 ff ff 00 00 03 35');
@@ -82,8 +82,25 @@ describe('Kerong CU16 boards, against lkaas-kerong', () => {
 });
 
 describe('Kerong CU16 boards, the knobs', () => {
-  it('echo the request command (0x30) by default and answer an unlock with the status', async () => {
+  it('answer as the field does by default: 0x35 status, nothing after an unlock, hook bit 1 = locked', async () => {
     bus = await byteBus({ dialect: 'kerong', boards: 1, doors: 16, baud: 'instant' });
+    await bus.send('02 00 30 03 35');
+    expect(bus.take()).toBe('02 00 35 ff ff 00 00 03 38');
+    await bus.send('02 00 31 03 36');
+    expect(bus.take()).toBe('');
+    expect(bus.sim.fires.map((f) => [f.board, f.channel])).toEqual([[0, 0]]);
+    await bus.send('02 00 30 03 35');
+    expect(bus.take()).toBe('02 00 35 fe ff 00 00 03 37'); // lock index 0 released
+  });
+
+  it('echo the request command and answer an unlock with the status as the echo board', async () => {
+    bus = await byteBus({
+      dialect: 'kerong',
+      boards: 1,
+      doors: 16,
+      baud: 'instant',
+      wire: KERONG_BOARDS.echo,
+    });
     await bus.send('02 00 30 03 35');
     expect(bus.take()).toBe('02 00 30 ff ff 00 00 03 33');
     await bus.send('02 00 31 03 36');
@@ -123,6 +140,18 @@ describe('Kerong CU16 boards, the knobs', () => {
       expect(b.sim.truth(0, ch)).toMatchObject({ locked: true, doorOpen: false });
     expect(b.warnings()).toHaveLength(3);
     expect(b.warnings()[0]).toMatch(/BULK OPEN refused/);
+  });
+
+  it('log every request as the raw bytes received, unlock-all and boards past 9 included', async () => {
+    // Built by hand from the public frame (hardware.md: 02 ADDR CMD 03 SUM); the driver's own
+    // encoder refuses both, and the boards never re-encode what they receive.
+    const b = await kerongLib(1);
+    await b.send('02 00 33 03 38'); // unlock-all, board 0
+    await b.send('02 a0 30 03 d5'); // status of board 10: no such board on a Kerong bus
+    const received = b.events.flatMap((e) => (e.type === 'rx' ? [hex(e.bytes)] : []));
+    expect(received).toEqual(['02 00 33 03 38', '02 a0 30 03 d5']);
+    expect(b.take()).toBe('');
+    expect(b.sim.fires).toEqual([]);
   });
 
   it('find a frame after garbage and across any chunking', async () => {

@@ -42,10 +42,12 @@ describe('the simulator over TCP on loopback', () => {
         if (got.length >= 9) resolve(got);
       });
     });
-    // Unlock board 0 lock index 6 (lkaas-kerong command.rs: 02 n 31 03 n+36).
+    // Unlock board 0 lock index 6 (lkaas-kerong command.rs: 02 n 31 03 n+36), then read the
+    // board (hardware.md: 02 00 30 03 35). The default board, as kerong-lib reads it, answers
+    // nothing to the unlock and 0x35 to the read: hook bit 6 released.
     socket.write(Buffer.from('020631033c', 'hex'));
-    // The default board echoes the command and answers with its status: hook bit 6 released.
-    expect((await reply).toString('hex')).toBe('020631bfff000003fa');
+    socket.write(Buffer.from('0200300335', 'hex'));
+    expect((await reply).toString('hex')).toBe('020035bfff000003f8');
     expect(sim.fires).toHaveLength(1);
     socket.destroy();
   });

@@ -1,12 +1,13 @@
 import type { Duplex } from 'node:stream';
-import { CU16_PROFILE, createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
+import { createLink, type LinkEvent, type OpenOutcomeKind } from '../../firmware-bridge';
 import { duplexPair } from '../../firmware-bridge/duplex-pair';
 import { createSimulator } from '../../hardware-sim/simulator';
 import { type FireSpan, judgeFires } from './link-fires';
+import { type SoakDialect, soakBus } from './link-soak-buses';
 
 export interface SoakOptions {
   ops: number;
-  dialect: 'line' | 'kerong';
+  dialect: SoakDialect;
   seed?: number;
   /** The cable sends every byte we write back to us first, as many RS485 adapters do. */
   echo?: boolean;
@@ -15,7 +16,7 @@ export interface SoakOptions {
 }
 
 export interface SoakReport {
-  dialect: 'line' | 'kerong';
+  dialect: SoakDialect;
   echo: boolean;
   /** Our own bytes the link recognised as echo and dropped. */
   echoBytes: number;
@@ -61,29 +62,24 @@ const DOORS = 16;
  */
 export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   const started = performance.now();
+  const bus = soakBus(options.dialect);
   const sim = createSimulator({
     dialect: options.dialect,
     boards: BOARDS,
     doors: DOORS,
     baud: 'instant',
     seed: options.seed ?? 7,
+    wire: bus.wire,
   });
   sim.faults.drop = 0.05;
   sim.faults.corrupt = 0.01;
   sim.faults.duplicate = 0.01;
   const link = createLink({
     transport: () => (options.echo ? echoing(sim.connectPipe()) : sim.connectPipe()),
-    dialect: options.dialect,
-    boards: Array.from({ length: BOARDS }, (_, i) => i),
+    ...bus.link,
+    boards: Array.from({ length: BOARDS }, (_, i) => bus.address(i)),
     channels: DOORS,
-    // The simulator in instant mode releases a lock and swings its door at once, and its
-    // in-process cable has no line turnaround: a 100 ms settle window, no gap between frames
-    // and a quiet wait as long as the reply timeout suit it (the real defaults only slow the
-    // run down: 1 s, 1 ms and 50 ms).
-    kerongProfile:
-      options.dialect === 'kerong'
-        ? { ...CU16_PROFILE, settleMs: 100, minGapMs: 0, quietAfterTimeoutMs: 10 }
-        : undefined,
+    // Time compressed as the simulator's instant mode allows (link-soak-buses.ts).
     options: {
       replyTimeoutMs: 10,
       helloTimeoutMs: 50,
@@ -144,22 +140,29 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
   const calls = new Map<string, FireSpan[]>();
 
   // One worker per door pair, so opens and their hands never step on each other's doors.
+  // `board` is the simulator's bank index (its fire records use it); `at` is the link's number for it.
   const worker = async (board: number, channels: number[]) => {
+    const at = bus.address(board);
+    /** Per door, when its last board-timed pulse ends (performance.now()). */
+    const pulseEnds = new Map<number, number>();
     let turn = 0;
     for (let op = take(); op !== null; op = take()) {
       if (op > 0 && op % step === 0) options.log?.(`${op} operations`);
       report.operations++;
       if (op % 4 === 3) {
         report.statusReads++;
-        await link.readBoard(board).catch(() => report.statusReadFailures++);
+        await link.readBoard(at).catch(() => report.statusReadFailures++);
         await readyAgain(link);
         continue;
       }
       const channel = channels[turn++ % channels.length]!;
+      await pulseOver(pulseEnds.get(channel));
       const from = sim.fires.length;
       const call = { startedAt: performance.now(), endedAt: null as number | null, outcome: '' };
-      lastCall.set(`${board}:${channel}`, call);
-      const outcome = await link.open({ board, channel });
+      lastCall.set(`${at}:${channel}`, call);
+      const outcome = await link.open({ board: at, channel }, { pulseMs: bus.pulseMs });
+      // The pulse started when the board took the open, at the latest as the call returned.
+      if (bus.pulseMs !== undefined) pulseEnds.set(channel, performance.now() + bus.pulseMs + 5);
       const maybeExecuted = outcome.kind === 'link_down' && outcome.maybeExecuted;
       call.endedAt = performance.now();
       call.outcome = maybeExecuted ? 'link_down, maybe executed' : outcome.kind;
@@ -169,7 +172,7 @@ export async function runLinkSoak(options: SoakOptions): Promise<SoakReport> {
       report.opens++;
       report.outcomes[outcome.kind]++;
       if (sim.truth(board, channel).doorOpen) sim.closeDoor(board, channel);
-      await settledShut(link, board, channel);
+      await settledShut(link, at, channel);
       // A caller meeting a link that is down waits for it, as the kiosk would.
       await readyAgain(link);
     }
@@ -222,6 +225,11 @@ function echoing(toBoards: Duplex): Duplex {
   adapter.on('close', () => toBoards.destroy());
   toBoards.on('close', () => adapter.destroy());
   return host;
+}
+
+async function pulseOver(endsAt: number | undefined): Promise<void> {
+  const left = endsAt === undefined ? 0 : endsAt - performance.now();
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
 }
 
 async function readyAgain(link: ReturnType<typeof createLink>): Promise<void> {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { SOAK_DIALECTS } from './link-soak-buses';
 import { runLinkSoak } from './link-soak-run';
 
 describe('link soak (short): a lossy bus never makes an open fire twice or resend blindly', () => {
-  const runs = [
-    { dialect: 'line', echo: false },
-    { dialect: 'kerong', echo: false },
-    { dialect: 'kerong', echo: true },
-  ] as const;
+  const runs = SOAK_DIALECTS.flatMap((dialect) => [
+    { dialect, echo: false },
+    { dialect, echo: true },
+  ]);
   for (const { dialect, echo } of runs) {
-    it(`2,000 operations over a ${dialect} bus${echo ? ' through an echoing adapter' : ''} with dropped, corrupted and duplicated replies`, async () => {
+    it(`2,000 operations over ${dialect === '8a' ? 'an' : 'a'} ${dialect} bus${echo ? ' through an echoing adapter' : ''} with dropped, corrupted and duplicated replies`, async () => {
       const report = await runLinkSoak({ ops: 2000, dialect, seed: 11, echo });
       if (echo) expect(report.echoBytes).toBeGreaterThan(0);
       expect(report.operations).toBe(2000);

@@ -1,9 +1,12 @@
 /**
- * `npm run soak:link -- --ops 100000 [--dialect line|kerong] [--echo]`: the link against a lossy
- * simulated bus; with --echo the cable sends our own bytes back first. Fails (exit 1) if any door fired twice for one command (judged at the end, so
- * a late refire counts) or a board received an open again without a status read in between.
+ * `npm run soak:link -- --ops 100000 [--dialect line|kerong|8a|modbus] [--echo]`: the link against a
+ * lossy simulated bus of that board family (link-soak-buses.ts); with --echo the cable sends our
+ * own bytes back first. Fails (exit 1) if any door fired twice for one command (judged at the
+ * end, so a late refire counts) or a board received an open again without a status read in
+ * between.
  */
 import { parseArgs } from 'node:util';
+import { SOAK_DIALECTS, type SoakDialect } from './link-soak-buses';
 import { runLinkSoak } from './link-soak-run';
 
 const { values } = parseArgs({
@@ -16,9 +19,11 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 const ops = Number(values.ops);
-const dialect = values.dialect;
-if (!Number.isInteger(ops) || ops < 1 || (dialect !== 'line' && dialect !== 'kerong')) {
-  console.error('usage: npm run soak:link -- --ops N [--dialect line|kerong] [--echo] [--seed N]');
+const dialect = values.dialect as SoakDialect;
+if (!Number.isInteger(ops) || ops < 1 || !SOAK_DIALECTS.includes(dialect)) {
+  console.error(
+    `usage: npm run soak:link -- --ops N [--dialect ${SOAK_DIALECTS.join('|')}] [--echo] [--seed N]`,
+  );
   process.exit(2);
 }
 const report = await runLinkSoak({

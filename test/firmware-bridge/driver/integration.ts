@@ -10,7 +10,12 @@ import {
   type TransportSpec,
 } from '../../../firmware-bridge';
 import type { FireRecord } from '../../../hardware-sim/bank';
-import { createSimulator, type Simulator, type SimulatorOptions } from '../../../hardware-sim/simulator';
+import {
+  createSimulator,
+  KERONG_BOARDS,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../../hardware-sim/simulator';
 import { haveSocat } from '../transports/socat-pair';
 
 export type TransportKind = 'pipe' | 'tcp' | 'pty';
@@ -64,7 +69,10 @@ export function integrationTest(name: string, c: IntegrationCase): void {
   const skip = c.transport === 'pty' && !socat;
   if (skip) console.warn(`SKIPPED, no socat for a real pty: ${name} [${c.dialect}]`);
   it.skipIf(skip)(`${name} [${c.dialect} over ${c.transport}]`, async () => {
-    const sim = createSimulator({ dialect: c.dialect, boards: 1, doors: 4, baud: 'instant', ...c.sim });
+    // Kerong cases are about acknowledged opens (a lost, corrupted or late unlock reply): boards
+    // that answer an unlock with their status. The field's silent boards: kerong-field.test.ts.
+    const wire = c.dialect === 'kerong' ? KERONG_BOARDS.echo : {};
+    const sim = createSimulator({ dialect: c.dialect, boards: 1, doors: 4, baud: 'instant', wire, ...c.sim });
     let link: LockerLink | null = null;
     try {
       await c.setup?.(sim);

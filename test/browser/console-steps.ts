@@ -1,7 +1,38 @@
 import type { Page } from 'playwright-core';
-import type { KioskUnderTest } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { type KioskUnderTest, type StartOptions, standIn, startKiosk } from './harness';
 
 export { axeViolations } from './axe';
+
+/** A console suite's kiosk, and how its tests open the console's pages. */
+export interface ConsoleSuite {
+  /** Started before the suite's tests (it may take 90 s), closed after them. */
+  readonly kiosk: KioskUnderTest;
+  /**
+   * A fresh page at `path`, after closing the one opened before: one page at a time, since a page
+   * left open keeps reading on every door event, against the account's request limit.
+   */
+  open(path: string): Promise<Page>;
+}
+
+/** The kiosk of a console's describe block (see ConsoleSuite). */
+export function consoleSuite(options: StartOptions = {}): ConsoleSuite {
+  let kiosk: KioskUnderTest | null = null;
+  let last: Page | null = null;
+  beforeAll(async () => {
+    kiosk = await startKiosk(options);
+  }, 90_000);
+  afterAll(async () => kiosk?.close());
+  const suiteKiosk = standIn(() => kiosk);
+  return {
+    kiosk: suiteKiosk,
+    async open(path) {
+      await last?.context().close();
+      last = await suiteKiosk.newPage(path);
+      return last;
+    },
+  };
+}
 
 /** Signs in on the console's card: the id typed, the PIN tapped on the number pad. */
 export async function signInOnPad(page: Page, account: { accountId: string; pin: string }): Promise<void> {

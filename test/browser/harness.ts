@@ -151,8 +151,17 @@ export function kioskForSuite(options: StartOptions = {}): KioskUnderTest {
   afterEach(() => {
     expect(kiosk?.foreignRequests).toEqual([]);
   });
+  return standIn(() => kiosk);
+}
+
+/**
+ * Stands for the kiosk a suite's beforeAll starts, so the suite can name it at once: each use
+ * reads the kiosk started by then, and a use before it started throws.
+ */
+export function standIn(started: () => KioskUnderTest | null): KioskUnderTest {
   return new Proxy({} as KioskUnderTest, {
     get(_target, key) {
+      const kiosk = started();
       if (!kiosk) throw new Error('the kiosk is used before beforeAll started it');
       const value = Reflect.get(kiosk, key);
       return typeof value === 'function' ? value.bind(kiosk) : value;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dropOff, lockerView, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk, TECHNICIAN } from './harness';
+import { describe, expect, it } from 'vitest';
+import { hashPin } from '../../src/domain/staff-pin';
+import { axeViolations, consoleSuite, dropOff, lockerView, signInOnPad } from './console-steps';
+import { haveChromium, STAFF, TECHNICIAN } from './harness';
 
 const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 
@@ -8,29 +9,16 @@ const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 const SLOW = { timeout: 15_000 };
 
 describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    const { hashPin } = await import('../../src/domain/staff-pin');
-    kiosk = await startKiosk({
-      configure: (doc) => {
-        (doc.accounts as unknown[]).push({
-          id: LOCKED.accountId,
-          role: 'staff',
-          pinHash: hashPin(LOCKED.pin),
-        });
-        (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
-      },
-    });
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  // One page at a time: a page left open keeps reading on every door event, against the
-  // account's request limit.
-  let last: import('playwright-core').Page | null = null;
-  const open = async (path: string) => {
-    await last?.context().close();
-    last = await kiosk.newPage(path);
-    return last;
-  };
+  const { kiosk, open } = consoleSuite({
+    configure: (doc) => {
+      (doc.accounts as unknown[]).push({
+        id: LOCKED.accountId,
+        role: 'staff',
+        pinHash: hashPin(LOCKED.pin),
+      });
+      (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
+    },
+  });
 
   it('a wrong PIN is explained, and the lockout says what to do', async () => {
     const page = await open('/staff');

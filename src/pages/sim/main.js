@@ -1,5 +1,6 @@
 // @ts-check
 import { createApi } from '../shared/api.js';
+import { consoleBar } from '../shared/console-bar.js';
 import { byId, h, mount } from '../shared/dom.js';
 import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
@@ -14,6 +15,7 @@ import { STRINGS } from './strings.js';
 const api = createApi({ session: 'sim.session' });
 const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 const { t } = i18n;
+const drawBar = consoleBar({ api, i18n, render });
 
 /** @type {import('../tech/bank.js').LockerView[]} */
 let lockers = [];
@@ -191,12 +193,7 @@ function scanForm() {
 }
 
 function render() {
-  document.title = t('title');
-  byId('title').textContent = t('title');
-  byId('lang').textContent = t('language');
-  byId('lang').setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
-  byId('signout').textContent = t('signOut');
-  byId('signout').hidden = !api.signedIn;
+  drawBar();
   if (!api.signedIn) {
     mount(
       byId('main'),
@@ -216,12 +213,5 @@ function render() {
   refresh();
 }
 
-byId('lang').addEventListener('click', () => i18n.toggle());
-byId('signout').addEventListener('click', async () => {
-  await api.signOut().catch(() => {});
-  render();
-});
-i18n.onChange(render);
-api.onSessionEnd(render);
 liveFeed((e) => refreshSoon(e.type === 'link'));
 render();

@@ -4,6 +4,10 @@ import { type KioskUnderTest, type StartOptions, standIn, startKiosk } from './h
 
 export { axeViolations } from './axe';
 
+/** How long to wait for the console to show a door's change: door commands go through the
+ * simulated boards, and a jammed lock takes the link's reply timeout. */
+export const SLOW = { timeout: 15_000 };
+
 /** A console suite's kiosk, and how its tests open the console's pages. */
 export interface ConsoleSuite {
   /** Started before the suite's tests (it may take 90 s), closed after them. */

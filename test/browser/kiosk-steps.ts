@@ -124,6 +124,28 @@ export async function tapToTheDoor(
 }
 
 /**
+ * tapToTheDoor, then the door that opened, by the number its screen shows. Another screen than
+ * the open door's fails with what it shows.
+ */
+export async function tapToOpenDoor(
+  taps: Taps,
+  citizen: Citizen,
+  shot?: (name: string) => Promise<void>,
+): Promise<number> {
+  const { page } = taps;
+  await tapToTheDoor(taps, citizen, shot);
+  await onScreen(page, 'dropoff-door').catch(async (e) => {
+    throw new Error(`${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}`, {
+      cause: e,
+    });
+  });
+  const door = Number(await page.textContent('#door-number'));
+  expect(door).toBeGreaterThan(0);
+  await shot?.('dropoff-door');
+  return door;
+}
+
+/**
  * A drop-off by touch: start, procedure, name, phone, the door opens; the test's hands put the
  * dossier in and close the door; the receipt shows. Leaves the page on the receipt screen.
  */
@@ -140,11 +162,7 @@ export async function dropOffByTouch(
     const body = await response.json().catch(() => null);
     if (body?.receipt?.qrPayload) qrPayload = body.receipt.qrPayload;
   });
-  await tapToTheDoor(taps, citizen, shot);
-  await onScreen(page, 'dropoff-door');
-  const door = Number(await page.textContent('#door-number'));
-  expect(door).toBeGreaterThan(0);
-  await shot?.('dropoff-door');
+  const door = await tapToOpenDoor(taps, citizen, shot);
   await kiosk.sim(door, 'put_item');
   await kiosk.sim(door, 'close');
   await onScreen(page, 'receipt');

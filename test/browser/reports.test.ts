@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, consoleSuite, dropOff, signInOnPad } from './console-steps';
+import { axeViolations, consoleSuite, dropOff, SLOW, signInOnPad } from './console-steps';
 import { haveChromium, STAFF } from './harness';
 import { loadResult } from './kiosk-steps';
-
-const SLOW = { timeout: 15_000 };
 
 describe.skipIf(!haveChromium())('supervisors’ reports in Chromium', { timeout: 120_000 }, () => {
   const { kiosk, open } = consoleSuite();

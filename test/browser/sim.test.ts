@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, consoleSuite, lockerView, signInOnPad } from './console-steps';
+import { axeViolations, consoleSuite, lockerView, SLOW, signInOnPad } from './console-steps';
 import { haveChromium, STAFF, TECHNICIAN } from './harness';
-
-/** Door commands go through the simulated boards. */
-const SLOW = { timeout: 15_000 };
 
 describe.skipIf(!haveChromium())('simulator panel in Chromium', { timeout: 120_000 }, () => {
   const { kiosk, open } = consoleSuite();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../src/domain/staff-pin';
-import { axeViolations, consoleSuite, dropOff, lockerView, signInOnPad } from './console-steps';
-import { haveChromium, STAFF, TECHNICIAN } from './harness';
+import { axeViolations, consoleSuite, dropOff, lockerView, SLOW, signInOnPad } from './console-steps';
+import { type ApiReply, haveChromium, STAFF, TECHNICIAN } from './harness';
 
 const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 
-/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
-const SLOW = { timeout: 15_000 };
+/** Calls again until the daemon answers 200: the door operation before it is still settling. */
+const answersOk = (call: () => Promise<ApiReply>) =>
+  expect.poll(async () => (await call()).status, SLOW).toBe(200);
 
 describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000 }, () => {
   const { kiosk, open } = consoleSuite({
@@ -212,30 +213,13 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     const collect = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collect`, undefined, token);
     await kiosk.sim(collect.json.door, 'take_item');
     await kiosk.sim(collect.json.door, 'close');
-    await expect
-      .poll(
-        async () =>
-          (
-            await kiosk.api(
-              'POST',
-              `/staff/dossiers/${item.dossierId}/collected`,
-              { externalCode: 'MC-5' },
-              token,
-            )
-          ).status,
-        SLOW,
-      )
-      .toBe(200);
+    await answersOk(() =>
+      kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collected`, { externalCode: 'MC-5' }, token),
+    );
     const load = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/load`, undefined, token);
     await kiosk.sim(load.json.door, 'put_item');
     await kiosk.sim(load.json.door, 'close');
-    await expect
-      .poll(
-        async () =>
-          (await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/remind`, undefined, token)).status,
-        SLOW,
-      )
-      .toBe(200);
+    await answersOk(() => kiosk.api('POST', `/staff/dossiers/${item.dossierId}/remind`, undefined, token));
 
     const page = await open('/staff#uncollected');
     await page.route('**/api/v1/staff/uncollected', (route) =>

@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, consoleSuite, dropOff, lockerView, signInOnPad } from './console-steps';
+import { axeViolations, consoleSuite, dropOff, lockerView, SLOW, signInOnPad } from './console-steps';
 import { haveChromium, TECHNICIAN } from './harness';
-
-/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
-const SLOW = { timeout: 15_000 };
 
 describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 120_000 }, () => {
   const { kiosk, open } = consoleSuite();

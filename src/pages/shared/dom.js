@@ -67,10 +67,10 @@ export function byId(/** @type {string} */ id) {
 }
 
 /**
- * A table of work items: a header row of headings, then one row per item with the cells the
- * caller builds (one content each).
+ * A table: a header row of headings, then one row per item with the cells the caller builds (one
+ * content each; a cell the caller built as a td, for attributes of its own, stands as it is).
  * @param {string[]} headings
- * @param {{ attrs: Attrs, cells: Child[] }[]} rows
+ * @param {{ attrs?: Attrs, cells: Child[] }[]} rows
  */
 export function dataTable(headings, rows) {
   return h(
@@ -80,7 +80,13 @@ export function dataTable(headings, rows) {
     h(
       'tbody',
       {},
-      rows.map((row) => h('tr', row.attrs, ...row.cells.map((cell) => h('td', {}, cell)))),
+      rows.map((row) =>
+        h(
+          'tr',
+          row.attrs,
+          ...row.cells.map((cell) => (cell instanceof HTMLTableCellElement ? cell : h('td', {}, cell))),
+        ),
+      ),
     ),
   );
 }

@@ -2,7 +2,7 @@
 import { ApiError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
-import { STATE_NAMES } from './strings.js';
+import { stateName } from './strings.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
@@ -22,7 +22,6 @@ export function loadView(ctx) {
 
   /** @param {WorkItem} item */
   function showItem(item) {
-    const name = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[item.state];
     found.replaceChildren(
       h(
         'div',
@@ -30,7 +29,7 @@ export function loadView(ctx) {
         h('p', {}, h('strong', {}, `${t('receipt')}: `), item.receiptNo),
         h('p', {}, h('strong', {}, `${t('procedure')}: `), ctx.procedureName(item.procedureCode)),
         h('p', {}, h('strong', {}, `${t('externalCode')}: `), item.externalCode ?? '—'),
-        h('p', {}, h('strong', {}, `${t('state')}: `), name ? i18n.pick(name) : item.state),
+        h('p', {}, h('strong', {}, `${t('state')}: `), stateName(i18n, item.state)),
         h('button', { type: 'button', id: 'load-open', onclick: () => open(item) }, t('loadDoor')),
       ),
     );

@@ -1,6 +1,6 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { h } from '../shared/dom.js';
+import { dataTable, h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { OPERATION_WORDS } from './strings.js';
 
@@ -65,37 +65,17 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
       history.replaceChildren(
         operations.length === 0
           ? h('p', { class: 'empty' }, t('noHistory'))
-          : h(
-              'table',
-              {},
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('when')),
-                  h('th', {}, t('purpose')),
-                  h('th', {}, t('outcome')),
-                  reasons && h('th', {}, t('reason')),
-                  h('th', {}, t('actor')),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                operations.map((o) =>
-                  h(
-                    'tr',
-                    {},
-                    h('td', {}, dateTime(o.createdAt)),
-                    h('td', {}, word(i18n, o.purpose)),
-                    h('td', {}, word(i18n, o.outcome ?? o.state)),
-                    reasons && h('td', {}, o.reason ?? ''),
-                    h('td', {}, o.actor),
-                  ),
-                ),
-              ),
+          : dataTable(
+              [t('when'), t('purpose'), t('outcome'), ...(reasons ? [t('reason')] : []), t('actor')],
+              operations.map((o) => ({
+                cells: [
+                  dateTime(o.createdAt),
+                  word(i18n, o.purpose),
+                  word(i18n, o.outcome ?? o.state),
+                  ...(reasons ? [o.reason ?? ''] : []),
+                  o.actor,
+                ],
+              })),
             ),
       );
     } catch (error) {

@@ -1,8 +1,8 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { h } from '../shared/dom.js';
+import { dataTable, h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
-import { STATE_NAMES } from '../staff/strings.js';
+import { stateName } from '../staff/strings.js';
 
 /** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
 /** @typedef {import('../shared/api-types.js').InspectionList['items'][number]} Inspection */
@@ -75,10 +75,6 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
  */
 export function inspectionsCard({ api, i18n, items, onChanged }) {
   const { t } = i18n;
-  const stateName = (/** @type {string} */ s) => {
-    const n = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[s];
-    return n ? i18n.pick(n) : s;
-  };
   const notice = h('p', { class: 'notice', role: 'status' });
   /** @param {Inspection} it @param {string} found */
   const settle = async (it, found) => {
@@ -96,49 +92,26 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
     h('h2', { id: 'insp-h' }, t('inspections')),
     items.length === 0
       ? h('p', { class: 'empty' }, t('noInspections'))
-      : h(
-          'table',
-          {},
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', {}, t('receipt')),
-              h('th', {}, t('door', { door: '' })),
-              h('th', {}, t('state')),
-              h('th', {}, ''),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            items.map((it) =>
+      : dataTable(
+          [t('receipt'), t('door', { door: '' }), t('state'), ''],
+          items.map((it) => ({
+            cells: [
+              it.receiptNo,
+              it.doorPosition ?? '—',
+              stateName(i18n, it.inspectedFrom ?? it.state),
               h(
-                'tr',
-                {},
-                h('td', {}, it.receiptNo),
-                h('td', {}, it.doorPosition ?? '—'),
-                h('td', {}, stateName(it.inspectedFrom ?? it.state)),
-                h(
-                  'td',
-                  {},
+                'div',
+                { class: 'settle' },
+                it.settleTo.map((/** @type {string} */ s) =>
                   h(
-                    'div',
-                    { class: 'settle' },
-                    it.settleTo.map((/** @type {string} */ s) =>
-                      h(
-                        'button',
-                        { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                        i18n.tOr(`found_${s}`, t('found', { state: s })),
-                      ),
-                    ),
+                    'button',
+                    { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
+                    i18n.tOr(`found_${s}`, t('found', { state: s })),
                   ),
                 ),
               ),
-            ),
-          ),
+            ],
+          })),
         ),
     notice,
   );
@@ -155,27 +128,15 @@ export function incidentsCard({ i18n, incidents, doorOf }) {
     h('h2', { id: 'inc-h' }, t('incidents')),
     incidents.length === 0
       ? h('p', { class: 'empty' }, t('noIncidents'))
-      : h(
-          'table',
-          {},
-          h(
-            'thead',
-            {},
-            h('tr', {}, h('th', {}, t('when')), h('th', {}, t('kind')), h('th', {}, t('doorColumn'))),
-          ),
-          h(
-            'tbody',
-            {},
-            incidents.map((i) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, dateTime(i.openedAt)),
-                h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
-                h('td', {}, doorOf(i.lockerId)),
-              ),
-            ),
-          ),
+      : dataTable(
+          [t('when'), t('kind'), t('doorColumn')],
+          incidents.map((i) => ({
+            cells: [
+              dateTime(i.openedAt),
+              h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
+              doorOf(i.lockerId),
+            ],
+          })),
         ),
   );
 }

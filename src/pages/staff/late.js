@@ -3,6 +3,7 @@ import { dayOf } from '../shared/dates.js';
 import { dataTable, h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { stateName } from './strings.js';
+import { staffView } from './view.js';
 
 /**
  * Late dossiers and their apology letters, each letter printable on its own page.
@@ -82,12 +83,5 @@ export function lateView(ctx) {
   }
 
   refresh();
-  return h(
-    'section',
-    { 'aria-labelledby': 'late-h' },
-    h('h2', { id: 'late-h' }, t('tabLate')),
-    notice,
-    letter,
-    list,
-  );
+  return staffView(i18n, { id: 'late', title: 'tabLate' }, notice, letter, list);
 }

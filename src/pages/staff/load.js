@@ -3,6 +3,7 @@ import { ApiError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { stateName } from './strings.js';
+import { staffView } from './view.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
@@ -79,10 +80,9 @@ export function loadView(ctx) {
     h('div', { class: 'row' }, q, h('button', { type: 'submit', id: 'load-search' }, t('search'))),
   );
 
-  return h(
-    'section',
-    { 'aria-labelledby': 'load-h' },
-    h('h2', { id: 'load-h' }, t('tabLoad')),
+  return staffView(
+    i18n,
+    { id: 'load', title: 'tabLoad' },
     search,
     notice,
     found,

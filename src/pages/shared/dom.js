@@ -90,3 +90,24 @@ export function dataTable(headings, rows) {
     ),
   );
 }
+
+/**
+ * A form control under its label, the label tied to the control by the control's own id.
+ * @param {string} label
+ * @param {HTMLElement} control
+ */
+export function labelled(label, control) {
+  return h('div', {}, h('label', { for: control.id }, label), control);
+}
+
+/**
+ * A list as a table (see dataTable), a row an item, or the line saying it is empty.
+ * @template T
+ * @param {readonly T[]} items
+ * @param {string} empty the line shown when there is no item
+ * @param {string[]} headings
+ * @param {(item: T) => { attrs?: Attrs, cells: Child[] }} row
+ */
+export function listTable(items, empty, headings, row) {
+  return items.length === 0 ? h('p', { class: 'empty' }, empty) : dataTable(headings, items.map(row));
+}

@@ -1,6 +1,6 @@
 // @ts-check
 import { dayOf } from '../shared/dates.js';
-import { dataTable, h } from '../shared/dom.js';
+import { h, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { stateName } from './strings.js';
 import { staffView } from './view.js';
@@ -20,25 +20,25 @@ export function lateView(ctx) {
     try {
       const { items } = await api.get('/staff/late');
       list.replaceChildren(
-        items.length === 0
-          ? h('p', { class: 'empty' }, t('noLate'))
-          : dataTable(
-              [t('receipt'), t('procedure'), t('appointment'), t('state'), t('apology')],
-              items.map((it) => ({
-                attrs: { 'data-dossier': it.dossierId },
-                cells: [
-                  it.receiptNo,
-                  ctx.procedureName(it.procedureCode),
-                  dayOf(it.appointmentDate),
-                  stateName(i18n, it.state),
-                  h(
-                    'button',
-                    { type: 'button', class: 'secondary', onclick: () => show(it.dossierId) },
-                    `${t('apology')} (${it.apologyAt ? t('apologySent') : t('apologyNone')})`,
-                  ),
-                ],
-              })),
-            ),
+        listTable(
+          items,
+          t('noLate'),
+          [t('receipt'), t('procedure'), t('appointment'), t('state'), t('apology')],
+          (it) => ({
+            attrs: { 'data-dossier': it.dossierId },
+            cells: [
+              it.receiptNo,
+              ctx.procedureName(it.procedureCode),
+              dayOf(it.appointmentDate),
+              stateName(i18n, it.state),
+              h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => show(it.dossierId) },
+                `${t('apology')} (${it.apologyAt ? t('apologySent') : t('apologyNone')})`,
+              ),
+            ],
+          }),
+        ),
       );
     } catch (error) {
       say(notice, i18n, error);

@@ -1,6 +1,6 @@
 // @ts-check
 import { ApiError } from '../shared/api.js';
-import { h } from '../shared/dom.js';
+import { h, labelled } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { stateName } from './strings.js';
 import { staffView } from './view.js';
@@ -152,15 +152,15 @@ function registerForm(ctx, onRegistered) {
     h(
       'div',
       { class: 'row' },
-      h('div', {}, h('label', { for: 'reg-procedure' }, t('procedure')), procedure),
-      h('div', {}, h('label', { for: 'reg-origin' }, t('origin')), origin),
-      h('div', {}, h('label', { for: 'reg-code' }, t('externalCode')), code),
+      labelled(t('procedure'), procedure),
+      labelled(t('origin'), origin),
+      labelled(t('externalCode'), code),
     ),
     h(
       'div',
       { class: 'row' },
-      h('div', {}, h('label', { for: 'reg-name' }, t('name')), name),
-      h('div', {}, h('label', { for: 'reg-phone' }, t('phone')), phone),
+      labelled(t('name'), name),
+      labelled(t('phone'), phone),
       h('button', { type: 'submit', id: 'reg-submit' }, t('register')),
     ),
     notice,

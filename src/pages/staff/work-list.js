@@ -1,5 +1,5 @@
 // @ts-check
-import { dataTable, h } from '../shared/dom.js';
+import { h, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
@@ -22,20 +22,20 @@ export function workList(ctx, { id, read, empty, columns, cells, notice }) {
     try {
       const { items } = await read();
       element.replaceChildren(
-        items.length === 0
-          ? h('p', { class: 'empty' }, t(empty))
-          : dataTable(
-              [t('door'), t('receipt'), t('procedure'), ...columns.map((key) => t(key))],
-              items.map((it) => ({
-                attrs: { 'data-dossier': it.dossierId },
-                cells: [
-                  h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
-                  it.receiptNo,
-                  ctx.procedureName(it.procedureCode),
-                  ...cells(it),
-                ],
-              })),
-            ),
+        listTable(
+          items,
+          t(empty),
+          [t('door'), t('receipt'), t('procedure'), ...columns.map((key) => t(key))],
+          (it) => ({
+            attrs: { 'data-dossier': it.dossierId },
+            cells: [
+              h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
+              it.receiptNo,
+              ctx.procedureName(it.procedureCode),
+              ...cells(it),
+            ],
+          }),
+        ),
       );
     } catch (error) {
       say(notice, i18n, error);

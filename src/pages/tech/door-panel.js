@@ -1,6 +1,6 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { dataTable, h } from '../shared/dom.js';
+import { h, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { OPERATION_WORDS } from './strings.js';
 
@@ -63,20 +63,20 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
       // The reason column only when some operation carries one.
       const reasons = operations.some((o) => o.reason);
       history.replaceChildren(
-        operations.length === 0
-          ? h('p', { class: 'empty' }, t('noHistory'))
-          : dataTable(
-              [t('when'), t('purpose'), t('outcome'), ...(reasons ? [t('reason')] : []), t('actor')],
-              operations.map((o) => ({
-                cells: [
-                  dateTime(o.createdAt),
-                  word(i18n, o.purpose),
-                  word(i18n, o.outcome ?? o.state),
-                  ...(reasons ? [o.reason ?? ''] : []),
-                  o.actor,
-                ],
-              })),
-            ),
+        listTable(
+          operations,
+          t('noHistory'),
+          [t('when'), t('purpose'), t('outcome'), ...(reasons ? [t('reason')] : []), t('actor')],
+          (o) => ({
+            cells: [
+              dateTime(o.createdAt),
+              word(i18n, o.purpose),
+              word(i18n, o.outcome ?? o.state),
+              ...(reasons ? [o.reason ?? ''] : []),
+              o.actor,
+            ],
+          }),
+        ),
       );
     } catch (error) {
       say(notice, i18n, error);

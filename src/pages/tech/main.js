@@ -6,6 +6,7 @@ import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
 import { signInCard } from '../shared/signin.js';
 import { drawBanks, legend } from './bank.js';
+import { card } from './card.js';
 import { commissionCard } from './commission.js';
 import { doorPanel } from './door-panel.js';
 import { STRINGS } from './strings.js';
@@ -47,10 +48,8 @@ function drawBank() {
   const jammed = jammedIds();
   mount(
     regions.bank,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'bank-h' },
-      h('h2', { id: 'bank-h' }, t('lockers')),
+    card(
+      { headingId: 'bank-h', title: t('lockers') },
       legend(t),
       drawBanks(
         state.lockers,

@@ -1,8 +1,9 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { dataTable, h } from '../shared/dom.js';
+import { h, labelled, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { stateName } from '../staff/strings.js';
+import { card } from './card.js';
 
 /** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
 /** @typedef {import('../shared/api-types.js').InspectionList['items'][number]} Inspection */
@@ -44,10 +45,8 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
       say(notice, i18n, error);
     }
   }
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'health-h' },
-    h('h2', { id: 'health-h' }, t('health')),
+  return card(
+    { headingId: 'health-h', title: t('health') },
     h('ul', { class: 'chips', id: 'links' }, chips),
     h(
       'div',
@@ -86,33 +85,26 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
       say(notice, i18n, error);
     }
   };
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'insp-h', id: 'inspections' },
-    h('h2', { id: 'insp-h' }, t('inspections')),
-    items.length === 0
-      ? h('p', { class: 'empty' }, t('noInspections'))
-      : dataTable(
-          [t('receipt'), t('door', { door: '' }), t('state'), ''],
-          items.map((it) => ({
-            cells: [
-              it.receiptNo,
-              it.doorPosition ?? '—',
-              stateName(i18n, it.inspectedFrom ?? it.state),
-              h(
-                'div',
-                { class: 'settle' },
-                it.settleTo.map((/** @type {string} */ s) =>
-                  h(
-                    'button',
-                    { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                    i18n.tOr(`found_${s}`, t('found', { state: s })),
-                  ),
-                ),
-              ),
-            ],
-          })),
+  return card(
+    { headingId: 'insp-h', title: t('inspections'), attrs: { id: 'inspections' } },
+    listTable(items, t('noInspections'), [t('receipt'), t('door', { door: '' }), t('state'), ''], (it) => ({
+      cells: [
+        it.receiptNo,
+        it.doorPosition ?? '—',
+        stateName(i18n, it.inspectedFrom ?? it.state),
+        h(
+          'div',
+          { class: 'settle' },
+          it.settleTo.map((/** @type {string} */ s) =>
+            h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
+              i18n.tOr(`found_${s}`, t('found', { state: s })),
+            ),
+          ),
         ),
+      ],
+    })),
     notice,
   );
 }
@@ -122,22 +114,15 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
  */
 export function incidentsCard({ i18n, incidents, doorOf }) {
   const { t } = i18n;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'inc-h', id: 'incidents' },
-    h('h2', { id: 'inc-h' }, t('incidents')),
-    incidents.length === 0
-      ? h('p', { class: 'empty' }, t('noIncidents'))
-      : dataTable(
-          [t('when'), t('kind'), t('doorColumn')],
-          incidents.map((i) => ({
-            cells: [
-              dateTime(i.openedAt),
-              h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
-              doorOf(i.lockerId),
-            ],
-          })),
-        ),
+  return card(
+    { headingId: 'inc-h', title: t('incidents'), attrs: { id: 'incidents' } },
+    listTable(incidents, t('noIncidents'), [t('when'), t('kind'), t('doorColumn')], (i) => ({
+      cells: [
+        dateTime(i.openedAt),
+        h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
+        doorOf(i.lockerId),
+      ],
+    })),
   );
 }
 
@@ -190,12 +175,7 @@ export function bulkOpenCard({ api, i18n, lockers, onChanged }) {
       },
     },
     h('h2', { id: 'bulk-h' }, t('bulk')),
-    h(
-      'div',
-      { class: 'row' },
-      h('div', {}, h('label', { for: 'bulk-code' }, t('presenceCode')), code),
-      h('div', {}, h('label', { for: 'bulk-reason' }, t('reason')), reason),
-    ),
+    h('div', { class: 'row' }, labelled(t('presenceCode'), code), labelled(t('reason'), reason)),
     h(
       'fieldset',
       { class: 'checks' },

@@ -4,7 +4,7 @@ import { consoleBar } from '../shared/console-bar.js';
 import { byId, h, mount } from '../shared/dom.js';
 import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
-import { say } from '../shared/notice.js';
+import { say, submitter } from '../shared/notice.js';
 import { signInCard } from '../shared/signin.js';
 import { STRINGS } from './strings.js';
 
@@ -175,16 +175,11 @@ function scanForm() {
     'form',
     {
       class: 'card',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
-        try {
-          await api.post('/sim/scan', { body: { payload: text.value } });
-          say(notice, i18n, t('scanned'));
-          text.value = '';
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+      onsubmit: submitter(notice, i18n, async () => {
+        await api.post('/sim/scan', { body: { payload: text.value } });
+        say(notice, i18n, t('scanned'));
+        text.value = '';
+      }),
     },
     h('h2', {}, t('scan')),
     h('label', { for: 'sim-scan' }, t('scanLabel')),

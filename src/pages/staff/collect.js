@@ -1,7 +1,7 @@
 // @ts-check
 import { dateTime, dayOf } from '../shared/dates.js';
 import { h } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
+import { say, submitter } from '../shared/notice.js';
 import { staffView } from './view.js';
 import { workList } from './work-list.js';
 
@@ -81,25 +81,21 @@ export function collectView(ctx) {
     const code = /** @type {HTMLInputElement} */ (
       h('input', { id: 'collect-code', required: true, maxlength: 64, autocomplete: 'off' })
     );
+    const formNotice = h('p', { class: 'notice', role: 'alert' });
     const form = h(
       'form',
       {
         class: 'card',
-        onsubmit: async (/** @type {Event} */ e) => {
-          e.preventDefault();
-          try {
-            await api.post('/staff/dossiers/:dossierId/collected', {
-              params: item,
-              body: { externalCode: code.value.trim() },
-            });
-            off();
-            step.replaceChildren();
-            say(notice, i18n, t('collected', { receipt: item.receiptNo, code: code.value.trim() }));
-            await refresh();
-          } catch (error) {
-            say(formNotice, i18n, error);
-          }
-        },
+        onsubmit: submitter(formNotice, i18n, async () => {
+          await api.post('/staff/dossiers/:dossierId/collected', {
+            params: item,
+            body: { externalCode: code.value.trim() },
+          });
+          off();
+          step.replaceChildren();
+          say(notice, i18n, t('collected', { receipt: item.receiptNo, code: code.value.trim() }));
+          await refresh();
+        }),
       },
       h('div', { class: 'big-door', 'aria-hidden': 'true' }, door),
       h('p', { id: 'collect-instruction' }, t('collectOpen', { door })),
@@ -108,7 +104,6 @@ export function collectView(ctx) {
       h('label', { for: 'collect-code' }, t('externalCode')),
       h('div', { class: 'row' }, code, h('button', { type: 'submit', id: 'collect-confirm' }, t('confirm'))),
     );
-    const formNotice = h('p', { class: 'notice', role: 'alert' });
     form.append(formNotice);
     step.replaceChildren(form);
     code.focus();

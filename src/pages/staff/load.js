@@ -1,7 +1,7 @@
 // @ts-check
 import { ApiError } from '../shared/api.js';
 import { h, labelled } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
+import { say, submitter } from '../shared/notice.js';
 import { stateName } from './strings.js';
 import { staffView } from './view.js';
 
@@ -128,25 +128,20 @@ function registerForm(ctx, onRegistered) {
     {
       class: 'card',
       'aria-labelledby': 'reg-h',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
-        try {
-          const item = await api.post('/staff/results', {
-            body: {
-              procedureCode: procedure.value,
-              origin: /** @type {'online' | 'counter'} */ (origin.value),
-              externalCode: code.value.trim(),
-              name: name.value.trim(),
-              phone: phone.value.trim(),
-            },
-          });
-          say(notice, i18n, t('registered'));
-          onRegistered(item);
-          for (const f of [code, name, phone]) f.value = '';
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+      onsubmit: submitter(notice, i18n, async () => {
+        const item = await api.post('/staff/results', {
+          body: {
+            procedureCode: procedure.value,
+            origin: /** @type {'online' | 'counter'} */ (origin.value),
+            externalCode: code.value.trim(),
+            name: name.value.trim(),
+            phone: phone.value.trim(),
+          },
+        });
+        say(notice, i18n, t('registered'));
+        onRegistered(item);
+        for (const f of [code, name, phone]) f.value = '';
+      }),
     },
     h('h3', { id: 'reg-h' }, t('registerTitle')),
     h(

@@ -1,7 +1,7 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
 import { h, labelled, listTable } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
+import { say, submitter } from '../shared/notice.js';
 import { stateName } from '../staff/strings.js';
 import { card } from './card.js';
 
@@ -150,29 +150,23 @@ export function bulkOpenCard({ api, i18n, lockers, onChanged }) {
     {
       class: 'card',
       'aria-labelledby': 'bulk-h',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
+      onsubmit: submitter(notice, i18n, async () => {
         const lockerIds = boxes.filter((b) => b.checked).map((b) => Number(b.value));
         if (!reason.value.trim() || lockerIds.length === 0 || !code.value.trim()) {
-          say(notice, i18n, new Error(t('reasonNeeded')));
-          return;
+          throw new Error(t('reasonNeeded'));
         }
-        try {
-          const { results } = await api.post('/tech/lockers/bulk-open', {
-            body: { presenceCode: code.value.trim(), reason: reason.value.trim(), lockerIds },
-          });
-          say(
-            notice,
-            i18n,
-            results
-              .map((r) => t('bulkResult', { door: r.door, result: r.ok ? t('ok') : (r.error ?? '') }))
-              .join(' · '),
-          );
-          onChanged();
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+        const { results } = await api.post('/tech/lockers/bulk-open', {
+          body: { presenceCode: code.value.trim(), reason: reason.value.trim(), lockerIds },
+        });
+        say(
+          notice,
+          i18n,
+          results
+            .map((r) => t('bulkResult', { door: r.door, result: r.ok ? t('ok') : (r.error ?? '') }))
+            .join(' · '),
+        );
+        onChanged();
+      }),
     },
     h('h2', { id: 'bulk-h' }, t('bulk')),
     h('div', { class: 'row' }, labelled(t('presenceCode'), code), labelled(t('reason'), reason)),

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from '../browser/harness';
-import { dropOffByTouch, loadResult, onScreen, Taps, tapToOpenDoor } from '../browser/kiosk-steps';
+import { dropOffByTouch, loadResult, onScreen, openedDoor, Taps, tapToTheDoor } from '../browser/kiosk-steps';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
 
@@ -37,7 +37,8 @@ interface Timed {
 
 async function timedClose(kiosk: KioskUnderTest, page: Page, token: string): Promise<Timed> {
   const taps = new Taps(page);
-  const door = await tapToOpenDoor(taps, { procedure: 'HKD-01', name: 'An', phone: '0912000111' });
+  await tapToTheDoor(taps, { procedure: 'HKD-01', name: 'An', phone: '0912000111' });
+  const door = await openedDoor(page);
   await kiosk.sim(door, 'put_item');
   const before = (await marksOf(page)).length;
   const closedAt = Date.now();

@@ -124,16 +124,10 @@ export async function tapToTheDoor(
 }
 
 /**
- * tapToTheDoor, then the door that opened, by the number its screen shows. Another screen than
- * the open door's fails with what it shows.
+ * The door a drop-off opened (after tapToTheDoor), by the number its screen shows. Another screen
+ * than the open door's fails with what it shows.
  */
-export async function tapToOpenDoor(
-  taps: Taps,
-  citizen: Citizen,
-  shot?: (name: string) => Promise<void>,
-): Promise<number> {
-  const { page } = taps;
-  await tapToTheDoor(taps, citizen, shot);
+export async function openedDoor(page: Page): Promise<number> {
   await onScreen(page, 'dropoff-door').catch(async (e) => {
     throw new Error(`${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}`, {
       cause: e,
@@ -141,7 +135,6 @@ export async function tapToOpenDoor(
   });
   const door = Number(await page.textContent('#door-number'));
   expect(door).toBeGreaterThan(0);
-  await shot?.('dropoff-door');
   return door;
 }
 
@@ -162,7 +155,9 @@ export async function dropOffByTouch(
     const body = await response.json().catch(() => null);
     if (body?.receipt?.qrPayload) qrPayload = body.receipt.qrPayload;
   });
-  const door = await tapToOpenDoor(taps, citizen, shot);
+  await tapToTheDoor(taps, citizen, shot);
+  const door = await openedDoor(page);
+  await shot?.('dropoff-door');
   await kiosk.sim(door, 'put_item');
   await kiosk.sim(door, 'close');
   await onScreen(page, 'receipt');

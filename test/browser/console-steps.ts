@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { type KioskUnderTest, type StartOptions, standIn, startKiosk } from './harness';
+import { type KioskUnderTest, kioskForSuite, type StartOptions } from './harness';
 
 export { axeViolations } from './axe';
 
@@ -10,7 +9,7 @@ export const SLOW = { timeout: 15_000 };
 
 /** A console suite's kiosk, and how its tests open the console's pages. */
 export interface ConsoleSuite {
-  /** Started before the suite's tests (it may take 90 s), closed after them. */
+  /** The suite's kiosk (see kioskForSuite). */
   readonly kiosk: KioskUnderTest;
   /**
    * A fresh page at `path`, after closing the one opened before: one page at a time, since a page
@@ -21,18 +20,13 @@ export interface ConsoleSuite {
 
 /** The kiosk of a console's describe block (see ConsoleSuite). */
 export function consoleSuite(options: StartOptions = {}): ConsoleSuite {
-  let kiosk: KioskUnderTest | null = null;
+  const kiosk = kioskForSuite(options);
   let last: Page | null = null;
-  beforeAll(async () => {
-    kiosk = await startKiosk(options);
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  const suiteKiosk = standIn(() => kiosk);
   return {
-    kiosk: suiteKiosk,
+    kiosk,
     async open(path) {
       await last?.context().close();
-      last = await suiteKiosk.newPage(path);
+      last = await kiosk.newPage(path);
       return last;
     },
   };

@@ -142,26 +142,18 @@ export interface StartOptions {
  */
 export function kioskForSuite(options: StartOptions = {}): KioskUnderTest {
   let kiosk: KioskUnderTest | null = null;
+  // Room to start the daemon and Chromium on a shared 2-core machine (the consoles' suites had 90 s).
   beforeAll(async () => {
     kiosk = await startKiosk(options);
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await kiosk?.close();
   });
   afterEach(() => {
     expect(kiosk?.foreignRequests).toEqual([]);
   });
-  return standIn(() => kiosk);
-}
-
-/**
- * Stands for the kiosk a suite's beforeAll starts, so the suite can name it at once: each use
- * reads the kiosk started by then, and a use before it started throws.
- */
-export function standIn(started: () => KioskUnderTest | null): KioskUnderTest {
   return new Proxy({} as KioskUnderTest, {
     get(_target, key) {
-      const kiosk = started();
       if (!kiosk) throw new Error('the kiosk is used before beforeAll started it');
       const value = Reflect.get(kiosk, key);
       return typeof value === 'function' ? value.bind(kiosk) : value;

@@ -3,8 +3,10 @@ import { type KioskUnderTest, kioskForSuite, type StartOptions } from './harness
 
 export { axeViolations } from './axe';
 
-/** How long to wait for the console to show a door's change: door commands go through the
- * simulated boards, and a jammed lock takes the link's reply timeout. */
+/**
+ * How long to wait for a console to show a door's change: door commands go through the
+ * simulated boards, and a jammed lock takes the link's reply timeout.
+ */
 export const SLOW = { timeout: 15_000 };
 
 /** A console suite's kiosk, and how its tests open the console's pages. */

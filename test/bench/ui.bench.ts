@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from '../browser/harness';
-import { dropOffByTouch, loadResult, onScreen, Taps } from '../browser/kiosk-steps';
+import { dropOffByTouch, loadResult, onScreen, openedDoor, Taps, tapToTheDoor } from '../browser/kiosk-steps';
 import type { BenchLog } from './run';
 import { percentile } from './stats';
 
@@ -37,19 +37,8 @@ interface Timed {
 
 async function timedClose(kiosk: KioskUnderTest, page: Page, token: string): Promise<Timed> {
   const taps = new Taps(page);
-  await onScreen(page, 'home');
-  await taps.tap('#start-dropoff');
-  await taps.tap('[data-procedure="HKD-01"]');
-  await taps.type('An');
-  await taps.tap('#next');
-  for (const d of '0912000111') await taps.key(d);
-  await taps.tap('#next');
-  await onScreen(page, 'dropoff-door').catch(async (e) => {
-    throw new Error(`${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}`, {
-      cause: e,
-    });
-  });
-  const door = Number(await page.textContent('#door-number'));
+  await tapToTheDoor(taps, { procedure: 'HKD-01', name: 'An', phone: '0912000111' });
+  const door = await openedDoor(page);
   await kiosk.sim(door, 'put_item');
   const before = (await marksOf(page)).length;
   const closedAt = Date.now();

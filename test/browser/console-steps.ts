@@ -1,7 +1,38 @@
 import type { Page } from 'playwright-core';
-import type { KioskUnderTest } from './harness';
+import { type KioskUnderTest, kioskForSuite, type StartOptions } from './harness';
 
 export { axeViolations } from './axe';
+
+/**
+ * How long to wait for a console to show a door's change: door commands go through the
+ * simulated boards, and a jammed lock takes the link's reply timeout.
+ */
+export const SLOW = { timeout: 15_000 };
+
+/** A console suite's kiosk, and how its tests open the console's pages. */
+export interface ConsoleSuite {
+  /** The suite's kiosk (see kioskForSuite). */
+  readonly kiosk: KioskUnderTest;
+  /**
+   * A fresh page at `path`, after closing the one opened before: one page at a time, since a page
+   * left open keeps reading on every door event, against the account's request limit.
+   */
+  open(path: string): Promise<Page>;
+}
+
+/** The kiosk of a console's describe block (see ConsoleSuite). */
+export function consoleSuite(options: StartOptions = {}): ConsoleSuite {
+  const kiosk = kioskForSuite(options);
+  let last: Page | null = null;
+  return {
+    kiosk,
+    async open(path) {
+      await last?.context().close();
+      last = await kiosk.newPage(path);
+      return last;
+    },
+  };
+}
 
 /** Signs in on the console's card: the id typed, the PIN tapped on the number pad. */
 export async function signInOnPad(page: Page, account: { accountId: string; pin: string }): Promise<void> {

@@ -142,9 +142,10 @@ export interface StartOptions {
  */
 export function kioskForSuite(options: StartOptions = {}): KioskUnderTest {
   let kiosk: KioskUnderTest | null = null;
+  // Room to start the daemon and Chromium on a shared 2-core machine (the consoles' suites had 90 s).
   beforeAll(async () => {
     kiosk = await startKiosk(options);
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await kiosk?.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haveChromium, kioskForSuite, STAFF } from './harness';
-import { dropOffByTouch, onScreen, Taps } from './kiosk-steps';
+import { dropOffByTouch, onScreen, openedDoor, Taps, tapToTheDoor } from './kiosk-steps';
 
 describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 90_000 }, () => {
   const kiosk = kioskForSuite();
@@ -70,15 +70,8 @@ describe.skipIf(!haveChromium())('kiosk drop-off in a real browser', { timeout: 
   it('backs out with the door open: the empty door closing cancels and says so', async () => {
     const page = await kiosk.newPage('/');
     const taps = new Taps(page);
-    await onScreen(page, 'home');
-    await taps.tap('#start-dropoff');
-    await taps.tap('[data-procedure="HKD-01"]');
-    await taps.type('An');
-    await taps.tap('#next');
-    for (const d of '0911222333') await taps.key(d);
-    await taps.tap('#next');
-    await onScreen(page, 'dropoff-door');
-    const door = Number(await page.textContent('#door-number'));
+    await tapToTheDoor(taps, { procedure: 'HKD-01', name: 'An', phone: '0911222333' });
+    const door = await openedDoor(page);
     await taps.tap('#back-out');
     await page.waitForSelector('text=I changed my mind', { state: 'detached' }).catch(() => {});
     await kiosk.sim(door, 'close');

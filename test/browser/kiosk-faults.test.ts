@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haveChromium, kioskForSuite, TECHNICIAN } from './harness';
-import { onScreen, Taps } from './kiosk-steps';
+import { onScreen, Taps, tapToTheDoor } from './kiosk-steps';
 
 describe.skipIf(!haveChromium())('kiosk faults and timeouts in a real browser', { timeout: 90_000 }, () => {
   const kiosk = kioskForSuite();
@@ -12,13 +12,7 @@ describe.skipIf(!haveChromium())('kiosk faults and timeouts in a real browser', 
     try {
       const page = await kiosk.newPage('/');
       const taps = new Taps(page);
-      await onScreen(page, 'home');
-      await taps.tap('#start-dropoff');
-      await taps.tap('[data-procedure="HKD-01"]');
-      await taps.type('Hoa');
-      await taps.tap('#next');
-      for (const d of '0905111222') await taps.key(d);
-      await taps.tap('#next');
+      await tapToTheDoor(taps, { procedure: 'HKD-01', name: 'Hoa', phone: '0905111222' });
       await onScreen(page, 'sorry', 30_000);
       const message = (await page.textContent('.message')) ?? '';
       expect(message).toMatch(/kẹt|không mở được/);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { haveChromium, kioskForSuite } from './harness';
-import { dropOffByTouch, loadResult, onScreen, Taps } from './kiosk-steps';
+import { dropOffByTouch, loadResult, onScreen, openedDoor, Taps, tapToTheDoor } from './kiosk-steps';
 
 /** The kiosk's touch targets: everything a finger can press. */
 const TARGETS =
@@ -117,17 +117,8 @@ describe.skipIf(!haveChromium())('kiosk screens in a real browser', { timeout: 1
   it('counts the seconds down while the open door waits to be closed', async () => {
     const page = await kiosk.newPage('/');
     const taps = new Taps(page);
-    await onScreen(page, 'home');
-    await taps.tap('#start-dropoff');
-    await taps.tap('[data-procedure="HKD-01"]');
-    await onScreen(page, 'name');
-    await taps.type('Hà');
-    await taps.tap('#next');
-    await onScreen(page, 'phone');
-    for (const d of '0905999888') await taps.key(d);
-    await taps.tap('#next');
-    await onScreen(page, 'dropoff-door');
-    const door = Number(await page.textContent('#door-number'));
+    await tapToTheDoor(taps, { procedure: 'HKD-01', name: 'Hà', phone: '0905999888' });
+    const door = await openedDoor(page);
     const first = await secondsShown(page);
     expect(first).toBeGreaterThan(5);
     await page.waitForTimeout(2_500);

@@ -88,23 +88,24 @@ export interface DropOffSeen {
   qrPayload: string;
 }
 
+/** Who drops a dossier off, and for which procedure. */
+export interface Citizen {
+  readonly procedure: string;
+  readonly name: string;
+  readonly phone: string;
+}
+
 /**
- * A drop-off by touch: start, procedure, name, phone, the door opens; the test's hands put the
- * dossier in and close the door; the receipt shows. Leaves the page on the receipt screen.
+ * A drop-off by touch up to the last "next": start, procedure, name, phone. What the kiosk shows
+ * after it (the open door, or a fault) is the caller's to wait for. `shot` is called on each
+ * screen once it shows.
  */
-export async function dropOffByTouch(
-  kiosk: KioskUnderTest,
+export async function tapToTheDoor(
   taps: Taps,
-  citizen: { procedure: string; name: string; phone: string },
+  citizen: Citizen,
   shot?: (name: string) => Promise<void>,
-): Promise<DropOffSeen> {
+): Promise<void> {
   const { page } = taps;
-  let qrPayload = '';
-  page.on('response', async (response) => {
-    if (!/\/api\/v1\/dropoffs\/[^/]+\?/.test(response.url())) return;
-    const body = await response.json().catch(() => null);
-    if (body?.receipt?.qrPayload) qrPayload = body.receipt.qrPayload;
-  });
   await onScreen(page, 'home');
   await shot?.('home');
   await taps.tap('#start-dropoff');
@@ -120,9 +121,42 @@ export async function dropOffByTouch(
   for (const d of citizen.phone) await taps.key(d);
   await shot?.('phone');
   await taps.tap('#next');
-  await onScreen(page, 'dropoff-door');
+}
+
+/**
+ * The door a drop-off opened (after tapToTheDoor), by the number its screen shows. Another screen
+ * than the open door's fails with what it shows.
+ */
+export async function openedDoor(page: Page): Promise<number> {
+  await onScreen(page, 'dropoff-door').catch(async (e) => {
+    throw new Error(`${await page.getAttribute('body', 'data-screen')}: ${await page.textContent('main')}`, {
+      cause: e,
+    });
+  });
   const door = Number(await page.textContent('#door-number'));
   expect(door).toBeGreaterThan(0);
+  return door;
+}
+
+/**
+ * A drop-off by touch: start, procedure, name, phone, the door opens; the test's hands put the
+ * dossier in and close the door; the receipt shows. Leaves the page on the receipt screen.
+ */
+export async function dropOffByTouch(
+  kiosk: KioskUnderTest,
+  taps: Taps,
+  citizen: Citizen,
+  shot?: (name: string) => Promise<void>,
+): Promise<DropOffSeen> {
+  const { page } = taps;
+  let qrPayload = '';
+  page.on('response', async (response) => {
+    if (!/\/api\/v1\/dropoffs\/[^/]+\?/.test(response.url())) return;
+    const body = await response.json().catch(() => null);
+    if (body?.receipt?.qrPayload) qrPayload = body.receipt.qrPayload;
+  });
+  await tapToTheDoor(taps, citizen, shot);
+  const door = await openedDoor(page);
   await shot?.('dropoff-door');
   await kiosk.sim(door, 'put_item');
   await kiosk.sim(door, 'close');

@@ -1,25 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dropOff, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, consoleSuite, dropOff, SLOW, signInOnPad } from './console-steps';
+import { haveChromium, STAFF } from './harness';
 import { loadResult } from './kiosk-steps';
 
-const SLOW = { timeout: 15_000 };
-
 describe.skipIf(!haveChromium())('supervisors’ reports in Chromium', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  // One page at a time: a page left open keeps reading on every door event, against the
-  // account's request limit.
-  let last: import('playwright-core').Page | null = null;
-  const open = async (path: string) => {
-    await last?.context().close();
-    last = await kiosk.newPage(path);
-    return last;
-  };
+  const { kiosk, open } = consoleSuite();
 
   /** A dossier's whole life: dropped off, collected, its result loaded, then picked up by its QR. */
   async function pickedUp(): Promise<void> {

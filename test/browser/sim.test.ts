@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, lockerView, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk, TECHNICIAN } from './harness';
-
-/** Door commands go through the simulated boards. */
-const SLOW = { timeout: 15_000 };
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, consoleSuite, lockerView, SLOW, signInOnPad } from './console-steps';
+import { haveChromium, STAFF, TECHNICIAN } from './harness';
 
 describe.skipIf(!haveChromium())('simulator panel in Chromium', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
+  const { kiosk, open } = consoleSuite();
   let tech: string;
   beforeAll(async () => {
-    kiosk = await startKiosk();
     tech = await kiosk.signIn(TECHNICIAN);
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  // One page at a time: a page left open keeps reading on every door event, against the
-  // account's request limit.
-  let last: import('playwright-core').Page | null = null;
-  const open = async (path: string) => {
-    await last?.context().close();
-    last = await kiosk.newPage(path);
-    return last;
-  };
+  });
 
   const card = (door: number) => `#sim-doors [data-locker="${door}"]`;
 

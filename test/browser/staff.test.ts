@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dropOff, lockerView, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, STAFF, startKiosk, TECHNICIAN } from './harness';
+import { describe, expect, it } from 'vitest';
+import { hashPin } from '../../src/domain/staff-pin';
+import { axeViolations, consoleSuite, dropOff, lockerView, SLOW, signInOnPad } from './console-steps';
+import { type ApiReply, haveChromium, STAFF, TECHNICIAN } from './harness';
 
 const LOCKED = { accountId: 'nv.locked', pin: '1111' };
 
-/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
-const SLOW = { timeout: 15_000 };
+/** Calls again until the daemon answers 200: the door operation before it is still settling. */
+const answersOk = (call: () => Promise<ApiReply>) =>
+  expect.poll(async () => (await call()).status, SLOW).toBe(200);
 
 describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
-  beforeAll(async () => {
-    const { hashPin } = await import('../../src/domain/staff-pin');
-    kiosk = await startKiosk({
-      configure: (doc) => {
-        (doc.accounts as unknown[]).push({
-          id: LOCKED.accountId,
-          role: 'staff',
-          pinHash: hashPin(LOCKED.pin),
-        });
-        (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
-      },
-    });
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  // One page at a time: a page left open keeps reading on every door event, against the
-  // account's request limit.
-  let last: import('playwright-core').Page | null = null;
-  const open = async (path: string) => {
-    await last?.context().close();
-    last = await kiosk.newPage(path);
-    return last;
-  };
+  const { kiosk, open } = consoleSuite({
+    configure: (doc) => {
+      (doc.accounts as unknown[]).push({
+        id: LOCKED.accountId,
+        role: 'staff',
+        pinHash: hashPin(LOCKED.pin),
+      });
+      (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
+    },
+  });
 
   it('a wrong PIN is explained, and the lockout says what to do', async () => {
     const page = await open('/staff');
@@ -224,30 +213,13 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
     const collect = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collect`, undefined, token);
     await kiosk.sim(collect.json.door, 'take_item');
     await kiosk.sim(collect.json.door, 'close');
-    await expect
-      .poll(
-        async () =>
-          (
-            await kiosk.api(
-              'POST',
-              `/staff/dossiers/${item.dossierId}/collected`,
-              { externalCode: 'MC-5' },
-              token,
-            )
-          ).status,
-        SLOW,
-      )
-      .toBe(200);
+    await answersOk(() =>
+      kiosk.api('POST', `/staff/dossiers/${item.dossierId}/collected`, { externalCode: 'MC-5' }, token),
+    );
     const load = await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/load`, undefined, token);
     await kiosk.sim(load.json.door, 'put_item');
     await kiosk.sim(load.json.door, 'close');
-    await expect
-      .poll(
-        async () =>
-          (await kiosk.api('POST', `/staff/dossiers/${item.dossierId}/remind`, undefined, token)).status,
-        SLOW,
-      )
-      .toBe(200);
+    await answersOk(() => kiosk.api('POST', `/staff/dossiers/${item.dossierId}/remind`, undefined, token));
 
     const page = await open('/staff#uncollected');
     await page.route('**/api/v1/staff/uncollected', (route) =>

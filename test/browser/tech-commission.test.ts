@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, signInOnPad } from './console-steps';
+import { axeViolations, SLOW, signInOnPad } from './console-steps';
 import { haveChromium, kioskForSuite, TECHNICIAN } from './harness';
-
-const SLOW = { timeout: 15_000 };
 
 describe.skipIf(!haveChromium())(
   'the commissioning probe on the technician console',

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dropOff, lockerView, signInOnPad } from './console-steps';
-import { haveChromium, type KioskUnderTest, startKiosk, TECHNICIAN } from './harness';
-
-/** Door commands go through the simulated boards; a jammed lock takes the link's reply timeout. */
-const SLOW = { timeout: 15_000 };
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, consoleSuite, dropOff, lockerView, SLOW, signInOnPad } from './console-steps';
+import { haveChromium, TECHNICIAN } from './harness';
 
 describe.skipIf(!haveChromium())('technician console in Chromium', { timeout: 120_000 }, () => {
-  let kiosk: KioskUnderTest;
+  const { kiosk, open } = consoleSuite();
   let token: string;
   beforeAll(async () => {
-    kiosk = await startKiosk();
     token = await kiosk.signIn(TECHNICIAN);
-  }, 90_000);
-  afterAll(async () => kiosk?.close());
-  // One page at a time: a page left open keeps reading on every door event, against the
-  // account's request limit.
-  let last: import('playwright-core').Page | null = null;
-  const open = async (path: string) => {
-    await last?.context().close();
-    last = await kiosk.newPage(path);
-    return last;
-  };
+  });
 
   const doorState = (page: import('playwright-core').Page, lockerId: number) =>
     page.getAttribute(`#bank [data-locker="${lockerId}"]`, 'data-state');

@@ -67,10 +67,10 @@ export function byId(/** @type {string} */ id) {
 }
 
 /**
- * A table of work items: a header row of headings, then one row per item with the cells the
- * caller builds (one content each).
+ * A table: a header row of headings, then one row per item with the cells the caller builds (one
+ * content each; a cell the caller built as a td, for attributes of its own, stands as it is).
  * @param {string[]} headings
- * @param {{ attrs: Attrs, cells: Child[] }[]} rows
+ * @param {{ attrs?: Attrs, cells: Child[] }[]} rows
  */
 export function dataTable(headings, rows) {
   return h(
@@ -80,7 +80,34 @@ export function dataTable(headings, rows) {
     h(
       'tbody',
       {},
-      rows.map((row) => h('tr', row.attrs, ...row.cells.map((cell) => h('td', {}, cell)))),
+      rows.map((row) =>
+        h(
+          'tr',
+          row.attrs,
+          ...row.cells.map((cell) => (cell instanceof HTMLTableCellElement ? cell : h('td', {}, cell))),
+        ),
+      ),
     ),
   );
+}
+
+/**
+ * A form control under its label, the label tied to the control by the control's own id.
+ * @param {string} label
+ * @param {HTMLElement} control
+ */
+export function labelled(label, control) {
+  return h('div', {}, h('label', { for: control.id }, label), control);
+}
+
+/**
+ * A list as a table (see dataTable), a row an item, or the line saying it is empty.
+ * @template T
+ * @param {readonly T[]} items
+ * @param {string} empty the line shown when there is no item
+ * @param {string[]} headings
+ * @param {(item: T) => { attrs?: Attrs, cells: Child[] }} row
+ */
+export function listTable(items, empty, headings, row) {
+  return items.length === 0 ? h('p', { class: 'empty' }, empty) : dataTable(headings, items.map(row));
 }

@@ -35,3 +35,22 @@ export function say(el, i18n, what) {
     el.textContent = String(what ?? '');
   }
 }
+
+/**
+ * A form's submit handler: the page stays where it is, `work` runs, and a failure (a refusal, or
+ * an Error thrown for input the form will not send) is said in `notice`.
+ * @param {HTMLElement} notice
+ * @param {import('./i18n.js').I18n} i18n
+ * @param {() => Promise<void>} work
+ * @returns {(e: Event) => Promise<void>}
+ */
+export function submitter(notice, i18n, work) {
+  return async (e) => {
+    e.preventDefault();
+    try {
+      await work();
+    } catch (error) {
+      say(notice, i18n, error);
+    }
+  };
+}

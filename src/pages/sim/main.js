@@ -1,9 +1,10 @@
 // @ts-check
 import { createApi } from '../shared/api.js';
+import { consoleBar } from '../shared/console-bar.js';
 import { byId, h, mount } from '../shared/dom.js';
 import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
-import { say } from '../shared/notice.js';
+import { say, submitter } from '../shared/notice.js';
 import { signInCard } from '../shared/signin.js';
 import { STRINGS } from './strings.js';
 
@@ -14,6 +15,7 @@ import { STRINGS } from './strings.js';
 const api = createApi({ session: 'sim.session' });
 const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 const { t } = i18n;
+const drawBar = consoleBar({ api, i18n, render });
 
 /** @type {import('../tech/bank.js').LockerView[]} */
 let lockers = [];
@@ -173,16 +175,11 @@ function scanForm() {
     'form',
     {
       class: 'card',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
-        try {
-          await api.post('/sim/scan', { body: { payload: text.value } });
-          say(notice, i18n, t('scanned'));
-          text.value = '';
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+      onsubmit: submitter(notice, i18n, async () => {
+        await api.post('/sim/scan', { body: { payload: text.value } });
+        say(notice, i18n, t('scanned'));
+        text.value = '';
+      }),
     },
     h('h2', {}, t('scan')),
     h('label', { for: 'sim-scan' }, t('scanLabel')),
@@ -191,12 +188,7 @@ function scanForm() {
 }
 
 function render() {
-  document.title = t('title');
-  byId('title').textContent = t('title');
-  byId('lang').textContent = t('language');
-  byId('lang').setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
-  byId('signout').textContent = t('signOut');
-  byId('signout').hidden = !api.signedIn;
+  drawBar();
   if (!api.signedIn) {
     mount(
       byId('main'),
@@ -216,12 +208,5 @@ function render() {
   refresh();
 }
 
-byId('lang').addEventListener('click', () => i18n.toggle());
-byId('signout').addEventListener('click', async () => {
-  await api.signOut().catch(() => {});
-  render();
-});
-i18n.onChange(render);
-api.onSessionEnd(render);
 liveFeed((e) => refreshSoon(e.type === 'link'));
 render();

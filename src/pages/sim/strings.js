@@ -1,13 +1,11 @@
 // @ts-check
+import { LINK_STATE_STRINGS } from '../shared/link-states.js';
 import { SIGNIN_STRINGS } from '../shared/signin.js';
 
 /** Every text of the simulator panel, Vietnamese first. */
 export const STRINGS = {
   ...SIGNIN_STRINGS,
-  link_ready: { vi: 'hoạt động', en: 'working' },
-  link_connecting: { vi: 'đang kết nối', en: 'connecting' },
-  link_down: { vi: 'mất kết nối', en: 'down' },
-  link_stopped: { vi: 'đã dừng', en: 'stopped' },
+  ...LINK_STATE_STRINGS,
   title: { vi: 'Mô phỏng — Tủ hồ sơ 24/7', en: 'Simulator — 24/7 dossier lockers' },
   intro: {
     vi: 'Bảng này đóng vai bàn tay: đóng cửa, đặt/lấy hồ sơ, quét biên nhận, làm kẹt khoá, cắt đường truyền. Đăng nhập bằng tài khoản kỹ thuật để xem các ô.',

@@ -1,7 +1,9 @@
 // @ts-check
 import { dateTime, dayOf } from '../shared/dates.js';
-import { dataTable, h } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
+import { h } from '../shared/dom.js';
+import { say, submitter } from '../shared/notice.js';
+import { staffView } from './view.js';
+import { workList } from './work-list.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
@@ -14,38 +16,23 @@ export function collectView(ctx) {
   const { api, i18n } = ctx;
   const { t } = i18n;
   const notice = h('p', { class: 'notice', role: 'status', id: 'collect-notice' });
-  const list = h('div', { id: 'deposited' });
   const step = h('div', { id: 'collect-step' });
-
-  async function refresh() {
-    try {
-      const { items } = await api.get('/staff/deposited');
-      list.replaceChildren(
-        items.length === 0
-          ? h('p', { class: 'empty' }, t('noDeposited'))
-          : dataTable(
-              [t('door'), t('receipt'), t('procedure'), t('depositedAt'), t('appointment'), t('action')],
-              items.map((it) => ({
-                attrs: { 'data-dossier': it.dossierId },
-                cells: [
-                  h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
-                  it.receiptNo,
-                  ctx.procedureName(it.procedureCode),
-                  dateTime(it.depositedAt),
-                  dayOf(it.appointmentDate),
-                  h(
-                    'button',
-                    { type: 'button', class: 'open-door', onclick: () => open(it) },
-                    t('openDoor', { door: it.doorPosition ?? '?' }),
-                  ),
-                ],
-              })),
-            ),
-      );
-    } catch (error) {
-      say(notice, i18n, error);
-    }
-  }
+  const { element: list, refresh } = workList(ctx, {
+    id: 'deposited',
+    read: () => api.get('/staff/deposited'),
+    empty: 'noDeposited',
+    columns: ['depositedAt', 'appointment', 'action'],
+    cells: (it) => [
+      dateTime(it.depositedAt),
+      dayOf(it.appointmentDate),
+      h(
+        'button',
+        { type: 'button', class: 'open-door', onclick: () => open(it) },
+        t('openDoor', { door: it.doorPosition ?? '?' }),
+      ),
+    ],
+    notice,
+  });
 
   /** @param {WorkItem} item */
   async function open(item) {
@@ -94,25 +81,21 @@ export function collectView(ctx) {
     const code = /** @type {HTMLInputElement} */ (
       h('input', { id: 'collect-code', required: true, maxlength: 64, autocomplete: 'off' })
     );
+    const formNotice = h('p', { class: 'notice', role: 'alert' });
     const form = h(
       'form',
       {
         class: 'card',
-        onsubmit: async (/** @type {Event} */ e) => {
-          e.preventDefault();
-          try {
-            await api.post('/staff/dossiers/:dossierId/collected', {
-              params: item,
-              body: { externalCode: code.value.trim() },
-            });
-            off();
-            step.replaceChildren();
-            say(notice, i18n, t('collected', { receipt: item.receiptNo, code: code.value.trim() }));
-            await refresh();
-          } catch (error) {
-            say(formNotice, i18n, error);
-          }
-        },
+        onsubmit: submitter(formNotice, i18n, async () => {
+          await api.post('/staff/dossiers/:dossierId/collected', {
+            params: item,
+            body: { externalCode: code.value.trim() },
+          });
+          off();
+          step.replaceChildren();
+          say(notice, i18n, t('collected', { receipt: item.receiptNo, code: code.value.trim() }));
+          await refresh();
+        }),
       },
       h('div', { class: 'big-door', 'aria-hidden': 'true' }, door),
       h('p', { id: 'collect-instruction' }, t('collectOpen', { door })),
@@ -121,24 +104,11 @@ export function collectView(ctx) {
       h('label', { for: 'collect-code' }, t('externalCode')),
       h('div', { class: 'row' }, code, h('button', { type: 'submit', id: 'collect-confirm' }, t('confirm'))),
     );
-    const formNotice = h('p', { class: 'notice', role: 'alert' });
     form.append(formNotice);
     step.replaceChildren(form);
     code.focus();
   }
 
   refresh();
-  return h(
-    'section',
-    { 'aria-labelledby': 'collect-h' },
-    h(
-      'div',
-      { class: 'row' },
-      h('h2', { id: 'collect-h' }, t('tabCollect')),
-      h('button', { type: 'button', class: 'secondary', onclick: refresh, style: undefined }, t('refresh')),
-    ),
-    notice,
-    step,
-    list,
-  );
+  return staffView(i18n, { id: 'collect', title: 'tabCollect', refresh }, notice, step, list);
 }

@@ -1,8 +1,9 @@
 // @ts-check
 import { dayOf } from '../shared/dates.js';
-import { h } from '../shared/dom.js';
+import { h, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
-import { STATE_NAMES } from './strings.js';
+import { stateName } from './strings.js';
+import { staffView } from './view.js';
 
 /**
  * Late dossiers and their apology letters, each letter printable on its own page.
@@ -19,51 +20,25 @@ export function lateView(ctx) {
     try {
       const { items } = await api.get('/staff/late');
       list.replaceChildren(
-        items.length === 0
-          ? h('p', { class: 'empty' }, t('noLate'))
-          : h(
-              'table',
-              {},
+        listTable(
+          items,
+          t('noLate'),
+          [t('receipt'), t('procedure'), t('appointment'), t('state'), t('apology')],
+          (it) => ({
+            attrs: { 'data-dossier': it.dossierId },
+            cells: [
+              it.receiptNo,
+              ctx.procedureName(it.procedureCode),
+              dayOf(it.appointmentDate),
+              stateName(i18n, it.state),
               h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('receipt')),
-                  h('th', {}, t('procedure')),
-                  h('th', {}, t('appointment')),
-                  h('th', {}, t('state')),
-                  h('th', {}, t('apology')),
-                ),
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => show(it.dossierId) },
+                `${t('apology')} (${it.apologyAt ? t('apologySent') : t('apologyNone')})`,
               ),
-              h(
-                'tbody',
-                {},
-                items.map((it) => {
-                  const state = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[
-                    it.state
-                  ];
-                  return h(
-                    'tr',
-                    { 'data-dossier': it.dossierId },
-                    h('td', {}, it.receiptNo),
-                    h('td', {}, ctx.procedureName(it.procedureCode)),
-                    h('td', {}, dayOf(it.appointmentDate)),
-                    h('td', {}, state ? i18n.pick(state) : it.state),
-                    h(
-                      'td',
-                      {},
-                      h(
-                        'button',
-                        { type: 'button', class: 'secondary', onclick: () => show(it.dossierId) },
-                        `${t('apology')} (${it.apologyAt ? t('apologySent') : t('apologyNone')})`,
-                      ),
-                    ),
-                  );
-                }),
-              ),
-            ),
+            ],
+          }),
+        ),
       );
     } catch (error) {
       say(notice, i18n, error);
@@ -108,12 +83,5 @@ export function lateView(ctx) {
   }
 
   refresh();
-  return h(
-    'section',
-    { 'aria-labelledby': 'late-h' },
-    h('h2', { id: 'late-h' }, t('tabLate')),
-    notice,
-    letter,
-    list,
-  );
+  return staffView(i18n, { id: 'late', title: 'tabLate' }, notice, letter, list);
 }

@@ -1,8 +1,9 @@
 // @ts-check
 import { ApiError } from '../shared/api.js';
-import { h } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
-import { STATE_NAMES } from './strings.js';
+import { h, labelled } from '../shared/dom.js';
+import { say, submitter } from '../shared/notice.js';
+import { stateName } from './strings.js';
+import { staffView } from './view.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
@@ -22,7 +23,6 @@ export function loadView(ctx) {
 
   /** @param {WorkItem} item */
   function showItem(item) {
-    const name = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[item.state];
     found.replaceChildren(
       h(
         'div',
@@ -30,7 +30,7 @@ export function loadView(ctx) {
         h('p', {}, h('strong', {}, `${t('receipt')}: `), item.receiptNo),
         h('p', {}, h('strong', {}, `${t('procedure')}: `), ctx.procedureName(item.procedureCode)),
         h('p', {}, h('strong', {}, `${t('externalCode')}: `), item.externalCode ?? '—'),
-        h('p', {}, h('strong', {}, `${t('state')}: `), name ? i18n.pick(name) : item.state),
+        h('p', {}, h('strong', {}, `${t('state')}: `), stateName(i18n, item.state)),
         h('button', { type: 'button', id: 'load-open', onclick: () => open(item) }, t('loadDoor')),
       ),
     );
@@ -80,10 +80,9 @@ export function loadView(ctx) {
     h('div', { class: 'row' }, q, h('button', { type: 'submit', id: 'load-search' }, t('search'))),
   );
 
-  return h(
-    'section',
-    { 'aria-labelledby': 'load-h' },
-    h('h2', { id: 'load-h' }, t('tabLoad')),
+  return staffView(
+    i18n,
+    { id: 'load', title: 'tabLoad' },
     search,
     notice,
     found,
@@ -129,39 +128,34 @@ function registerForm(ctx, onRegistered) {
     {
       class: 'card',
       'aria-labelledby': 'reg-h',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
-        try {
-          const item = await api.post('/staff/results', {
-            body: {
-              procedureCode: procedure.value,
-              origin: /** @type {'online' | 'counter'} */ (origin.value),
-              externalCode: code.value.trim(),
-              name: name.value.trim(),
-              phone: phone.value.trim(),
-            },
-          });
-          say(notice, i18n, t('registered'));
-          onRegistered(item);
-          for (const f of [code, name, phone]) f.value = '';
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+      onsubmit: submitter(notice, i18n, async () => {
+        const item = await api.post('/staff/results', {
+          body: {
+            procedureCode: procedure.value,
+            origin: /** @type {'online' | 'counter'} */ (origin.value),
+            externalCode: code.value.trim(),
+            name: name.value.trim(),
+            phone: phone.value.trim(),
+          },
+        });
+        say(notice, i18n, t('registered'));
+        onRegistered(item);
+        for (const f of [code, name, phone]) f.value = '';
+      }),
     },
     h('h3', { id: 'reg-h' }, t('registerTitle')),
     h(
       'div',
       { class: 'row' },
-      h('div', {}, h('label', { for: 'reg-procedure' }, t('procedure')), procedure),
-      h('div', {}, h('label', { for: 'reg-origin' }, t('origin')), origin),
-      h('div', {}, h('label', { for: 'reg-code' }, t('externalCode')), code),
+      labelled(t('procedure'), procedure),
+      labelled(t('origin'), origin),
+      labelled(t('externalCode'), code),
     ),
     h(
       'div',
       { class: 'row' },
-      h('div', {}, h('label', { for: 'reg-name' }, t('name')), name),
-      h('div', {}, h('label', { for: 'reg-phone' }, t('phone')), phone),
+      labelled(t('name'), name),
+      labelled(t('phone'), phone),
       h('button', { type: 'submit', id: 'reg-submit' }, t('register')),
     ),
     notice,

@@ -1,6 +1,7 @@
 // @ts-check
 
 import { createApi } from '../shared/api.js';
+import { consoleBar } from '../shared/console-bar.js';
 import { byId, h, mount } from '../shared/dom.js';
 import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
@@ -53,31 +54,20 @@ const TABS = /** @type {const} */ ([
 let current = location.hash.slice(1) || 'collect';
 let role = sessionStorage.getItem('staff.role') ?? '';
 
-function renderChrome() {
-  const { t } = i18n;
-  document.title = t('title');
-  byId('title').textContent = t('title');
-  const lang = byId('lang');
-  lang.textContent = t('language');
-  lang.setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
-  byId('signout').textContent = t('signOut');
-  byId('tabs').setAttribute('aria-label', t('tabs'));
-}
+const drawBar = consoleBar({ api, i18n, render });
 
 function render() {
-  renderChrome();
+  drawBar();
   const main = byId('main');
   const tabs = byId('tabs');
-  const signout = byId('signout');
+  tabs.setAttribute('aria-label', i18n.t('tabs'));
   if (!api.signedIn) {
     tabs.hidden = true;
-    signout.hidden = true;
     byId('who').textContent = '';
     mount(main, signInCard({ api, i18n, roles: ['staff', 'supervisor'], onSignedIn: signedIn }));
     return;
   }
   tabs.hidden = false;
-  signout.hidden = false;
   byId('who').textContent = role ? i18n.tOr(`role_${role}`, role) : '';
   if (!TABS.some(([id]) => id === current)) current = 'collect';
   mount(
@@ -120,13 +110,6 @@ async function loadProcedures() {
   }
 }
 
-byId('lang').addEventListener('click', () => i18n.toggle());
-byId('signout').addEventListener('click', async () => {
-  await api.signOut().catch(() => {});
-  render();
-});
-i18n.onChange(render);
-api.onSessionEnd(render);
 liveFeed((e) => {
   if (e.type === 'door') for (const f of doorListeners) f(e);
 });

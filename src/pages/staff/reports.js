@@ -5,6 +5,7 @@ import { h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { barChart, ringChart, shareChart } from './charts.js';
 import { figureTiles } from './today.js';
+import { staffView } from './view.js';
 
 const TREND_MONTHS = 6;
 /** The month's own figures, beside the tiles shared with today's. */
@@ -173,10 +174,9 @@ export function reportsView(ctx) {
   }
 
   show();
-  return h(
-    'section',
-    { 'aria-labelledby': 'reports-h' },
-    h('h2', { id: 'reports-h' }, t('tabReports')),
+  return staffView(
+    i18n,
+    { id: 'reports', title: 'tabReports' },
     h(
       'form',
       {

@@ -143,3 +143,13 @@ export const STATE_NAMES = {
   cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
   needs_inspection: { vi: 'Cần kiểm tra', en: 'Needs inspection' },
 };
+
+/**
+ * A dossier's state as staff read it; a state newer than the page by its own name.
+ * @param {import('../shared/i18n.js').I18n} i18n
+ * @param {string} state
+ */
+export function stateName(i18n, state) {
+  const name = /** @type {Record<string, import('../shared/i18n.js').Bilingual>} */ (STATE_NAMES)[state];
+  return name ? i18n.pick(name) : state;
+}

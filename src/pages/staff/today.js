@@ -2,6 +2,7 @@
 import { dayOf } from '../shared/dates.js';
 import { h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
+import { staffView } from './view.js';
 
 /** @typedef {import('../shared/api-types.js').Figures} Figures */
 /**
@@ -61,11 +62,5 @@ export function todayView(ctx) {
     .get('/staff/figures/today')
     .then((f) => body.replaceChildren(h('p', { class: 'muted' }, dayOf(f.from)), figureTiles(i18n, f)))
     .catch((/** @type {unknown} */ error) => say(notice, i18n, error));
-  return h(
-    'section',
-    { 'aria-labelledby': 'today-h' },
-    h('h2', { id: 'today-h' }, i18n.t('tabToday')),
-    notice,
-    body,
-  );
+  return staffView(i18n, { id: 'today', title: 'tabToday' }, notice, body);
 }

@@ -1,7 +1,9 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { dataTable, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
+import { staffView } from './view.js';
+import { workList } from './work-list.js';
 
 /** @typedef {import('../shared/api-types.js').WorkItem} WorkItem */
 
@@ -14,41 +16,22 @@ export function uncollectedView(ctx) {
   const { api, i18n } = ctx;
   const { t } = i18n;
   const notice = h('p', { class: 'notice', role: 'status', id: 'uncollected-notice' });
-  const list = h('div', { id: 'uncollected' });
-
-  async function refresh() {
-    try {
-      const { items } = await api.get('/staff/uncollected');
-      list.replaceChildren(
-        items.length === 0
-          ? h('p', { class: 'empty' }, t('noUncollected'))
-          : dataTable(
-              [t('door'), t('receipt'), t('procedure'), t('readyAt'), t('action')],
-              items.map((it) => ({
-                attrs: { 'data-dossier': it.dossierId },
-                cells: [
-                  h('span', { class: 'door-badge' }, it.doorPosition ?? '—'),
-                  it.receiptNo,
-                  ctx.procedureName(it.procedureCode),
-                  dateTime(it.readyAt),
-                  h(
-                    'div',
-                    { class: 'row' },
-                    h(
-                      'button',
-                      { type: 'button', class: 'secondary', onclick: () => remind(it) },
-                      t('remind'),
-                    ),
-                    h('button', { type: 'button', onclick: () => reclaim(it) }, t('reclaim')),
-                  ),
-                ],
-              })),
-            ),
-      );
-    } catch (error) {
-      say(notice, i18n, error);
-    }
-  }
+  const { element: list, refresh } = workList(ctx, {
+    id: 'uncollected',
+    read: () => api.get('/staff/uncollected'),
+    empty: 'noUncollected',
+    columns: ['readyAt', 'action'],
+    cells: (it) => [
+      dateTime(it.readyAt),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => remind(it) }, t('remind')),
+        h('button', { type: 'button', onclick: () => reclaim(it) }, t('reclaim')),
+      ),
+    ],
+    notice,
+  });
 
   /** @param {WorkItem} it */
   async function remind(it) {
@@ -72,16 +55,5 @@ export function uncollectedView(ctx) {
   }
 
   refresh();
-  return h(
-    'section',
-    { 'aria-labelledby': 'uncollected-h' },
-    h(
-      'div',
-      { class: 'row' },
-      h('h2', { id: 'uncollected-h' }, t('tabUncollected')),
-      h('button', { type: 'button', class: 'secondary', onclick: refresh }, t('refresh')),
-    ),
-    notice,
-    list,
-  );
+  return staffView(i18n, { id: 'uncollected', title: 'tabUncollected', refresh }, notice, list);
 }

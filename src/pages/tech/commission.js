@@ -1,6 +1,7 @@
 // @ts-check
 import { h, mount } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
+import { card } from './card.js';
 
 /** @typedef {import('../shared/api-types.js').CommissionReply} CommissionReply */
 /** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
@@ -46,10 +47,8 @@ export function commissionCard({ api, i18n, banks }) {
     }
   }
 
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'commission-h', id: 'commission' },
-    h('h2', { id: 'commission-h' }, t('commission')),
+  return card(
+    { headingId: 'commission-h', title: t('commission'), attrs: { id: 'commission' } },
     h('p', {}, t('commissionHelp')),
     h('label', { for: 'commission-confirm', class: 'confirm' }, confirm, t('commissionConfirm')),
     h(

@@ -1,6 +1,6 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { h } from '../shared/dom.js';
+import { h, listTable } from '../shared/dom.js';
 import { say } from '../shared/notice.js';
 import { OPERATION_WORDS } from './strings.js';
 
@@ -63,40 +63,20 @@ export function doorPanel({ api, i18n, locker: l, state, onChanged, onClose }) {
       // The reason column only when some operation carries one.
       const reasons = operations.some((o) => o.reason);
       history.replaceChildren(
-        operations.length === 0
-          ? h('p', { class: 'empty' }, t('noHistory'))
-          : h(
-              'table',
-              {},
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('when')),
-                  h('th', {}, t('purpose')),
-                  h('th', {}, t('outcome')),
-                  reasons && h('th', {}, t('reason')),
-                  h('th', {}, t('actor')),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                operations.map((o) =>
-                  h(
-                    'tr',
-                    {},
-                    h('td', {}, dateTime(o.createdAt)),
-                    h('td', {}, word(i18n, o.purpose)),
-                    h('td', {}, word(i18n, o.outcome ?? o.state)),
-                    reasons && h('td', {}, o.reason ?? ''),
-                    h('td', {}, o.actor),
-                  ),
-                ),
-              ),
-            ),
+        listTable(
+          operations,
+          t('noHistory'),
+          [t('when'), t('purpose'), t('outcome'), ...(reasons ? [t('reason')] : []), t('actor')],
+          (o) => ({
+            cells: [
+              dateTime(o.createdAt),
+              word(i18n, o.purpose),
+              word(i18n, o.outcome ?? o.state),
+              ...(reasons ? [o.reason ?? ''] : []),
+              o.actor,
+            ],
+          }),
+        ),
       );
     } catch (error) {
       say(notice, i18n, error);

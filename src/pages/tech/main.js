@@ -1,10 +1,12 @@
 // @ts-check
 import { createApi } from '../shared/api.js';
+import { consoleBar } from '../shared/console-bar.js';
 import { byId, h, mount } from '../shared/dom.js';
 import { liveFeed } from '../shared/events.js';
 import { createI18n } from '../shared/i18n.js';
 import { signInCard } from '../shared/signin.js';
 import { drawBanks, legend } from './bank.js';
+import { card } from './card.js';
 import { commissionCard } from './commission.js';
 import { doorPanel } from './door-panel.js';
 import { STRINGS } from './strings.js';
@@ -15,6 +17,7 @@ import { bulkOpenCard, healthCard, incidentsCard, inspectionsCard } from './tool
 const api = createApi({ session: 'tech.session' });
 const i18n = createI18n(STRINGS, { remember: 'console.lang' });
 const { t } = i18n;
+const drawBar = consoleBar({ api, i18n, render });
 
 const state = {
   /** @type {LockerView[]} */ lockers: [],
@@ -45,10 +48,8 @@ function drawBank() {
   const jammed = jammedIds();
   mount(
     regions.bank,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'bank-h' },
-      h('h2', { id: 'bank-h' }, t('lockers')),
+    card(
+      { headingId: 'bank-h', title: t('lockers') },
       legend(t),
       drawBanks(
         state.lockers,
@@ -198,12 +199,7 @@ function onEvent(e) {
 }
 
 function render() {
-  document.title = t('title');
-  byId('title').textContent = t('title');
-  byId('lang').textContent = t('language');
-  byId('lang').setAttribute('lang', i18n.lang === 'vi' ? 'en' : 'vi');
-  byId('signout').textContent = t('signOut');
-  byId('signout').hidden = !api.signedIn;
+  drawBar();
   byId('live').textContent = api.signedIn ? (state.live ? t('live') : t('notLive')) : '';
   if (!api.signedIn) {
     state.lockers = [];
@@ -226,13 +222,6 @@ function render() {
   refresh();
 }
 
-byId('lang').addEventListener('click', () => i18n.toggle());
-byId('signout').addEventListener('click', async () => {
-  await api.signOut().catch(() => {});
-  render();
-});
-i18n.onChange(render);
-api.onSessionEnd(render);
 liveFeed(onEvent, (connected) => {
   state.live = connected;
   if (api.signedIn) byId('live').textContent = connected ? t('live') : t('notLive');

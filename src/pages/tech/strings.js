@@ -1,13 +1,11 @@
 // @ts-check
+import { LINK_STATE_STRINGS } from '../shared/link-states.js';
 import { SIGNIN_STRINGS } from '../shared/signin.js';
 
 /** Every text of the technician console, Vietnamese first. */
 export const STRINGS = {
   ...SIGNIN_STRINGS,
-  link_ready: { vi: 'hoạt động', en: 'working' },
-  link_connecting: { vi: 'đang kết nối', en: 'connecting' },
-  link_down: { vi: 'mất kết nối', en: 'down' },
-  link_stopped: { vi: 'đã dừng', en: 'stopped' },
+  ...LINK_STATE_STRINGS,
   title: { vi: 'Kỹ thuật — Tủ hồ sơ 24/7', en: 'Technician — 24/7 dossier lockers' },
   live: { vi: 'Đang cập nhật trực tiếp', en: 'Live' },
   notLive: {

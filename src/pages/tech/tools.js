@@ -1,8 +1,9 @@
 // @ts-check
 import { dateTime } from '../shared/dates.js';
-import { h } from '../shared/dom.js';
-import { say } from '../shared/notice.js';
-import { STATE_NAMES } from '../staff/strings.js';
+import { h, labelled, listTable } from '../shared/dom.js';
+import { say, submitter } from '../shared/notice.js';
+import { stateName } from '../staff/strings.js';
+import { card } from './card.js';
 
 /** @typedef {{ api: import('../shared/api.js').Api, i18n: import('../shared/i18n.js').I18n }} Tools */
 /** @typedef {import('../shared/api-types.js').InspectionList['items'][number]} Inspection */
@@ -44,10 +45,8 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
       say(notice, i18n, error);
     }
   }
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'health-h' },
-    h('h2', { id: 'health-h' }, t('health')),
+  return card(
+    { headingId: 'health-h', title: t('health') },
     h('ul', { class: 'chips', id: 'links' }, chips),
     h(
       'div',
@@ -75,10 +74,6 @@ export function healthCard({ api, i18n, links, maintenance, onChanged }) {
  */
 export function inspectionsCard({ api, i18n, items, onChanged }) {
   const { t } = i18n;
-  const stateName = (/** @type {string} */ s) => {
-    const n = /** @type {Record<string, {vi: string, en: string}>} */ (STATE_NAMES)[s];
-    return n ? i18n.pick(n) : s;
-  };
   const notice = h('p', { class: 'notice', role: 'status' });
   /** @param {Inspection} it @param {string} found */
   const settle = async (it, found) => {
@@ -90,56 +85,26 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
       say(notice, i18n, error);
     }
   };
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'insp-h', id: 'inspections' },
-    h('h2', { id: 'insp-h' }, t('inspections')),
-    items.length === 0
-      ? h('p', { class: 'empty' }, t('noInspections'))
-      : h(
-          'table',
-          {},
-          h(
-            'thead',
-            {},
+  return card(
+    { headingId: 'insp-h', title: t('inspections'), attrs: { id: 'inspections' } },
+    listTable(items, t('noInspections'), [t('receipt'), t('door', { door: '' }), t('state'), ''], (it) => ({
+      cells: [
+        it.receiptNo,
+        it.doorPosition ?? '—',
+        stateName(i18n, it.inspectedFrom ?? it.state),
+        h(
+          'div',
+          { class: 'settle' },
+          it.settleTo.map((/** @type {string} */ s) =>
             h(
-              'tr',
-              {},
-              h('th', {}, t('receipt')),
-              h('th', {}, t('door', { door: '' })),
-              h('th', {}, t('state')),
-              h('th', {}, ''),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            items.map((it) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, it.receiptNo),
-                h('td', {}, it.doorPosition ?? '—'),
-                h('td', {}, stateName(it.inspectedFrom ?? it.state)),
-                h(
-                  'td',
-                  {},
-                  h(
-                    'div',
-                    { class: 'settle' },
-                    it.settleTo.map((/** @type {string} */ s) =>
-                      h(
-                        'button',
-                        { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
-                        i18n.tOr(`found_${s}`, t('found', { state: s })),
-                      ),
-                    ),
-                  ),
-                ),
-              ),
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => settle(it, s) },
+              i18n.tOr(`found_${s}`, t('found', { state: s })),
             ),
           ),
         ),
+      ],
+    })),
     notice,
   );
 }
@@ -149,34 +114,15 @@ export function inspectionsCard({ api, i18n, items, onChanged }) {
  */
 export function incidentsCard({ i18n, incidents, doorOf }) {
   const { t } = i18n;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'inc-h', id: 'incidents' },
-    h('h2', { id: 'inc-h' }, t('incidents')),
-    incidents.length === 0
-      ? h('p', { class: 'empty' }, t('noIncidents'))
-      : h(
-          'table',
-          {},
-          h(
-            'thead',
-            {},
-            h('tr', {}, h('th', {}, t('when')), h('th', {}, t('kind')), h('th', {}, t('doorColumn'))),
-          ),
-          h(
-            'tbody',
-            {},
-            incidents.map((i) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, dateTime(i.openedAt)),
-                h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
-                h('td', {}, doorOf(i.lockerId)),
-              ),
-            ),
-          ),
-        ),
+  return card(
+    { headingId: 'inc-h', title: t('incidents'), attrs: { id: 'incidents' } },
+    listTable(incidents, t('noIncidents'), [t('when'), t('kind'), t('doorColumn')], (i) => ({
+      cells: [
+        dateTime(i.openedAt),
+        h('td', { 'data-kind': i.kind }, i18n.tOr(`incident_${i.kind}`, i.kind)),
+        doorOf(i.lockerId),
+      ],
+    })),
   );
 }
 
@@ -204,37 +150,26 @@ export function bulkOpenCard({ api, i18n, lockers, onChanged }) {
     {
       class: 'card',
       'aria-labelledby': 'bulk-h',
-      onsubmit: async (/** @type {Event} */ e) => {
-        e.preventDefault();
+      onsubmit: submitter(notice, i18n, async () => {
         const lockerIds = boxes.filter((b) => b.checked).map((b) => Number(b.value));
         if (!reason.value.trim() || lockerIds.length === 0 || !code.value.trim()) {
-          say(notice, i18n, new Error(t('reasonNeeded')));
-          return;
+          throw new Error(t('reasonNeeded'));
         }
-        try {
-          const { results } = await api.post('/tech/lockers/bulk-open', {
-            body: { presenceCode: code.value.trim(), reason: reason.value.trim(), lockerIds },
-          });
-          say(
-            notice,
-            i18n,
-            results
-              .map((r) => t('bulkResult', { door: r.door, result: r.ok ? t('ok') : (r.error ?? '') }))
-              .join(' · '),
-          );
-          onChanged();
-        } catch (error) {
-          say(notice, i18n, error);
-        }
-      },
+        const { results } = await api.post('/tech/lockers/bulk-open', {
+          body: { presenceCode: code.value.trim(), reason: reason.value.trim(), lockerIds },
+        });
+        say(
+          notice,
+          i18n,
+          results
+            .map((r) => t('bulkResult', { door: r.door, result: r.ok ? t('ok') : (r.error ?? '') }))
+            .join(' · '),
+        );
+        onChanged();
+      }),
     },
     h('h2', { id: 'bulk-h' }, t('bulk')),
-    h(
-      'div',
-      { class: 'row' },
-      h('div', {}, h('label', { for: 'bulk-code' }, t('presenceCode')), code),
-      h('div', {}, h('label', { for: 'bulk-reason' }, t('reason')), reason),
-    ),
+    h('div', { class: 'row' }, labelled(t('presenceCode'), code), labelled(t('reason'), reason)),
     h(
       'fieldset',
       { class: 'checks' },

@@ -41,6 +41,10 @@ export type DoorOperationRepo = {
   get(id: number): DoorOperation | undefined;
   /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
   listUnsettled(): DoorOperation[];
+  /**
+   * A dossier's operations, oldest first. A walk of the whole operations table (no index serves
+   * it since migration 005): for tests and investigations, never a daemon path.
+   */
   listForDossier(dossierId: number): DoorOperation[];
   /** A door's latest operations, newest first. */
   listForLocker(lockerId: number, limit: number): DoorOperation[];
@@ -68,8 +72,11 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
   const get: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE id = ?`,
   );
+  // Named: to return rows in id order the planner preferred walking the whole table by rowid
+  // (every operation ever) over the few-row unsettled index and a sort.
   const unsettled: Statement<[], DoorOperation> = db.prepare(
-    `SELECT ${COLUMNS} FROM door_operations WHERE state IN ('intent','sent') ORDER BY id`,
+    `SELECT ${COLUMNS} FROM door_operations INDEXED BY door_operations_unsettled
+     WHERE state IN ('intent','sent') ORDER BY id`,
   );
   const forDossier: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,

@@ -29,12 +29,17 @@ export type DoorOperationSettlement = {
   readonly outcome: string | null;
   readonly reason?: string | null;
   readonly at: number;
+  /** When the open command left, if it did and the operation was not marked sent. */
+  readonly sentAt?: number | null;
 };
 
 export type DoorOperationRepo = {
   /** Records the intent (state 'intent'); returns the operation id. */
   recordIntent(op: NewDoorOperation): number;
-  /** intent -> sent, just before the open command leaves. False if it was not in 'intent'. */
+  /**
+   * intent -> sent. The door engine no longer writes it (the send time goes with the outcome,
+   * see src/ledger/README.md); kept for files and tools that still do. False if not in 'intent'.
+   */
   markSent(id: number, at: number): boolean;
   /** intent|sent -> confirmed|needs_inspection. False if it had already settled. */
   settle(id: number, settlement: DoorOperationSettlement): boolean;
@@ -67,7 +72,7 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
     `UPDATE door_operations SET state = 'sent', sent_at = ? WHERE id = ? AND state = 'intent'`,
   );
   const settle = db.prepare(`
-    UPDATE door_operations SET state = ?, outcome = ?, reason = ?, settled_at = ?
+    UPDATE door_operations SET state = ?, outcome = ?, reason = ?, settled_at = ?, sent_at = coalesce(sent_at, ?)
     WHERE id = ? AND state IN ('intent','sent')`);
   const get: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE id = ?`,
@@ -93,7 +98,7 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
         insert.run(op.lockerId, op.dossierId ?? null, op.purpose, op.actor, op.createdAt).lastInsertRowid,
       ),
     markSent: (id, at) => sent.run(at, id).changes === 1,
-    settle: (id, s) => settle.run(s.state, s.outcome, s.reason ?? null, s.at, id).changes === 1,
+    settle: (id, s) => settle.run(s.state, s.outcome, s.reason ?? null, s.at, s.sentAt ?? null, id).changes === 1,
     get: (id) => get.get(id),
     listUnsettled: () => unsettled.all(),
     listForDossier: (dossierId) => forDossier.all(dossierId),

@@ -44,7 +44,10 @@ export type DoorOperationRepo = {
   /** intent|sent -> confirmed|needs_inspection. False if it had already settled. */
   settle(id: number, settlement: DoorOperationSettlement): boolean;
   get(id: number): DoorOperation | undefined;
-  /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
+  /**
+   * Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them.
+   * Read as each door's newest operation: a door never has an unsettled operation behind another.
+   */
   listUnsettled(): DoorOperation[];
   /**
    * A dossier's operations, oldest first. A walk of the whole operations table (no index serves
@@ -77,12 +80,13 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
   const get: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE id = ?`,
   );
-  // Named: to return rows in id order the planner preferred walking the whole table by rowid
-  // (every operation ever) over the few-row unsettled index and a sort.
-  const unsettled: Statement<[], DoorOperation> = db.prepare(
-    `SELECT ${COLUMNS} FROM door_operations INDEXED BY door_operations_unsettled
-     WHERE state IN ('intent','sent') ORDER BY id`,
-  );
+  // A door's unsettled operation is always its newest (an intent is refused on a door whose
+  // operation is not settled): each door's newest, one seek each on door_operations_locker.
+  const unsettled: Statement<[], DoorOperation> = db.prepare(`
+    SELECT ${COLUMNS} FROM door_operations
+    WHERE id IN (SELECT (SELECT max(o.id) FROM door_operations o WHERE o.locker_id = l.id) FROM lockers l)
+      AND state IN ('intent','sent')
+    ORDER BY id`);
   const forDossier: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,
   );
@@ -98,7 +102,8 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
         insert.run(op.lockerId, op.dossierId ?? null, op.purpose, op.actor, op.createdAt).lastInsertRowid,
       ),
     markSent: (id, at) => sent.run(at, id).changes === 1,
-    settle: (id, s) => settle.run(s.state, s.outcome, s.reason ?? null, s.at, s.sentAt ?? null, id).changes === 1,
+    settle: (id, s) =>
+      settle.run(s.state, s.outcome, s.reason ?? null, s.at, s.sentAt ?? null, id).changes === 1,
     get: (id) => get.get(id),
     listUnsettled: () => unsettled.all(),
     listForDossier: (dossierId) => forDossier.all(dossierId),

@@ -14,6 +14,11 @@ import type { Database } from 'better-sqlite3';
  *   count read every incident the kiosk ever had.
  * - door_operations_dossier is dropped: no query of the daemon reads a dossier's operations,
  *   and it cost a page write with every door operation recorded.
+ * - door_operations_unsettled is dropped: a door's unsettled operation is always its newest (an
+ *   intent is refused on a door whose operation is not settled), found through
+ *   door_operations_locker; it cost a page write in both commits of every door operation.
+ * - dossiers_created is dropped: the month's dossiers in, by day, are read per procedure through
+ *   dossiers_procedure_created (a few procedures, each one range), and every drop-off wrote both.
  *
  * This file is frozen once shipped: later changes go in a new migration.
  */
@@ -24,5 +29,7 @@ CREATE INDEX dossiers_open_state ON dossiers(state)
 DROP INDEX dossiers_live_state;
 CREATE INDEX incidents_opened ON incidents(opened_at);
 DROP INDEX door_operations_dossier;
+DROP INDEX door_operations_unsettled;
+DROP INDEX dossiers_created;
 `);
 }

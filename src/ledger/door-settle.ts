@@ -188,7 +188,11 @@ export function settleClose(
 }
 
 /** Inside a write transaction: the door stayed open too long. An incident, and a person must look. */
-export function settleTimeout(ctx: LedgerContext, operationId: number, sentAt: number | null = null): CloseResult {
+export function settleTimeout(
+  ctx: LedgerContext,
+  operationId: number,
+  sentAt: number | null = null,
+): CloseResult {
   const op = operation(ctx, operationId);
   const now = ctx.clock();
   const dossier = loseTrack(ctx, op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId));

@@ -42,6 +42,8 @@ export type StoreOptions = {
    * (see idle-checkpoint.ts); null leaves it to checkpointIdle() calls.
    */
   readonly idleCheckpointMs?: number | null;
+  /** Commits gathered before a quiet moment checkpoints (see idle-checkpoint.ts). */
+  readonly idleCheckpointMinCommits?: number;
   /** Only for tests of the migration runner. */
   readonly migrations?: readonly Migration[];
 };
@@ -101,6 +103,8 @@ export type Store = {
    * restart it. Exposed for the moments a test or benchmark stands in for idle time.
    */
   checkpointIdle(): IdleCheckpoint | null;
+  /** What the store's timer does at a quiet moment: checkpointIdle() once enough has gathered. */
+  checkpointIfDue(): IdleCheckpoint | null;
   purgePersonalData(options: PurgeOptions): PurgeResult;
   close(): void;
 };
@@ -127,7 +131,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     }
     const migration = runMigrations(db, options.migrations);
     const quietMs = options.idleCheckpointMs === undefined ? IDLE_CHECKPOINT_MS : options.idleCheckpointMs;
-    return buildStore(db, path, pragmas, migration, startupCheck, quietMs);
+    return buildStore(db, path, pragmas, migration, startupCheck, quietMs, options.idleCheckpointMinCommits);
   } catch (error) {
     db.close();
     throw error;
@@ -141,9 +145,10 @@ function buildStore(
   migration: MigrationResult,
   startupCheck: IntegrityReport | null,
   idleCheckpointMs: number | null,
+  idleCheckpointMinCommits: number | undefined,
 ): Store {
   const audit = createAuditLog(db);
-  const checkpointer = createIdleCheckpointer(db, idleCheckpointMs);
+  const checkpointer = createIdleCheckpointer(db, idleCheckpointMs, idleCheckpointMinCommits);
   const transact = db.transaction((fn: () => unknown) => {
     const result = fn();
     if (isThenable(result)) {
@@ -187,6 +192,7 @@ function buildStore(
     checkInBackground: (kind) => checkIntegrityInBackground(path, kind),
     backupTo: (file) => backupDatabase(db, file),
     checkpointIdle: () => checkpointer.runNow(),
+    checkpointIfDue: () => checkpointer.runIfDue(),
     purgePersonalData: (opts) => purgePersonalData(db, audit, opts),
     close() {
       if (!db.open) return;

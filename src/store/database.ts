@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { type AttemptRepo, createAttemptRepo } from './attempts';
-import { type AuditLog, createAuditLog } from './audit';
-import { type BackupResult, backupDatabase } from './backup';
+import { type AuditHead, type AuditLog, type AuditVerification, createAuditLog } from './audit';
+import { verifyChainInBackground } from './audit-walk';
+import { type BackupResult, backupInBackground } from './backup';
 import { type CredentialRepo, createCredentialRepo } from './credentials';
 import { createDoorOperationRepo, type DoorOperationRepo } from './door-operations';
 import { createDossierRepo, type DossierRepo } from './dossiers';
@@ -16,6 +17,7 @@ import {
 } from './integrity';
 import { bindConnection } from './internal';
 import { createLockerRepo, type LockerRepo } from './lockers';
+import { createMaintenanceGate } from './maintenance';
 import { type MigrationResult, runMigrations } from './migrate';
 import type { Migration } from './migrations/index';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
@@ -95,8 +97,20 @@ export type Store = {
   readonly audit: AuditLog;
   /** Blocking check on the writer connection. */
   checkNow(kind: 'quick_check' | 'integrity_check'): IntegrityReport;
-  /** Non-blocking check on a read-only connection in a worker thread. */
+  /**
+   * Non-blocking check on a read-only connection in a worker thread, after any backup or audit
+   * walk under way (maintenance.ts).
+   */
   checkInBackground(kind: 'quick_check' | 'integrity_check'): Promise<IntegrityReport>;
+  /**
+   * audit.verifyChain(anchoredHead, from), whole, in a worker thread on a read-only connection
+   * (audit-walk.ts), after any backup or check under way.
+   */
+  verifyAuditInBackground(anchoredHead?: AuditHead, from?: AuditHead): Promise<AuditVerification>;
+  /**
+   * A backup with the online backup API, after any check or audit walk under way and once no
+   * door operation is open (maintenance.ts).
+   */
   backupTo(file: string): Promise<BackupResult>;
   /**
    * The idle work the store's timer runs once writes have been quiet: checkpoint the WAL and
@@ -148,6 +162,8 @@ function buildStore(
   idleCheckpointMinCommits: number | undefined,
 ): Store {
   const audit = createAuditLog(db);
+  const doorOperations = createDoorOperationRepo(db);
+  const gate = createMaintenanceGate({ doorOperationOpen: () => doorOperations.listUnsettled().length > 0 });
   const checkpointer = createIdleCheckpointer(db, idleCheckpointMs, idleCheckpointMinCommits);
   const transact = db.transaction((fn: () => unknown) => {
     const result = fn();
@@ -178,7 +194,7 @@ function buildStore(
     lockers: createLockerRepo(db),
     procedures: createProcedureRepo(db),
     dossiers: createDossierRepo(db),
-    doorOperations: createDoorOperationRepo(db),
+    doorOperations,
     credentials: createCredentialRepo(db),
     attempts: createAttemptRepo(db),
     staff: createStaffRepo(db),
@@ -189,8 +205,10 @@ function buildStore(
     reports: createReportRepo(db),
     audit,
     checkNow: (kind) => checkIntegrity(db, kind),
-    checkInBackground: (kind) => checkIntegrityInBackground(path, kind),
-    backupTo: (file) => backupDatabase(db, file),
+    checkInBackground: (kind) => gate.run(() => checkIntegrityInBackground(path, kind)),
+    verifyAuditInBackground: (anchoredHead, from) =>
+      gate.run(() => verifyChainInBackground(path, anchoredHead, from)),
+    backupTo: (file) => gate.run(() => backupInBackground(path, file), { quiet: true }),
     checkpointIdle: () => checkpointer.runNow(),
     checkpointIfDue: () => checkpointer.runIfDue(),
     purgePersonalData: (opts) => purgePersonalData(db, audit, opts),

@@ -42,8 +42,8 @@ export const LOG_RESTARTED_KEY = 'store.log_restarted_at';
 
 const MAX_RETRY_MS = 30_000;
 
-/** Commits gathered in the log before a quiet moment checkpoints it: about four kiosk cycles. */
-export const IDLE_CHECKPOINT_MIN_COMMITS = 36;
+/** Commits gathered in the log before a quiet moment checkpoints it: about seven kiosk cycles, some 500 pages. */
+export const IDLE_CHECKPOINT_MIN_COMMITS = 64;
 /** A kiosk quiet this long checkpoints whatever the log holds. */
 export const LONG_QUIET_MS = 60_000;
 

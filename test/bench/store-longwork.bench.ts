@@ -1,0 +1,96 @@
+/**
+ * The store's long work against the citizen's path, on the 1,000,000-dossier history
+ * (var/bench-1m.db, seeded by store.bench.ts or `npm run seed`):
+ * - store.audit_walk_block_max_ms (bar 10): the longest stall of this thread's event loop
+ *   (perf_hooks.monitorEventLoopDelay, 1 ms resolution) while the weekly full audit walk runs
+ *   (store.verifyAuditInBackground from the genesis), doors' commits going on meanwhile; and
+ *   store.idle_block_max_ms, the same reading over as long a window with no walk, the machine's
+ *   own noise;
+ * - store.commit_p99_during_backup_ratio (bar 2): a one-row commit's p99 while store.backupTo()
+ *   copies the file over its p99 with no backup, in the same run, a commit every 20 ms.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openStore, type Store } from '../../src/store/database';
+import type { BenchLog } from './run';
+import { defaultBenchPath } from './seed-database';
+import { percentile } from './stats';
+
+const COMMIT_EVERY_MS = 20;
+const BACKUP_FILE = 'var/bench-1m.backup.db';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One-row commits every COMMIT_EVERY_MS until `until` settles; their durations in ms. */
+async function commitsUntil(store: Store, until: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void until.finally(() => {
+    done = true;
+  });
+  const out: number[] = [];
+  for (let i = 0; !done; i++) {
+    const started = performance.now();
+    store.write(() => store.settings.set('bench.commit', i, Date.now()));
+    out.push(performance.now() - started);
+    await pause(COMMIT_EVERY_MS);
+  }
+  return out;
+}
+
+/** The longest event-loop stall, in ms, while `work` runs, commits going on. */
+async function longestStall(store: Store, work: Promise<unknown>): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  await commitsUntil(store, work);
+  h.disable();
+  return h.max / 1e6;
+}
+
+export async function run(log: BenchLog): Promise<Record<string, number>> {
+  const path = defaultBenchPath(1_000_000);
+  if (!existsSync(path)) {
+    log(`${path} missing: run store.bench.ts or npm run seed first`);
+    return {};
+  }
+  const store = openStore(path);
+  try {
+    const walkStarted = performance.now();
+    let rows = 0;
+    const walk = store.verifyAuditInBackground().then((r) => {
+      if (!r.ok) throw new Error(`audit chain broken at ${r.brokenAt}: ${r.reason}`);
+      rows = r.count;
+    });
+    const walkStall = await longestStall(store, walk);
+    await walk;
+    const walkMs = performance.now() - walkStarted;
+    log(
+      `full walk: ${rows} rows in ${(walkMs / 1000).toFixed(1)} s, longest stall ${walkStall.toFixed(1)} ms`,
+    );
+    const idleStall = await longestStall(store, pause(Math.min(walkMs, 30_000)));
+    log(`no walk: longest stall ${idleStall.toFixed(1)} ms`);
+
+    rmSync(BACKUP_FILE, { force: true });
+    const backupStarted = performance.now();
+    const backup = store.backupTo(BACKUP_FILE);
+    const during = await commitsUntil(store, backup);
+    await backup;
+    const backupMs = performance.now() - backupStarted;
+    rmSync(BACKUP_FILE, { force: true });
+    const without = await commitsUntil(store, pause(Math.max(backupMs, 5000)));
+    const p99 = (xs: number[]) => percentile(xs, 99);
+    log(
+      `backup ${(backupMs / 1000).toFixed(1)} s; commit p99 ${p99(during).toFixed(2)} ms during (${during.length}), ` +
+        `${p99(without).toFixed(2)} ms without (${without.length})`,
+    );
+    return {
+      'store.audit_walk_block_max_ms': walkStall,
+      'store.idle_block_max_ms': idleStall,
+      'store.audit_walk_s': walkMs / 1000,
+      'store.backup_s': backupMs / 1000,
+      'store.commit_p99_during_backup_ratio': p99(during) / p99(without),
+    };
+  } finally {
+    store.close();
+    rmSync(BACKUP_FILE, { force: true });
+  }
+}

@@ -39,7 +39,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-db.backup(workerData.partial).then(
+// After the first step, every remaining page in one step: from another connection than the
+// writer, the backup API starts again whenever the writer commits between two steps, and a
+// kiosk committing every few seconds would keep a 100-page-a-step copy of a large file from
+// ever finishing. One step copies from one read snapshot, the writer going on beside it.
+db.backup(workerData.partial, { progress: () => 0x7fffffff }).then(
   () => { db.close(); parentPort.postMessage({ ok: true }); },
   (error) => { db.close(); parentPort.postMessage({ ok: false, message: String(error && error.message) }); },
 );`;

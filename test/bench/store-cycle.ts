@@ -23,6 +23,10 @@ export type CycleLedger = { ledger: Ledger; doors: FakeDoors; stop(): void };
 /** A ledger over the store's own doors, with a clock that moves a second each reading. */
 export function cycleLedger(store: Store): CycleLedger {
   const doors = new FakeDoors(store.lockers.list().map((l) => l.id));
+  // The doors hold what the ledger says they hold: start-up reconciliation must find nothing
+  // missing (an empty door under a live dossier would send it to inspection, and change the
+  // bench file's work lists for every later run).
+  for (const door of store.lockers.listWithOccupancy()) if (door.assigned) doors.putItem(door.id);
   let now = MONDAY_9AM;
   const ledger = createLedger({
     store,

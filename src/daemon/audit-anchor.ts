@@ -15,10 +15,10 @@ export const DAY_MS = 86_400_000;
  */
 export const FULL_WALK_EVERY_MS = 7 * DAY_MS;
 /**
- * Rows walked per slice, on the writer connection and the event loop the doors share. Measured on
- * a 200,000-row chain on a shared, loaded 2-core machine: 20,000 rows took 140-250 ms a slice
- * (about 10 us a row, 2.1 s for the whole walk), so 5,000 keeps a door's event waiting some
- * 35-60 ms at worst; a first walk over 5,000,000 rows then runs about a minute in the background.
+ * Rows walked per slice when the walk runs on the writer connection (`inWorker: false`). The
+ * daemon's walk runs whole in a worker thread on a read-only connection instead
+ * (store.verifyAuditInBackground): in 5,000-row slices on the event loop the doors share, the
+ * weekly full walk held it 40-80 ms a slice for 41 s at 1,000,000 dossiers (issue 15).
  */
 export const ANCHOR_SLICE_ROWS = 5_000;
 
@@ -33,8 +33,13 @@ export interface AuditAnchorPlan {
   readonly everyMs?: number;
   /** How often a walk starts at the genesis instead of the last anchored head; a week by default. */
   readonly fullWalkEveryMs?: number;
-  /** Rows per slice of the walk (tests use small slices to see the walk resume). */
+  /** Rows per slice of a walk on the writer connection (tests use small slices to see it resume). */
   readonly sliceRows?: number;
+  /**
+   * Walk in a worker thread on a read-only connection (the default); false walks in slices on
+   * the writer connection.
+   */
+  readonly inWorker?: boolean;
 }
 
 /**
@@ -157,9 +162,12 @@ export function createAuditAnchor(
     // The anchored head is checked either way; a full walk also rereads every row before it.
     let from = full ? undefined : anchored;
     let rowsVerified = 0;
+    const inWorker = plan.inWorker ?? plan.sliceRows === undefined;
     for (;;) {
       if (stopped) throw new Error('audit anchor stopped');
-      const result = store.audit.verifyChain(anchored, from, sliceRows);
+      const result = inWorker
+        ? await store.verifyAuditInBackground(anchored, from)
+        : store.audit.verifyChain(anchored, from, sliceRows);
       if (!result.ok) {
         log.error(
           { brokenAt: result.brokenAt, reason: result.reason, incident: AUDIT_CHAIN_INCIDENT },
@@ -170,7 +178,7 @@ export function createAuditAnchor(
       }
       rowsVerified += result.head.seq - (from?.seq ?? 0);
       from = result.head;
-      if (!result.more) break;
+      if (inWorker || !result.more) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     const head = from ?? store.audit.exportHead();

@@ -8,6 +8,8 @@ import { LedgerError } from './errors';
 /** A door operation whose command has been sent and whose close is not yet settled. */
 interface Awaiting {
   readonly operationId: number;
+  /** When the open command left, recorded with the outcome. */
+  readonly sentAt: number;
   /** Null while the open's outcome is not known yet. */
   openedAt: number | null;
   /**
@@ -26,8 +28,8 @@ const KEPT_RESULTS = 1000;
 
 export interface DoorEngine {
   /**
-   * Carries out an operation whose intent is recorded: marks it sent, sends the open outside any
-   * transaction, and records the outcome. If the door opened, the close is settled when the door
+   * Carries out an operation whose intent is recorded: sends the open outside any transaction
+   * and records the outcome (a refusal, a jam... at once; an open with its close). If the door opened, the close is settled when the door
    * reports it (or the timeout sweep gives up on it).
    */
   execute(operationId: number): Promise<DoorOpenResult>;
@@ -90,7 +92,8 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
       entry.earlyClose = { present };
       return;
     }
-    const settled = ctx.store.write(() => settleClose(ctx, entry.operationId, present));
+    const opened = { sentAt: entry.sentAt, openedAt: entry.openedAt };
+    const settled = ctx.store.write(() => settleClose(ctx, entry.operationId, present, opened));
     awaiting.delete(lockerId);
     deliver(settled);
   }
@@ -98,9 +101,14 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
   async function execute(operationId: number): Promise<DoorOpenResult> {
     const op = ctx.store.doorOperations.get(operationId);
     if (!op) throw new LedgerError('not_found', 'no such door operation', { operationId });
-    const sent = ctx.store.write(() => ctx.store.doorOperations.markSent(operationId, ctx.clock()));
-    if (!sent) throw new LedgerError('not_allowed', 'operation is not waiting to be sent', { operationId });
-    const entry: Awaiting = { operationId, openedAt: null, seenOpen: false, earlyClose: null };
+    // Two durable commits per operation: the intent (already committed by the caller) and the
+    // outcome. No 'sent' marker: a crash after the command left leaves the operation in 'intent'
+    // either way, and start-up reconciliation settles it by reading the door (README).
+    if (op.state !== 'intent' || [...awaiting.values()].some((a) => a.operationId === operationId)) {
+      throw new LedgerError('not_allowed', 'operation is not waiting to be sent', { operationId });
+    }
+    const sentAt = ctx.clock();
+    const entry: Awaiting = { operationId, sentAt, openedAt: null, seenOpen: false, earlyClose: null };
     awaiting.set(op.lockerId, entry);
     let outcome: DoorOutcome;
     try {
@@ -110,9 +118,13 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     }
     let recorded: DoorOpenResult;
     try {
-      recorded = ctx.store.write(() => recordOpenOutcome(ctx, operationId, outcome));
+      // The door opened: nothing to commit yet, the close's commit records it (sent and opened times).
+      recorded =
+        outcome.kind === 'opened'
+          ? recordOpenOutcome(ctx, operationId, outcome, sentAt)
+          : ctx.store.write(() => recordOpenOutcome(ctx, operationId, outcome, sentAt));
     } catch (error) {
-      // The operation stays 'sent' in the store: start-up reconciliation settles it.
+      // The operation stays 'intent' in the store: start-up reconciliation settles it.
       awaiting.delete(op.lockerId);
       throw error;
     }
@@ -170,7 +182,7 @@ export function createDoorEngine(ctx: LedgerContext): DoorEngine {
     for (const [lockerId, entry] of awaiting) {
       if (entry.openedAt === null || now - entry.openedAt < ctx.doorOpenTimeoutMs) continue;
       try {
-        deliver(ctx.store.write(() => settleTimeout(ctx, entry.operationId)));
+        deliver(ctx.store.write(() => settleTimeout(ctx, entry.operationId, entry.sentAt)));
         awaiting.delete(lockerId);
         count++;
       } catch (error) {

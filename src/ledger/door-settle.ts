@@ -50,20 +50,27 @@ const INCIDENT_FOR: Partial<Record<DoorOutcome['kind'], string>> = {
   already_open: 'door_found_open',
 };
 
-/** Inside a write transaction: record how the open command ended. */
+/** When the open command left and when the door was seen open: recorded with the close. */
+export interface OpenedTimes {
+  readonly sentAt: number;
+  readonly openedAt: number;
+}
+
+/**
+ * How the open command ended. A door that opened writes nothing (its close's commit records the
+ * open); any other outcome settles the operation, inside the caller's write transaction.
+ */
 export function recordOpenOutcome(
   ctx: LedgerContext,
   operationId: number,
   outcome: DoorOutcome,
+  sentAt: number | null = null,
 ): DoorOpenResult {
   const op = operation(ctx, operationId);
   const now = ctx.clock();
   const position = ctx.store.lockers.get(op.lockerId)?.position ?? 0;
   const base = { operationId, lockerId: op.lockerId, doorPosition: position, dossierId: op.dossierId };
-  if (outcome.kind === 'opened') {
-    audit(ctx, SYSTEM, 'door.opened', lockerSubject(op.lockerId), { operationId });
-    return { ok: true, ...base };
-  }
+  if (outcome.kind === 'opened') return { ok: true, ...base };
   const event = eventForOpenOutcome(outcome) ?? { type: 'lost_track' };
   const dossier = op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId);
   let lost = event.type === 'lost_track';
@@ -82,6 +89,7 @@ export function recordOpenOutcome(
     reason:
       outcome.kind === 'refused' ? outcome.reason : outcome.kind === 'link_down' ? outcome.detail : null,
     at: now,
+    sentAt,
   });
   const incident = INCIDENT_FOR[outcome.kind] ?? (maybe ? 'open_unconfirmed' : undefined);
   if (incident) ctx.store.incidents.open({ kind: incident, lockerId: op.lockerId, openedAt: now });
@@ -116,8 +124,16 @@ function result(
   };
 }
 
-/** Inside a write transaction: the door closed; settle the dossier and the operation together. */
-export function settleClose(ctx: LedgerContext, operationId: number, present: boolean | null): CloseResult {
+/**
+ * Inside a write transaction: the door closed; settle the dossier and the operation together.
+ * `opened` carries the open's times kept in memory since the command (null when unknown).
+ */
+export function settleClose(
+  ctx: LedgerContext,
+  operationId: number,
+  present: boolean | null,
+  opened: OpenedTimes | null = null,
+): CloseResult {
   const op = operation(ctx, operationId);
   const now = ctx.clock();
   const outcome: CloseOutcome =
@@ -160,14 +176,23 @@ export function settleClose(ctx: LedgerContext, operationId: number, present: bo
     outcome,
     reason,
     at: now,
+    sentAt: opened?.sentAt ?? null,
   });
-  audit(ctx, SYSTEM, 'door.closed', lockerSubject(op.lockerId), { operationId, outcome });
+  audit(ctx, SYSTEM, 'door.closed', lockerSubject(op.lockerId), {
+    operationId,
+    outcome,
+    ...(opened ? { openedAt: opened.openedAt } : {}),
+  });
   const done = result(op, outcome, dossier?.state ?? null, reason);
   return issued ? { ...done, issued } : done;
 }
 
 /** Inside a write transaction: the door stayed open too long. An incident, and a person must look. */
-export function settleTimeout(ctx: LedgerContext, operationId: number): CloseResult {
+export function settleTimeout(
+  ctx: LedgerContext,
+  operationId: number,
+  sentAt: number | null = null,
+): CloseResult {
   const op = operation(ctx, operationId);
   const now = ctx.clock();
   const dossier = loseTrack(ctx, op.dossierId === null ? null : ctx.store.dossiers.get(op.dossierId));
@@ -176,6 +201,7 @@ export function settleTimeout(ctx: LedgerContext, operationId: number): CloseRes
     outcome: 'open_timeout',
     reason: 'door left open past the timeout',
     at: now,
+    sentAt,
   });
   ctx.store.incidents.open({ kind: 'door_left_open', lockerId: op.lockerId, openedAt: now });
   audit(ctx, SYSTEM, 'door.open_timeout', lockerSubject(op.lockerId), { operationId });

@@ -20,17 +20,10 @@ export interface ReconcileReport {
   readonly incidents: number;
 }
 
-/** A door operation never sent: the board never fired. The step back, and what the door must then hold. */
-const NOT_SENT: Partial<Record<DoorPurpose, { present: boolean }>> = {
-  deposit: { present: false }, // reserved -> cancelled
-  collect: { present: true }, // collecting -> deposited
-  load: { present: false }, // loading -> at_counter
-  pickup: { present: true }, // pickup_open -> ready
-  reclaim: { present: true }, // reclaiming -> ready
-};
-
 /**
- * A sent operation whose door is closed: the close that proves nothing was lost. A deposit door
+ * An unfinished operation whose door is closed: the close that proves nothing was lost, whether
+ * the command reached the board or not (the door engine commits no 'sent' marker: an operation
+ * left in 'intent' may have been carried out, and 'sent' is only found in files written before). A deposit door
  * closed empty cancels (no receipt was given); a door opened to take something out that still
  * holds it goes back. Every other reading needs a person (an item nobody recorded, an empty door
  * that should have held something).
@@ -54,13 +47,6 @@ function settleOperation(ctx: LedgerContext, op: DoorOperation, reading: DoorRea
     if (expected === undefined) return { confirmed: true, outcome: 'closed_at_startup' };
     if (!dossier || dossier.state !== expected) return { confirmed: false, reason: 'dossier_state_mismatch' };
     if (reading.present === null) return { confirmed: false, reason: 'no_presence_reading' };
-    if (op.state === 'intent') {
-      if (reading.present !== NOT_SENT[op.purpose]?.present)
-        return { confirmed: false, reason: 'reading_contradicts_ledger' };
-      applyEvent(ctx, dossier, { type: 'door_failed' }, SYSTEM);
-      if (op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
-      return { confirmed: true, outcome: 'not_sent' };
-    }
     const proven = PROVEN_CLOSE[op.purpose];
     if (!proven || reading.present !== proven.present) {
       return {
@@ -69,6 +55,8 @@ function settleOperation(ctx: LedgerContext, op: DoorOperation, reading: DoorRea
       };
     }
     applyEvent(ctx, dossier, proven.event, SYSTEM);
+    // The result is still in its door: nothing was handed over, the citizen's secret opens it again.
+    if (op.purpose === 'pickup') restoreUnusedCredential(ctx, dossier.id);
     return { confirmed: true, outcome: proven.event.type };
   })();
   if (!verdict.confirmed) loseTrack(ctx, dossier);

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { type AttemptRepo, createAttemptRepo } from './attempts';
-import { type AuditLog, createAuditLog } from './audit';
-import { type BackupResult, backupDatabase } from './backup';
+import { type AuditHead, type AuditLog, type AuditVerification, createAuditLog } from './audit';
+import { verifyChainInBackground } from './audit-walk';
+import { type BackupResult, backupInBackground } from './backup';
 import { type CredentialRepo, createCredentialRepo } from './credentials';
 import { createDoorOperationRepo, type DoorOperationRepo } from './door-operations';
 import { createDossierRepo, type DossierRepo } from './dossiers';
@@ -16,6 +17,7 @@ import {
 } from './integrity';
 import { bindConnection } from './internal';
 import { createLockerRepo, type LockerRepo } from './lockers';
+import { createMaintenanceGate } from './maintenance';
 import { type MigrationResult, runMigrations } from './migrate';
 import type { Migration } from './migrations/index';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
@@ -42,6 +44,8 @@ export type StoreOptions = {
    * (see idle-checkpoint.ts); null leaves it to checkpointIdle() calls.
    */
   readonly idleCheckpointMs?: number | null;
+  /** Commits gathered before a quiet moment checkpoints (see idle-checkpoint.ts). */
+  readonly idleCheckpointMinCommits?: number;
   /** Only for tests of the migration runner. */
   readonly migrations?: readonly Migration[];
 };
@@ -93,14 +97,28 @@ export type Store = {
   readonly audit: AuditLog;
   /** Blocking check on the writer connection. */
   checkNow(kind: 'quick_check' | 'integrity_check'): IntegrityReport;
-  /** Non-blocking check on a read-only connection in a worker thread. */
+  /**
+   * Non-blocking check on a read-only connection in a worker thread, after any backup or audit
+   * walk under way (maintenance.ts).
+   */
   checkInBackground(kind: 'quick_check' | 'integrity_check'): Promise<IntegrityReport>;
+  /**
+   * audit.verifyChain(anchoredHead, from), whole, in a worker thread on a read-only connection
+   * (audit-walk.ts), after any backup or check under way.
+   */
+  verifyAuditInBackground(anchoredHead?: AuditHead, from?: AuditHead): Promise<AuditVerification>;
+  /**
+   * A backup with the online backup API, after any check or audit walk under way and once no
+   * door operation is open (maintenance.ts).
+   */
   backupTo(file: string): Promise<BackupResult>;
   /**
    * The idle work the store's timer runs once writes have been quiet: checkpoint the WAL and
    * restart it. Exposed for the moments a test or benchmark stands in for idle time.
    */
   checkpointIdle(): IdleCheckpoint | null;
+  /** What the store's timer does at a quiet moment: checkpointIdle() once enough has gathered. */
+  checkpointIfDue(): IdleCheckpoint | null;
   purgePersonalData(options: PurgeOptions): PurgeResult;
   close(): void;
 };
@@ -127,7 +145,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     }
     const migration = runMigrations(db, options.migrations);
     const quietMs = options.idleCheckpointMs === undefined ? IDLE_CHECKPOINT_MS : options.idleCheckpointMs;
-    return buildStore(db, path, pragmas, migration, startupCheck, quietMs);
+    return buildStore(db, path, pragmas, migration, startupCheck, quietMs, options.idleCheckpointMinCommits);
   } catch (error) {
     db.close();
     throw error;
@@ -141,9 +159,12 @@ function buildStore(
   migration: MigrationResult,
   startupCheck: IntegrityReport | null,
   idleCheckpointMs: number | null,
+  idleCheckpointMinCommits: number | undefined,
 ): Store {
   const audit = createAuditLog(db);
-  const checkpointer = createIdleCheckpointer(db, idleCheckpointMs);
+  const doorOperations = createDoorOperationRepo(db);
+  const gate = createMaintenanceGate({ doorOperationOpen: () => doorOperations.listUnsettled().length > 0 });
+  const checkpointer = createIdleCheckpointer(db, idleCheckpointMs, idleCheckpointMinCommits);
   const transact = db.transaction((fn: () => unknown) => {
     const result = fn();
     if (isThenable(result)) {
@@ -173,7 +194,7 @@ function buildStore(
     lockers: createLockerRepo(db),
     procedures: createProcedureRepo(db),
     dossiers: createDossierRepo(db),
-    doorOperations: createDoorOperationRepo(db),
+    doorOperations,
     credentials: createCredentialRepo(db),
     attempts: createAttemptRepo(db),
     staff: createStaffRepo(db),
@@ -184,9 +205,12 @@ function buildStore(
     reports: createReportRepo(db),
     audit,
     checkNow: (kind) => checkIntegrity(db, kind),
-    checkInBackground: (kind) => checkIntegrityInBackground(path, kind),
-    backupTo: (file) => backupDatabase(db, file),
+    checkInBackground: (kind) => gate.run(() => checkIntegrityInBackground(path, kind)),
+    verifyAuditInBackground: (anchoredHead, from) =>
+      gate.run(() => verifyChainInBackground(path, anchoredHead, from)),
+    backupTo: (file) => gate.run(() => backupInBackground(path, file), { quiet: true }),
     checkpointIdle: () => checkpointer.runNow(),
+    checkpointIfDue: () => checkpointer.runIfDue(),
     purgePersonalData: (opts) => purgePersonalData(db, audit, opts),
     close() {
       if (!db.open) return;

@@ -29,18 +29,30 @@ export type DoorOperationSettlement = {
   readonly outcome: string | null;
   readonly reason?: string | null;
   readonly at: number;
+  /** When the open command left, if it did and the operation was not marked sent. */
+  readonly sentAt?: number | null;
 };
 
 export type DoorOperationRepo = {
   /** Records the intent (state 'intent'); returns the operation id. */
   recordIntent(op: NewDoorOperation): number;
-  /** intent -> sent, just before the open command leaves. False if it was not in 'intent'. */
+  /**
+   * intent -> sent. The door engine no longer writes it (the send time goes with the outcome,
+   * see src/ledger/README.md); kept for files and tools that still do. False if not in 'intent'.
+   */
   markSent(id: number, at: number): boolean;
   /** intent|sent -> confirmed|needs_inspection. False if it had already settled. */
   settle(id: number, settlement: DoorOperationSettlement): boolean;
   get(id: number): DoorOperation | undefined;
-  /** Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them. */
+  /**
+   * Operations left in 'intent' or 'sent' (by a crash or a lost reply): start-up settles them.
+   * Read as each door's newest operation: a door never has an unsettled operation behind another.
+   */
   listUnsettled(): DoorOperation[];
+  /**
+   * A dossier's operations, oldest first. A walk of the whole operations table (no index serves
+   * it since migration 005): for tests and investigations, never a daemon path.
+   */
   listForDossier(dossierId: number): DoorOperation[];
   /** A door's latest operations, newest first. */
   listForLocker(lockerId: number, limit: number): DoorOperation[];
@@ -63,14 +75,18 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
     `UPDATE door_operations SET state = 'sent', sent_at = ? WHERE id = ? AND state = 'intent'`,
   );
   const settle = db.prepare(`
-    UPDATE door_operations SET state = ?, outcome = ?, reason = ?, settled_at = ?
+    UPDATE door_operations SET state = ?, outcome = ?, reason = ?, settled_at = ?, sent_at = coalesce(sent_at, ?)
     WHERE id = ? AND state IN ('intent','sent')`);
   const get: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE id = ?`,
   );
-  const unsettled: Statement<[], DoorOperation> = db.prepare(
-    `SELECT ${COLUMNS} FROM door_operations WHERE state IN ('intent','sent') ORDER BY id`,
-  );
+  // A door's unsettled operation is always its newest (an intent is refused on a door whose
+  // operation is not settled): each door's newest, one seek each on door_operations_locker.
+  const unsettled: Statement<[], DoorOperation> = db.prepare(`
+    SELECT ${COLUMNS} FROM door_operations
+    WHERE id IN (SELECT (SELECT max(o.id) FROM door_operations o WHERE o.locker_id = l.id) FROM lockers l)
+      AND state IN ('intent','sent')
+    ORDER BY id`);
   const forDossier: Statement<[number], DoorOperation> = db.prepare(
     `SELECT ${COLUMNS} FROM door_operations WHERE dossier_id = ? ORDER BY id`,
   );
@@ -86,7 +102,8 @@ export function createDoorOperationRepo(db: Database): DoorOperationRepo {
         insert.run(op.lockerId, op.dossierId ?? null, op.purpose, op.actor, op.createdAt).lastInsertRowid,
       ),
     markSent: (id, at) => sent.run(at, id).changes === 1,
-    settle: (id, s) => settle.run(s.state, s.outcome, s.reason ?? null, s.at, id).changes === 1,
+    settle: (id, s) =>
+      settle.run(s.state, s.outcome, s.reason ?? null, s.at, s.sentAt ?? null, id).changes === 1,
     get: (id) => get.get(id),
     listUnsettled: () => unsettled.all(),
     listForDossier: (dossierId) => forDossier.all(dossierId),

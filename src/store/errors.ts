@@ -8,7 +8,8 @@ export type StoreErrorCode =
   | 'LOCKER_TAKEN'
   | 'NOT_FOUND'
   | 'SECRET_IN_PAYLOAD'
-  | 'BACKUP_FAILED';
+  | 'BACKUP_FAILED'
+  | 'AUDIT_WALK_FAILED';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

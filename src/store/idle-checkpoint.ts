@@ -11,6 +11,13 @@ import type { Database } from 'better-sqlite3';
  * checkpoint copies the log back, and when it got everything, one small marker commit restarts
  * the log there and then. SQLite's own autocheckpoint stays on as the backstop for a writer that
  * is never quiet.
+ *
+ * Not after every burst, though: each round costs four syncs (the log and the database file in the
+ * checkpoint, the marker's commit and the restarted log's header), against one per commit. Done
+ * at every quiet moment, as at first, it was 20 of a kiosk cycle's 29 syncs (test/bench,
+ * store-fsync.ts). So a round waits until `minCommits` commits have gathered in the log (a few
+ * cycles, a few hundred pages: well under SQLite's 1,000-page autocheckpoint), or until the kiosk
+ * has been quiet for LONG_QUIET_MS, when nobody waits on it anyway.
  */
 export type IdleCheckpoint = {
   /** Frames the log held. */
@@ -25,6 +32,8 @@ export type IdleCheckpointer = {
   noteCommit(): void;
   /** The idle work, now: null when there was nothing to do or a transaction is open. */
   runNow(): IdleCheckpoint | null;
+  /** What a quiet moment does: the idle work if enough has gathered (see above), else null. */
+  runIfDue(): IdleCheckpoint | null;
   stop(): void;
 };
 
@@ -33,19 +42,30 @@ export const LOG_RESTARTED_KEY = 'store.log_restarted_at';
 
 const MAX_RETRY_MS = 30_000;
 
+/** Commits gathered in the log before a quiet moment checkpoints it: about seven kiosk cycles, some 500 pages. */
+export const IDLE_CHECKPOINT_MIN_COMMITS = 64;
+/** A kiosk quiet this long checkpoints whatever the log holds. */
+export const LONG_QUIET_MS = 60_000;
+
 type CheckpointRow = { busy: number; log: number; checkpointed: number };
 
 /**
  * quietMs: how long the writer must have been quiet; null runs the work only when runNow() is
  * called (tests and benchmarks that stand in for the idle moments).
  */
-export function createIdleCheckpointer(db: Database, quietMs: number | null): IdleCheckpointer {
+export function createIdleCheckpointer(
+  db: Database,
+  quietMs: number | null,
+  minCommits: number = IDLE_CHECKPOINT_MIN_COMMITS,
+): IdleCheckpointer {
   const mark = db.prepare(`
     INSERT INTO settings (key, value, updated_at) VALUES ('${LOG_RESTARTED_KEY}', ?, ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
   const markCommit = db.transaction((at: number) => mark.run(String(at), at));
   let dirty = false;
   let lastCommitAt = 0;
+  // Commits since the log last restarted (a proxy for its pages: a cycle's commit is 7-9 pages).
+  let commits = 0;
   let timer: NodeJS.Timeout | null = null;
   // A reader that holds frames back (a quick_check reads for a minute) is waited for with longer
   // and longer pauses, not a checkpoint attempt every quiet period.
@@ -61,10 +81,16 @@ export function createIdleCheckpointer(db: Database, quietMs: number | null): Id
     const complete = row.busy === 0 && row.checkpointed === row.log;
     if (complete) {
       markCommit.immediate(Date.now());
+      commits = 0;
     } else {
       dirty = true;
     }
     return { frames: row.log, checkpointed: row.checkpointed, restarted: complete };
+  }
+
+  function runIfDue(): IdleCheckpoint | null {
+    if (commits < minCommits && Date.now() - lastCommitAt < LONG_QUIET_MS) return null;
+    return runNow();
   }
 
   function fire(): void {
@@ -73,6 +99,10 @@ export function createIdleCheckpointer(db: Database, quietMs: number | null): Id
     const waited = Date.now() - lastCommitAt;
     if (waited < quietMs) {
       arm(quietMs - waited);
+      return;
+    }
+    if (commits < minCommits && waited < LONG_QUIET_MS) {
+      arm(LONG_QUIET_MS - waited);
       return;
     }
     try {
@@ -99,11 +129,13 @@ export function createIdleCheckpointer(db: Database, quietMs: number | null): Id
   return {
     noteCommit() {
       dirty = true;
-      if (quietMs === null) return;
+      commits++;
       lastCommitAt = Date.now();
+      if (quietMs === null) return;
       if (timer === null) arm(quietMs);
     },
     runNow,
+    runIfDue,
     stop() {
       if (timer !== null) clearTimeout(timer);
       timer = null;

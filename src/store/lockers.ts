@@ -53,7 +53,10 @@ type LockerTuple = [
 ];
 type OccupancyTuple = [...LockerTuple, assigned: number, unsettledOperation: number];
 const ASSIGNED = `EXISTS (SELECT 1 FROM dossiers d WHERE d.locker_id = l.id AND d.state IN (${LIVE_STATES_SQL}))`;
-const UNSETTLED = `EXISTS (SELECT 1 FROM door_operations o WHERE o.locker_id = l.id AND o.state IN ('intent','sent'))`;
+// A door's unsettled operation is always its newest: recordDoorIntent refuses a door whose
+// operation is not settled. So one seek on door_operations_locker answers, however long the
+// door's history (migration 005).
+const UNSETTLED = `coalesce((SELECT o.state IN ('intent','sent') FROM door_operations o WHERE o.locker_id = l.id ORDER BY o.id DESC LIMIT 1), 0)`;
 const COLUMNS = 'id, bank, board, channel, size, position, in_service, out_of_service_reason';
 const toLocker = (r: LockerTuple): Locker => ({
   id: r[0],

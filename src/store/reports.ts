@@ -72,9 +72,11 @@ export function createReportRepo(db: Database): ReportRepo {
   // Every read walks one index range (migrations 002, 003) and none sorts the period's rows
   // except by day, on the index's one column: on a million-dossier ledger a month is a few
   // passes over its own index entries. A day is a whole 24 h slice since `from`.
+  // Per procedure through dossiers_procedure_created: a drop-off writes one created_at index, not
+  // two (migration 005), and the month is still one range per procedure.
   const receivedByDay: Statement<[number, number, number], { day: number; n: number }> = db.prepare(`
     SELECT (created_at - CAST(? AS INTEGER)) / ${DAY_MS} AS day, count(*) AS n
-    FROM dossiers WHERE created_at >= ? AND created_at < ?
+    FROM dossiers WHERE procedure_code IN (SELECT code FROM procedures) AND created_at >= ? AND created_at < ?
     GROUP BY day`);
   const receivedOf: Statement<[string, number, number], { n: number }> = db.prepare(
     'SELECT count(*) AS n FROM dossiers WHERE procedure_code = ? AND created_at >= ? AND created_at < ?',

@@ -1,4 +1,4 @@
-import { DOSSIER_STATES as DOMAIN_DOSSIER_STATES, LIVE_STATES } from '../domain/states';
+import { DOSSIER_STATES as DOMAIN_DOSSIER_STATES, FINAL_STATES, LIVE_STATES } from '../domain/states';
 
 /**
  * Dossier states come from the lifecycle rules in src/domain. LIVE_DOSSIER_STATES are the states
@@ -14,6 +14,21 @@ export type LiveDossierState = (typeof LIVE_DOSSIER_STATES)[number];
 
 /** The live list as an SQL `IN (...)` body, written exactly as the index's WHERE clause is. */
 export const LIVE_STATES_SQL = LIVE_DOSSIER_STATES.map((s) => `'${s}'`).join(',');
+
+/**
+ * States a dossier can still leave: every state but the final ones. Migration 005 writes the
+ * work-list index (dossiers_open_state) from this list, frozen there; a test checks both agree.
+ */
+export const OPEN_DOSSIER_STATES = DOSSIER_STATES.filter(
+  (s) => !(FINAL_STATES as readonly string[]).includes(s),
+);
+
+/** The open list as an SQL `IN (...)` body, written exactly as the work-list index's WHERE is. */
+export const OPEN_STATES_SQL = OPEN_DOSSIER_STATES.map((s) => `'${s}'`).join(',');
+
+export function isOpenState(state: string): boolean {
+  return (OPEN_DOSSIER_STATES as readonly string[]).includes(state);
+}
 
 export const DOSSIER_ORIGINS = ['kiosk', 'online', 'counter'] as const;
 export type DossierOrigin = (typeof DOSSIER_ORIGINS)[number];

@@ -74,8 +74,20 @@ function addLiveDossiers(store: Store, at: number): void {
   });
 }
 
-/** Seeds a new file at `path` (replacing any old one); `log` gets progress lines. */
-export function seedBenchDatabase(path: string, dossiers: number, log: (line: string) => void): SeedReport {
+/** Where the history ends, whatever its length: the live dossiers stand here. */
+export const HISTORY_END = HISTORY_START + HISTORY_DAYS * 86_400_000;
+
+/**
+ * Seeds a new file at `path` (replacing any old one); `log` gets progress lines. The history
+ * ends at HISTORY_END and spans `spanDays` (a year by default): a shorter span at the same daily
+ * rate is the same kiosk earlier in its life (the scaling figures compare the two).
+ */
+export function seedBenchDatabase(
+  path: string,
+  dossiers: number,
+  log: (line: string) => void,
+  spanDays: number = HISTORY_DAYS,
+): SeedReport {
   mkdirSync(dirname(path), { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const started = performance.now();
@@ -86,8 +98,8 @@ export function seedBenchDatabase(path: string, dossiers: number, log: (line: st
     let lastLog = started;
     seedSyntheticDossiers(store, dossiers, {
       seed: 1,
-      start: HISTORY_START,
-      spanDays: HISTORY_DAYS,
+      start: HISTORY_END - spanDays * 86_400_000,
+      spanDays,
       lockers: BENCH_LOCKERS,
       batchSize: 10_000,
       onProgress: (done) => {
@@ -98,7 +110,7 @@ export function seedBenchDatabase(path: string, dossiers: number, log: (line: st
         }
       },
     });
-    addLiveDossiers(store, HISTORY_START + HISTORY_DAYS * 86_400_000);
+    addLiveDossiers(store, HISTORY_END);
   } finally {
     store.close();
   }

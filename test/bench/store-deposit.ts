@@ -105,10 +105,9 @@ export function recordDropOff(
 
 const OPENED = { kind: 'opened', ackMs: 1, seenOpenMs: 2 } as const;
 
-/** The door engine's two commits around the board command: sent, then opened. */
+/** The door engine's reading of the open: nothing is committed until the door closes. */
 export function recordDoorOpened(ctx: LedgerContext, operationId: number): void {
-  ctx.store.write(() => ctx.store.doorOperations.markSent(operationId, ctx.clock()));
-  ctx.store.write(() => recordOpenOutcome(ctx, operationId, OPENED));
+  recordOpenOutcome(ctx, operationId, OPENED, ctx.clock());
 }
 
 /**
@@ -116,7 +115,8 @@ export function recordDoorOpened(ctx: LedgerContext, operationId: number): void 
  * QR and typed-code credentials (hashes only), queues the notice and writes the audit rows.
  */
 export function confirmDeposit(ctx: LedgerContext, operationId: number): void {
-  const closed = ctx.store.write(() => settleClose(ctx, operationId, true));
+  const at = ctx.clock();
+  const closed = ctx.store.write(() => settleClose(ctx, operationId, true, { sentAt: at, openedAt: at }));
   if (closed.state !== 'deposited' || !closed.issued) {
     throw new Error(`deposit ${operationId} not confirmed: ${closed.state} ${closed.reason ?? ''}`);
   }
@@ -140,7 +140,6 @@ export function collectDeposit(ctx: LedgerContext, operationId: number): void {
       actor: { role: 'staff', id: 'bench' },
       event: { type: 'open_for_collection' },
     });
-    ctx.store.doorOperations.markSent(collect, ctx.clock());
     recordOpenOutcome(ctx, collect, OPENED);
     const closed = settleClose(ctx, collect, false);
     if (closed.state !== 'at_counter') throw new Error(`collection of ${dossier.id} ended ${closed.state}`);
@@ -222,8 +221,10 @@ export type DepositSamples = {
   /** The work inside the reservation transaction (the rest is BEGIN/COMMIT and the fsync). */
   readonly reserveBody: number[];
   readonly confirm: number[];
-  /** The door engine's sent + opened commits of the same deposit, for the full picture. */
+  /** The door engine's work when the door opens (no commit since two-commit door operations). */
   readonly doorCommits: number[];
+  /** The sampled drop-offs' dossiers (left at the counter by collectDeposit). */
+  readonly dossierIds: number[];
   readonly bare: number[];
   /** The reservation's rows alone (recordReservationRows). */
   readonly rows: number[];
@@ -244,6 +245,7 @@ export function sampleDeposits(
     doorCommits: [],
     bare: [],
     rows: [],
+    dossierIds: [],
   };
   for (let i = 0; i < samples; i++) {
     // Between two citizens.
@@ -264,6 +266,8 @@ export function sampleDeposits(
     out.confirm.push(confirm);
     out.deposit.push(reserve + confirm);
     collectDeposit(ctx, op.operationId);
+    const dossierId = ctx.store.doorOperations.get(op.operationId)?.dossierId;
+    if (dossierId) out.dossierIds.push(dossierId);
     // The bare commit meets the store as the reservation does: after a quiet moment.
     store.checkpointIdle();
     t = performance.now();
@@ -276,4 +280,16 @@ export function sampleDeposits(
     cancelReservationRows(ctx, rows);
   }
   return out;
+}
+
+/**
+ * The sampled drop-offs leave the counter's list, untimed, in one commit: the counter handed them
+ * on. Without it every run would add its thousands of dossiers to the open lists of the bench
+ * file, and the lists timed by the next run would measure the bench, not the kiosk.
+ */
+export function clearSampledDossiers(store: Store, dossierIds: readonly number[], at: number): void {
+  store.write(() => {
+    for (const id of dossierIds)
+      store.dossiers.update(id, { state: 'reclaimed', closedAt: at, lockerId: null }, 'at_counter');
+  });
 }

@@ -54,7 +54,7 @@ describe('drop-off', () => {
       return open(lockerId);
     };
     await h.ledger.dropOff.start(CITIZEN_A);
-    expect(seenAtOpen).toBe('sent');
+    expect(seenAtOpen).toBe('intent');
   });
 
   it('a close reported from before the door opened for this drop-off is not taken for its close', async () => {

@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-/** A crash while the door is open: the process dies with the operation sent and unsettled. */
+/** A crash while the door is open: the process dies with the operation unsettled ('intent'). */
 async function crashWithDoorOpen(start: () => Promise<{ operationId: number; lockerId: number }>) {
   const opened = await start();
   h = h.restart();
@@ -85,7 +85,8 @@ describe('start-up reconciliation', () => {
     void pending;
     await new Promise((r) => setTimeout(r, 10));
     const [unsettled] = h.store.doorOperations.listUnsettled();
-    expect(unsettled?.state).toBe('sent');
+    // No 'sent' marker: the intent is all the store holds while the command is on the wire.
+    expect(unsettled?.state).toBe('intent');
     h = h.restart();
     h.doors.set(lockerId, { open: false, present: true });
     // Sent (maybe opened) and the dossier still inside: it goes back to deposited, nothing lost.
@@ -110,7 +111,8 @@ describe('start-up reconciliation', () => {
     h = h.restart();
     h.doors.set(lockerId, { open: false, present: true });
     expect(await h.ledger.reconcile()).toMatchObject({ confirmed: 1 });
-    expect(op(operationId)).toMatchObject({ state: 'confirmed', outcome: 'not_sent' });
+    // Sent or not, the door reads as the ledger left it: the same proven close.
+    expect(op(operationId)).toMatchObject({ state: 'confirmed', outcome: 'closed_with_item' });
     expect(h.store.dossiers.get(dossierId)!.state).toBe('deposited');
   });
 
@@ -131,7 +133,7 @@ describe('start-up reconciliation', () => {
     await h.ledger.reconcile();
     expect(op(operationId)).toMatchObject({
       state: 'needs_inspection',
-      reason: 'reading_contradicts_ledger',
+      reason: 'closed_empty_unconfirmed',
     });
   });
 

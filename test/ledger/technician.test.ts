@@ -81,7 +81,6 @@ describe('technician actions', () => {
     expect(rows.map((r) => r.action)).toEqual([
       'dossier.open_dropoff',
       'door.intent',
-      'door.opened',
       'dossier.closed_with_item',
       'credential.issued',
       'door.closed',

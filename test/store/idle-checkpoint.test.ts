@@ -117,7 +117,7 @@ describe('checkpoint and log restart in idle time', () => {
 
 describe('the idle timer', () => {
   it('runs the idle work once commits have been quiet for the set time', async () => {
-    store = openStore(file, { idleCheckpointMs: 30 });
+    store = openStore(file, { idleCheckpointMs: 30, idleCheckpointMinCommits: 1 });
     seedBasics(store);
     someDossiers(100);
     expect(store.settings.get(LOG_RESTARTED_KEY)).toBeUndefined();
@@ -129,7 +129,7 @@ describe('the idle timer', () => {
   });
 
   it('waits while commits keep coming', async () => {
-    store = openStore(file, { idleCheckpointMs: 200 });
+    store = openStore(file, { idleCheckpointMs: 200, idleCheckpointMinCommits: 1 });
     seedBasics(store);
     const started = Date.now();
     let lastCommitAt = started;
@@ -152,7 +152,7 @@ describe('the idle timer', () => {
   });
 
   it('stops with the store', async () => {
-    store = openStore(file, { idleCheckpointMs: 10 });
+    store = openStore(file, { idleCheckpointMs: 10, idleCheckpointMinCommits: 1 });
     seedBasics(store);
     someDossiers(3);
     store.close();
@@ -163,5 +163,18 @@ describe('the idle timer', () => {
     } finally {
       check.close();
     }
+  });
+
+  it('at a quiet moment, leaves a short log for later: a round costs four syncs', () => {
+    store = openStore(file, { idleCheckpointMs: null, idleCheckpointMinCommits: 3 });
+    seedBasics(store);
+    expect(store.checkpointIfDue()).toBeNull();
+    someDossiers(1);
+    expect(store.checkpointIfDue()).toBeNull();
+    someDossiers(1);
+    expect(store.checkpointIfDue()).toMatchObject({ restarted: true });
+    expect(currentFrames(`${file}-wal`)).toBe(1);
+    someDossiers(1);
+    expect(store.checkpointIfDue()).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/database';
 import { StoreError } from '../../src/store/errors';
 import { MIGRATIONS } from '../../src/store/migrations/index';
-import { LIVE_DOSSIER_STATES } from '../../src/store/states';
+import { LIVE_DOSSIER_STATES, OPEN_DOSSIER_STATES } from '../../src/store/states';
 import { tempDir } from './fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -123,5 +123,21 @@ describe('migrations', () => {
       .map((s) => s.trim().replaceAll("'", ''));
     expect(listed).toEqual([...LIVE_DOSSIER_STATES]);
     expect(sql).toMatch(/^CREATE UNIQUE INDEX/);
+  });
+
+  it('write the work-list index from the same open states the store lists through it', () => {
+    const path = tmp.file('ledger.db');
+    openStore(path).close();
+    const raw = new Database(path, { readonly: true });
+    const sql = raw
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers_open_state'")
+      .pluck()
+      .get() as string;
+    raw.close();
+    const listed = /state IN \(([^)]*)\)/
+      .exec(sql)?.[1]
+      ?.split(',')
+      .map((s) => s.trim().replaceAll("'", ''));
+    expect(listed).toEqual([...OPEN_DOSSIER_STATES]);
   });
 });

@@ -100,4 +100,31 @@ describe('personal-data purge', () => {
       10, 10, 5,
     ]);
   });
+
+  it('goes in slices when asked: maxBatches batches, then more until none is left', () => {
+    store.write(() => {
+      for (let i = 0; i < 25; i++) {
+        const id = store.dossiers.insert({
+          receiptNo: newReceipt(),
+          procedureCode: 'HT.01',
+          origin: 'counter',
+          state: 'ready',
+          createdAt: T0 - 90 * DAY,
+          applicantPhone: `09000001${String(i).padStart(2, '0')}`,
+        });
+        store.dossiers.update(id, { state: 'reclaimed', closedAt: T0 - 40 * DAY + i });
+      }
+    });
+    const slice = () =>
+      store.purgePersonalData({
+        now: T0,
+        retentionDays: 30,
+        actor: 'system:purge',
+        batchSize: 10,
+        maxBatches: 2,
+      });
+    expect(slice()).toMatchObject({ purged: 20, more: true });
+    expect(slice()).toEqual({ purged: 5, cutoff: T0 - 30 * DAY });
+    expect(slice()).toEqual({ purged: 0, cutoff: T0 - 30 * DAY });
+  });
 });

@@ -108,8 +108,14 @@ describe('report indexes (migrations 002 and 003)', () => {
        FROM dossiers WHERE closed_at >= ? AND closed_at < ?`,
     );
     expect(closedPlan).toContain('USING COVERING INDEX dossiers_closed_report');
-    const receivedPlan = plan(path, 'SELECT count(*) FROM dossiers WHERE created_at >= ? AND created_at < ?');
-    expect(receivedPlan).toContain('USING COVERING INDEX dossiers_created');
+    // Dossiers in: per procedure, one range each of dossiers_procedure_created (migration 005).
+    const receivedPlan = plan(
+      path,
+      'SELECT count(*) FROM dossiers WHERE procedure_code IN (SELECT code FROM procedures) AND created_at >= ? AND created_at < ?',
+    );
+    expect(receivedPlan).toContain(
+      'USING COVERING INDEX dossiers_procedure_created (procedure_code=? AND created_at>? AND created_at<?)',
+    );
     // The share of each procedure: one range of the procedure's own entries, nothing sorted.
     const procedurePlan = plan(
       path,

@@ -3,6 +3,7 @@ import * as m001 from './001-initial';
 import * as m002 from './002-report-index';
 import * as m003 from './003-report-figures-index';
 import * as m004 from './004-door-history-index';
+import * as m005 from './005-open-state-index';
 
 export type Migration = { readonly name: string; readonly up: (db: Database) => void };
 
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '002-report-index', up: m002.up },
   { name: '003-report-figures-index', up: m003.up },
   { name: '004-door-history-index', up: m004.up },
+  { name: '005-open-state-index', up: m005.up },
 ];

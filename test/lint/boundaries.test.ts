@@ -10,11 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * on the project itself.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const COPIED = [
-  'package.json',
-  'tsconfig.json',
-  '.dependency-cruiser.cjs',
-];
+const COPIED = ['package.json', 'tsconfig.json', '.dependency-cruiser.cjs'];
 
 interface LintRun {
   code: number;

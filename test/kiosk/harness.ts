@@ -21,6 +21,7 @@ import {
 } from '../../src/kiosk';
 import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
+import { until as poll } from '../support/child-process';
 import { CALENDAR, FAST, KIOSK_KEY, LOCKERS, MONDAY_9AM } from '../support/fixtures';
 
 /**
@@ -96,13 +97,8 @@ export function rigPerTest(): (options?: KioskOptions) => Promise<KioskRig> {
   };
 }
 
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1500; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Waits up to 15 s of real time for what the rig's simulator and link do. */
+export const until = (condition: () => boolean, what: string): Promise<void> => poll(condition, what, 1500);
 
 export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRig> {
   const bank = options.bank ?? { dialect: 'line' };

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach } from 'vitest';
 import { buildApp } from '../../src/http/app';
 import type { KioskEvent } from '../../src/kiosk';
 import { type KioskOptions, type KioskRig, PINS, startKioskRig } from '../kiosk/harness';
+import { releasedAfterEach } from '../support/release';
 
 export {
   CITIZEN,
@@ -27,13 +27,10 @@ export interface Kiosk extends KioskRig {
  * file, then `const k = await start(options)` in a test.
  */
 export function kioskPerTest(): (options?: KioskOptions) => Promise<Kiosk> {
-  const started: Kiosk[] = [];
-  afterEach(async () => {
-    for (const k of started.splice(0)) await k.dispose();
-  });
+  const later = releasedAfterEach();
   return async (options) => {
     const k = await startKiosk(options);
-    started.push(k);
+    later(() => k.dispose());
     return k;
   };
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach } from 'vitest';
 import { CU16_PROFILE, createLink, type LockerLink, probeKerongBus } from '../../firmware-bridge';
 import { createSimulator, type KnobSettings, type Simulator } from '../../hardware-sim/simulator';
 import { DEFAULT_HTTP_SETTINGS } from '../../src/config';
@@ -21,8 +20,10 @@ import {
 } from '../../src/kiosk';
 import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
+import { seed } from '../ledger/harness';
 import { until as poll } from '../support/child-process';
-import { CALENDAR, FAST, KIOSK_KEY, LOCKERS, MONDAY_9AM } from '../support/fixtures';
+import { CALENDAR, FAST, KIOSK_KEY, MONDAY_9AM } from '../support/fixtures';
+import { releasedAfterEach } from '../support/release';
 
 /**
  * The kiosk's services over a real store, the real ledger and one simulated bank of six doors, with
@@ -86,13 +87,10 @@ export interface KioskRig {
 
 /** The rigs of each test, disposed after it. */
 export function rigPerTest(): (options?: KioskOptions) => Promise<KioskRig> {
-  const started: KioskRig[] = [];
-  afterEach(async () => {
-    for (const k of started.splice(0)) await k.dispose();
-  });
+  const later = releasedAfterEach();
   return async (options) => {
     const k = await startKioskRig(options);
-    started.push(k);
+    later(() => k.dispose());
     return k;
   };
 }
@@ -124,13 +122,9 @@ export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRi
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-'));
   const store = openStore(join(dir, 'ledger.db'));
   const now = { ms: MONDAY_9AM };
+  seed(store);
   store.write(() => {
-    for (const l of LOCKERS) {
-      store.lockers.upsert({ id: l.id, bank: 0, board: 0, channel: l.id - 1, size: l.size, position: l.id });
-    }
     const base = { nameVi: 'Thủ tục', nameEn: 'Procedure', feeNote: null, active: true };
-    store.procedures.upsert({ ...base, code: 'BIRTH', workingDays: 3, lockerSize: 'S', secondFactor: false });
-    store.procedures.upsert({ ...base, code: 'LAND', workingDays: 10, lockerSize: 'M', secondFactor: true });
     store.procedures.upsert({ ...base, code: 'BIG', workingDays: 5, lockerSize: 'L', secondFactor: false });
     for (const role of ['staff', 'supervisor', 'technician'] as const) {
       store.staff.create({ id: `${role}1`, role, pinHash: PIN_HASHES[role]!, createdAt: now.ms });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app';
 import type { KioskEvent } from '../../src/kiosk';
 import { type KioskOptions, type KioskRig, PINS, startKioskRig } from '../kiosk/harness';
-import { releasedAfterEach } from '../support/release';
+import { perTest } from '../support/release';
 
 export {
   CITIZEN,
@@ -27,12 +27,7 @@ export interface Kiosk extends KioskRig {
  * file, then `const k = await start(options)` in a test.
  */
 export function kioskPerTest(): (options?: KioskOptions) => Promise<Kiosk> {
-  const later = releasedAfterEach();
-  return async (options) => {
-    const k = await startKiosk(options);
-    later(() => k.dispose());
-    return k;
-  };
+  return perTest(startKiosk);
 }
 
 export async function startKiosk(options: KioskOptions = {}): Promise<Kiosk> {

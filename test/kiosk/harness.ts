@@ -23,7 +23,7 @@ import { openStore, type Store } from '../../src/store';
 import { seed } from '../ledger/harness';
 import { until as poll } from '../support/child-process';
 import { CALENDAR, FAST, KIOSK_KEY, MONDAY_9AM } from '../support/fixtures';
-import { releasedAfterEach } from '../support/release';
+import { perTest } from '../support/release';
 
 /**
  * The kiosk's services over a real store, the real ledger and one simulated bank of six doors, with
@@ -87,12 +87,7 @@ export interface KioskRig {
 
 /** The rigs of each test, disposed after it. */
 export function rigPerTest(): (options?: KioskOptions) => Promise<KioskRig> {
-  const later = releasedAfterEach();
-  return async (options) => {
-    const k = await startKioskRig(options);
-    later(() => k.dispose());
-    return k;
-  };
+  return perTest(startKioskRig);
 }
 
 /** Waits up to 15 s of real time for what the rig's simulator and link do. */

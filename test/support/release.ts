@@ -30,3 +30,18 @@ export function tempDir(prefix: string, later: (release: Release) => void): stri
   later(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/**
+ * `start` for the tests of a file (call at its top): each test starts what it needs with the
+ * function returned, and what it started is disposed of after it.
+ */
+export function perTest<O, T extends { dispose(): unknown }>(
+  start: (options?: O) => Promise<T>,
+): (options?: O) => Promise<T> {
+  const later = releasedAfterEach();
+  return async (options) => {
+    const started = await start(options);
+    later(() => started.dispose());
+    return started;
+  };
+}

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPin } from '../../src/domain/staff-pin';
+import { shippedConfig } from '../support/config-files';
 import type { Release } from '../support/release';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,7 +21,7 @@ export function testConfig(overrides: (doc: Record<string, unknown>) => void = (
   file: string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'daemon-'));
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+  const doc = shippedConfig();
   // No host: the default (loopback) is what is under test.
   doc.http = { port: 0 };
   doc.store = {

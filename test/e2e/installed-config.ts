@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './daemon-child';
+import { shippedConfig } from '../support/config-files';
 
 /**
  * config/default.json as shipped, with where its data goes (ledger, backups, kiosk key) moved
@@ -8,7 +7,7 @@ import { ROOT } from './daemon-child';
  * then writes its own buses, devices and accounts into it.
  */
 export function installedConfig(dir: string): Record<string, unknown> {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+  const doc = shippedConfig();
   doc.store = {
     path: join(dir, 'ledger.db'),
     backupDir: join(dir, 'backups'),

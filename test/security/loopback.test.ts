@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DaemonChild, freePort, ROOT } from '../e2e/daemon-child';
+import { DaemonChild, freePort } from '../e2e/daemon-child';
+import { shippedConfig } from '../support/config-files';
 import { releasedAfterEach, tempDir } from '../support/release';
 import { listenersOf, processTree } from './listeners';
 
@@ -13,10 +14,7 @@ describe('with the default configuration', () => {
   it('nothing the daemon starts listens beyond loopback', async () => {
     const dir = tempDir('kiosk-loopback-', later);
     // config/default.json as shipped; only where its data goes is moved to a temp dir.
-    const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const doc = shippedConfig();
     doc.store = { ...(doc.store as object), path: join(dir, 'ledger.db'), backupDir: join(dir, 'backups') };
     doc.kioskKeyFile = join(dir, 'kiosk.key');
     const file = join(dir, 'kiosk.json');

@@ -1,5 +1,5 @@
 import { sum8 } from './checks';
-import { type FixedFrame, FrameBuffer, takeFixedFrames } from './frame-buffer';
+import { type FixedFrame, FixedFrameReader } from './frame-buffer';
 import { type BoardContext, hexText, type Responder, reportDiscard } from './responder';
 
 /**
@@ -38,23 +38,19 @@ const REQUEST: FixedFrame = {
 const LOCKS = 16;
 
 export class KerongResponder implements Responder {
-  private readonly buffer = new FrameBuffer();
+  private readonly requests = new FixedFrameReader(REQUEST, (bytes, reason) =>
+    reportDiscard(this.ctx, bytes, reason),
+  );
   private unlocks = 0;
 
   constructor(private readonly ctx: BoardContext) {}
 
   receive(bytes: Buffer): void {
-    takeFixedFrames(
-      this.buffer,
-      bytes,
-      REQUEST,
-      (dropped, reason) => reportDiscard(this.ctx, dropped, reason),
-      (frame) => this.answer(frame),
-    );
+    this.requests.read(bytes, (frame) => this.answer(frame));
   }
 
   reset(): void {
-    this.buffer.clear();
+    this.requests.clear();
   }
 
   dispose(): void {}

@@ -1,6 +1,6 @@
 import { xor8 } from './checks';
 import type { Cancel } from './clock';
-import { type FixedFrame, FrameBuffer, takeFixedFrames } from './frame-buffer';
+import { type FixedFrame, FixedFrameReader } from './frame-buffer';
 import { type BoardContext, hexText, type Responder, reportDiscard } from './responder';
 
 /**
@@ -30,24 +30,20 @@ const REQUEST: FixedFrame = {
 const MAX_LOCKS = 32;
 
 export class Lock8aResponder implements Responder {
-  private readonly buffer = new FrameBuffer();
+  private readonly requests = new FixedFrameReader(REQUEST, (bytes, reason) =>
+    reportDiscard(this.ctx, bytes, reason),
+  );
   private readonly timers = new Set<Cancel>();
   private unlocks = 0;
 
   constructor(private readonly ctx: BoardContext) {}
 
   receive(bytes: Buffer): void {
-    takeFixedFrames(
-      this.buffer,
-      bytes,
-      REQUEST,
-      (dropped, reason) => reportDiscard(this.ctx, dropped, reason),
-      (frame) => this.answer(frame),
-    );
+    this.requests.read(bytes, (frame) => this.answer(frame));
   }
 
   reset(): void {
-    this.buffer.clear();
+    this.requests.clear();
   }
 
   dispose(): void {

@@ -69,9 +69,7 @@ describe('a Kerong CU16 bank driven by the daemon', () => {
       });
       expect(start.status, start.text).toBe(201);
       const door = start.body.door;
-      await rig.doorOpens(door);
-      rig.put(door);
-      rig.close(door);
+      await rig.fillAndShut(door);
       const done = await rig.kiosk!.call<{ status: string }>(
         'GET',
         `/dropoffs/${start.body.ticket}?waitMs=10000`,

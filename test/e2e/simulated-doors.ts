@@ -5,7 +5,7 @@ import type { Simulator } from '../../hardware-sim/simulator';
  * numbered board by board from 1, config/README.md's `lockers[]` blocks) and what a person does
  * to it at the simulator.
  */
-export class SimulatedDoors {
+export abstract class SimulatedDoors {
   constructor(
     readonly sim: Simulator,
     private readonly doorsPerBoard: number,
@@ -35,5 +35,22 @@ export class SimulatedDoors {
   close(door: number): void {
     const { board, channel } = this.where(door);
     this.sim.closeDoor(board, channel);
+  }
+
+  /** Waits until the door is open at the simulator (after a lock fire). */
+  abstract doorOpens(door: number): Promise<void>;
+
+  /** A person at the door once it opens: puts a dossier or a result in and shuts it. */
+  async fillAndShut(door: number): Promise<void> {
+    await this.doorOpens(door);
+    this.put(door);
+    this.close(door);
+  }
+
+  /** A person at the door once it opens: takes out what is inside and shuts it. */
+  async emptyAndShut(door: number): Promise<void> {
+    await this.doorOpens(door);
+    this.take(door);
+    this.close(door);
   }
 }

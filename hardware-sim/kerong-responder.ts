@@ -1,6 +1,6 @@
 import { sum8 } from './checks';
-import { FrameBuffer } from './frame-buffer';
-import { type BoardContext, hexText, type Responder } from './responder';
+import { type FixedFrame, FixedFrameReader } from './frame-buffer';
+import { type BoardContext, hexText, type Responder, reportDiscard } from './responder';
 
 /**
  * Kerong CU16 (KU16, DS16) boards on one RS485 bus, written from the public frames (shared
@@ -27,47 +27,33 @@ export const KERONG = {
 } as const;
 
 const REQUEST_BYTES = 5;
+/** `02 ADDR CMD 03 SUM`. */
+const REQUEST: FixedFrame = {
+  length: REQUEST_BYTES,
+  isStart: (byte) => byte === KERONG.stx,
+  noStart: 'no STX',
+  fault: (frame) =>
+    frame[3] !== KERONG.etx ? 'no ETX' : frame[4] !== sum8(frame.subarray(0, 4)) ? 'bad sum' : null,
+};
 const LOCKS = 16;
 
 export class KerongResponder implements Responder {
-  private readonly buffer = new FrameBuffer();
+  private readonly requests = new FixedFrameReader(REQUEST, (bytes, reason) =>
+    reportDiscard(this.ctx, bytes, reason),
+  );
   private unlocks = 0;
 
   constructor(private readonly ctx: BoardContext) {}
 
   receive(bytes: Buffer): void {
-    const overflow = this.buffer.push(bytes);
-    if (overflow) this.discard(overflow, 'buffer full');
-    while (this.buffer.length > 0) {
-      if (this.buffer.at(0) !== KERONG.stx) {
-        let skip = 1;
-        while (skip < this.buffer.length && this.buffer.at(skip) !== KERONG.stx) skip++;
-        this.discard(this.buffer.take(skip), 'no STX');
-        continue;
-      }
-      if (this.buffer.length < REQUEST_BYTES) return;
-      const frame = this.buffer.peek(REQUEST_BYTES);
-      if (frame[3] !== KERONG.etx) {
-        this.discard(this.buffer.take(1), 'no ETX');
-        continue;
-      }
-      if (frame[4] !== sum8(frame.subarray(0, 4))) {
-        this.discard(this.buffer.take(1), 'bad sum');
-        continue;
-      }
-      this.answer(this.buffer.take(REQUEST_BYTES));
-    }
+    this.requests.read(bytes, (frame) => this.answer(frame));
   }
 
   reset(): void {
-    this.buffer.clear();
+    this.requests.clear();
   }
 
   dispose(): void {}
-
-  private discard(bytes: Buffer, reason: string): void {
-    this.ctx.hooks.received({ bytes, text: hexText(bytes), accepted: false, reason });
-  }
 
   private answer(frame: Buffer): void {
     const { bank, hooks, knobs, audit } = this.ctx;

@@ -1,7 +1,7 @@
 import { xor8 } from './checks';
 import type { Cancel } from './clock';
-import { FrameBuffer } from './frame-buffer';
-import { type BoardContext, hexText, type Responder } from './responder';
+import { type FixedFrame, FixedFrameReader } from './frame-buffer';
+import { type BoardContext, hexText, type Responder, reportDiscard } from './responder';
 
 /**
  * Generic "8A/80" locker boards (9600 baud, addresses 1-64), written from the vendor manual as
@@ -20,47 +20,35 @@ import { type BoardContext, hexText, type Responder } from './responder';
 export const LOCK8A = { unlock: 0x8a, query: 0x80, open: 0x11, state: 0x33, discover: 0x99 } as const;
 
 const FRAME = 5;
+/** `8A|80 BB LL CMD X`, X the XOR of the first four. */
+const REQUEST: FixedFrame = {
+  length: FRAME,
+  isStart: isHeader,
+  noStart: 'no 8A/80 header',
+  fault: (frame) => (frame[4] !== xor8(frame.subarray(0, 4)) ? 'bad XOR' : null),
+};
 const MAX_LOCKS = 32;
 
 export class Lock8aResponder implements Responder {
-  private readonly buffer = new FrameBuffer();
+  private readonly requests = new FixedFrameReader(REQUEST, (bytes, reason) =>
+    reportDiscard(this.ctx, bytes, reason),
+  );
   private readonly timers = new Set<Cancel>();
   private unlocks = 0;
 
   constructor(private readonly ctx: BoardContext) {}
 
   receive(bytes: Buffer): void {
-    const overflow = this.buffer.push(bytes);
-    if (overflow) this.discard(overflow, 'buffer full');
-    while (this.buffer.length > 0) {
-      const head = this.buffer.at(0);
-      if (head !== LOCK8A.unlock && head !== LOCK8A.query) {
-        let skip = 1;
-        while (skip < this.buffer.length && !isHeader(this.buffer.at(skip))) skip++;
-        this.discard(this.buffer.take(skip), 'no 8A/80 header');
-        continue;
-      }
-      if (this.buffer.length < FRAME) return;
-      const frame = this.buffer.peek(FRAME);
-      if (frame[4] !== xor8(frame.subarray(0, 4))) {
-        this.discard(this.buffer.take(1), 'bad XOR');
-        continue;
-      }
-      this.answer(this.buffer.take(FRAME));
-    }
+    this.requests.read(bytes, (frame) => this.answer(frame));
   }
 
   reset(): void {
-    this.buffer.clear();
+    this.requests.clear();
   }
 
   dispose(): void {
     for (const cancel of this.timers) cancel();
     this.timers.clear();
-  }
-
-  private discard(bytes: Buffer, reason: string): void {
-    this.ctx.hooks.received({ bytes, text: hexText(bytes), accepted: false, reason });
   }
 
   private answer(frame: Buffer): void {

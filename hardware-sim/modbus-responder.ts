@@ -1,7 +1,7 @@
 import { crc16Modbus, withCrc } from './checks';
 import type { Cancel } from './clock';
 import { FrameBuffer } from './frame-buffer';
-import { type BoardContext, hexText, type Responder } from './responder';
+import { type BoardContext, hexText, type Responder, reportDiscard } from './responder';
 
 /**
  * Modbus RTU relay + input boards (Waveshare "Modbus RTU Relay" and clones), written from the
@@ -53,14 +53,14 @@ export class ModbusResponder implements Responder {
 
   receive(bytes: Buffer): void {
     const overflow = this.buffer.push(bytes);
-    if (overflow) this.discard(overflow, 'buffer full');
+    if (overflow) reportDiscard(this.ctx, overflow, 'buffer full');
     while (this.buffer.length >= 2) {
       const length = frameLength(this.buffer);
       if (length === null || this.buffer.length < length) return;
       const frame = this.buffer.peek(length);
       const crc = crc16Modbus(frame.subarray(0, length - 2));
       if (frame[length - 2] !== (crc & 0xff) || frame[length - 1] !== crc >>> 8) {
-        this.discard(this.buffer.take(1), 'bad CRC');
+        reportDiscard(this.ctx, this.buffer.take(1), 'bad CRC');
         continue;
       }
       this.answer(this.buffer.take(length));
@@ -74,10 +74,6 @@ export class ModbusResponder implements Responder {
   dispose(): void {
     for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
-  }
-
-  private discard(bytes: Buffer, reason: string): void {
-    this.ctx.hooks.received({ bytes, text: hexText(bytes), accepted: false, reason });
   }
 
   private answer(frame: Buffer): void {

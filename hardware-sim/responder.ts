@@ -54,6 +54,11 @@ export function lineText(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/\r?\n$/, '');
 }
 
+/** Tells the bus's hooks that a board threw bytes away, and why (the console shows it). */
+export function reportDiscard(ctx: BoardContext, bytes: Buffer, reason: string): void {
+  ctx.hooks.received({ bytes, text: hexText(bytes), accepted: false, reason });
+}
+
 export function hexText(bytes: Buffer): string {
   return bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
 }

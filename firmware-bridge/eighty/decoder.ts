@@ -1,4 +1,5 @@
 import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
+import { discarded, HeldBytes } from '../held-bytes';
 import { eightyXor } from './frame';
 import {
   EIGHTY_BOARD_REPLY_BYTES,
@@ -34,8 +35,7 @@ export type EightyDirection = 'requests' | 'replies';
  * is always seen.
  */
 export class EightyDecoder implements FrameDecoder<EightyFrame> {
-  private work = new Uint8Array(SCRATCH_BYTES);
-  private held = 0;
+  private readonly held = new HeldBytes(SCRATCH_BYTES);
   private expecting: EightyExpectation = null;
   readonly maxFrameBytes: number;
 
@@ -44,11 +44,11 @@ export class EightyDecoder implements FrameDecoder<EightyFrame> {
   }
 
   get buffered(): number {
-    return this.held;
+    return this.held.length;
   }
 
   reset(): void {
-    this.held = 0;
+    this.held.clear();
   }
 
   /** Replies: which reply the command in flight asks for (null: either). */
@@ -57,15 +57,15 @@ export class EightyDecoder implements FrameDecoder<EightyFrame> {
   }
 
   push(chunk: Uint8Array): Decoded<EightyFrame>[] {
-    const data = this.join(chunk);
-    const n = this.held + chunk.length;
+    const n = this.held.length + chunk.length;
+    const data = this.held.join(chunk);
     const out: Decoded<EightyFrame>[] = [];
     let i = 0;
     while (i < n) {
       if (!isHeader(data[i]!)) {
         let next = i + 1;
         while (next < n && !isHeader(data[next]!)) next++;
-        out.push(discard(data, i, next, 'noise'));
+        out.push(discarded(data, i, next, 'noise'));
         i = next;
         continue;
       }
@@ -76,11 +76,11 @@ export class EightyDecoder implements FrameDecoder<EightyFrame> {
         out.push({ kind: 'frame', frame: step.frame });
         i += step.length;
       } else {
-        out.push(discard(data, i, i + 1, step.reason));
+        out.push(discarded(data, i, i + 1, step.reason));
         i++;
       }
     }
-    this.keep(data, i, n);
+    this.held.keep(data, i, n);
     return out;
   }
 
@@ -132,31 +132,6 @@ export class EightyDecoder implements FrameDecoder<EightyFrame> {
     if (short && shortOk) return { kind: 'frame', frame: short, length: EIGHTY_SHORT_BYTES };
     return { kind: 'discard', reason: tailOk || short ? 'checksum' : 'malformed' };
   }
-
-  /** The held bytes followed by the chunk, copying only when something is held. */
-  private join(chunk: Uint8Array): Uint8Array {
-    if (this.held === 0) return chunk;
-    const need = this.held + chunk.length;
-    if (need > this.work.length) {
-      const wider = new Uint8Array(need);
-      wider.set(this.work.subarray(0, this.held));
-      if (need <= SCRATCH_LIMIT) this.work = wider;
-      wider.set(chunk, this.held);
-      return wider;
-    }
-    this.work.set(chunk, this.held);
-    return this.work;
-  }
-
-  /** Hold data[from, to): always less than one frame. */
-  private keep(data: Uint8Array, from: number, to: number): void {
-    const rest = to - from;
-    if (rest > 0) {
-      if (data === this.work) this.work.copyWithin(0, from, to);
-      else this.work.set(data.subarray(from, to));
-    }
-    this.held = rest;
-  }
 }
 
 type Step =
@@ -182,9 +157,3 @@ function isBoard(byte: number): boolean {
 }
 
 const SCRATCH_BYTES = 256;
-/** A scratch wider than this is used for one push and let go, so one huge chunk leaves no trace. */
-const SCRATCH_LIMIT = 4096;
-
-function discard(data: Uint8Array, from: number, to: number, reason: DiscardReason): Decoded<never> {
-  return { kind: 'discarded', bytes: Buffer.from(data.subarray(from, to)), reason };
-}

@@ -1,4 +1,5 @@
-import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
+import type { Decoded, FrameDecoder } from '../codec';
+import { discarded, HeldBytes } from '../held-bytes';
 import { kerongSum } from './frame';
 import type { KerongProfile } from './profile';
 import { KERONG_ETX, KERONG_REQUEST_BYTES, KERONG_STX, type KerongReply, type KerongRequest } from './types';
@@ -19,9 +20,7 @@ export type KerongDirection = 'requests' | 'replies';
  * that forms no such candidate never costs a real frame.
  */
 export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> {
-  /** Scratch where held bytes meet the next chunk; held bytes sit at its start. */
-  private work = new Uint8Array(SCRATCH_BYTES);
-  private held = 0;
+  private readonly held = new HeldBytes(SCRATCH_BYTES);
   private readonly lengthByCmd: Int16Array;
   readonly maxFrameBytes: number;
 
@@ -37,74 +36,49 @@ export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> 
   }
 
   get buffered(): number {
-    return this.held;
+    return this.held.length;
   }
 
   reset(): void {
-    this.held = 0;
+    this.held.clear();
   }
 
   push(chunk: Uint8Array): Decoded<KerongRequest | KerongReply>[] {
-    const data = this.join(chunk);
-    const n = this.held + chunk.length;
+    const n = this.held.length + chunk.length;
+    const data = this.held.join(chunk);
     const out: Decoded<KerongRequest | KerongReply>[] = [];
     let i = 0;
     while (i < n) {
       if (data[i] !== KERONG_STX) {
         let next = i + 1;
         while (next < n && data[next] !== KERONG_STX) next++;
-        out.push(discard(data, i, next, 'noise'));
+        out.push(discarded(data, i, next, 'noise'));
         i = next;
         continue;
       }
       if (n - i < 3) break;
       const length = this.lengthByCmd[data[i + 2]!]!;
       if (length < 0) {
-        out.push(discard(data, i, i + 1, 'malformed'));
+        out.push(discarded(data, i, i + 1, 'malformed'));
         i++;
         continue;
       }
       if (n - i < length) break;
       if (data[i + length - 2] !== KERONG_ETX) {
-        out.push(discard(data, i, i + 1, 'malformed'));
+        out.push(discarded(data, i, i + 1, 'malformed'));
         i++;
         continue;
       }
       if (kerongSum(data, i, i + length - 1) !== data[i + length - 1]) {
-        out.push(discard(data, i, i + 1, 'checksum'));
+        out.push(discarded(data, i, i + 1, 'checksum'));
         i++;
         continue;
       }
       out.push({ kind: 'frame', frame: this.frameAt(data, i, length) });
       i += length;
     }
-    this.keep(data, i, n);
+    this.held.keep(data, i, n);
     return out;
-  }
-
-  /** The held bytes followed by the chunk, copying only when something is held. */
-  private join(chunk: Uint8Array): Uint8Array {
-    if (this.held === 0) return chunk;
-    const need = this.held + chunk.length;
-    if (need > this.work.length) {
-      const wider = new Uint8Array(need);
-      wider.set(this.work.subarray(0, this.held));
-      if (need <= SCRATCH_LIMIT) this.work = wider;
-      wider.set(chunk, this.held);
-      return wider;
-    }
-    this.work.set(chunk, this.held);
-    return this.work;
-  }
-
-  /** Hold data[from, to): always less than one frame. */
-  private keep(data: Uint8Array, from: number, to: number): void {
-    const rest = to - from;
-    if (rest > 0) {
-      if (data === this.work) this.work.copyWithin(0, from, to);
-      else this.work.set(data.subarray(from, to));
-    }
-    this.held = rest;
   }
 
   private frameAt(data: Uint8Array, at: number, length: number): KerongRequest | KerongReply {
@@ -118,15 +92,9 @@ export class KerongDecoder implements FrameDecoder<KerongRequest | KerongReply> 
 }
 
 const SCRATCH_BYTES = 256;
-/** A scratch wider than this is used for one push and let go, so one huge chunk leaves no trace. */
-const SCRATCH_LIMIT = 4096;
 
 function copyOut(data: Uint8Array, from: number, to: number): Buffer {
   const bytes = Buffer.allocUnsafe(to - from);
   for (let k = from; k < to; k++) bytes[k - from] = data[k]!;
   return bytes;
-}
-
-function discard(data: Uint8Array, from: number, to: number, reason: DiscardReason): Decoded<never> {
-  return { kind: 'discarded', bytes: copyOut(data, from, to), reason };
 }

@@ -1,4 +1,5 @@
-import type { Decoded, DiscardReason, FrameDecoder } from '../codec';
+import type { Decoded, FrameDecoder } from '../codec';
+import { discarded, HeldBytes } from '../held-bytes';
 import { modbusCrcMatches } from './crc';
 import { MODBUS_EXCEPTION_BIT, MODBUS_REQUEST_BYTES, type ModbusFrame, ModbusFunction } from './types';
 
@@ -29,8 +30,7 @@ export interface ModbusDecoderOptions {
  * garbage): the one complete first is taken.
  */
 export class ModbusDecoder implements FrameDecoder<ModbusFrame> {
-  private work = new Uint8Array(SCRATCH_BYTES);
-  private held = 0;
+  private readonly held = new HeldBytes(SCRATCH_BYTES);
   private readonly units: Uint8Array;
   private readonly maxBitBytes: number;
   readonly maxFrameBytes: number;
@@ -51,16 +51,16 @@ export class ModbusDecoder implements FrameDecoder<ModbusFrame> {
   }
 
   get buffered(): number {
-    return this.held;
+    return this.held.length;
   }
 
   reset(): void {
-    this.held = 0;
+    this.held.clear();
   }
 
   push(chunk: Uint8Array): Decoded<ModbusFrame>[] {
-    const data = this.join(chunk);
-    const n = this.held + chunk.length;
+    const n = this.held.length + chunk.length;
+    const data = this.held.join(chunk);
     const out: Decoded<ModbusFrame>[] = [];
     let i = 0;
     while (i < n) {
@@ -83,7 +83,7 @@ export class ModbusDecoder implements FrameDecoder<ModbusFrame> {
         if (badCrc < 0) badCrc = s;
       }
       const end = found >= 0 ? found : waiting >= 0 ? waiting : n;
-      if (end > i) out.push(discard(data, i, end, badCrc >= 0 && badCrc < end ? 'checksum' : 'noise'));
+      if (end > i) out.push(discarded(data, i, end, badCrc >= 0 && badCrc < end ? 'checksum' : 'noise'));
       if (found < 0) {
         i = end;
         break;
@@ -91,7 +91,7 @@ export class ModbusDecoder implements FrameDecoder<ModbusFrame> {
       out.push({ kind: 'frame', frame: this.frameAt(data, found, length) });
       i = found + length;
     }
-    this.keep(data, i, n);
+    this.held.keep(data, i, n);
     return out;
   }
 
@@ -136,31 +136,6 @@ export class ModbusDecoder implements FrameDecoder<ModbusFrame> {
       return { kind: 'exception', unit, function: fc & ~MODBUS_EXCEPTION_BIT, code: data[at + 2]! };
     return { kind: 'bits', unit, function: fc, data: copyOut(data, at + 3, at + length - 2) };
   }
-
-  /** The held bytes followed by the chunk, copying only when something is held. */
-  private join(chunk: Uint8Array): Uint8Array {
-    if (this.held === 0) return chunk;
-    const need = this.held + chunk.length;
-    if (need > this.work.length) {
-      const wider = new Uint8Array(need);
-      wider.set(this.work.subarray(0, this.held));
-      if (need <= SCRATCH_LIMIT) this.work = wider;
-      wider.set(chunk, this.held);
-      return wider;
-    }
-    this.work.set(chunk, this.held);
-    return this.work;
-  }
-
-  /** Hold data[from, to): always less than one frame. */
-  private keep(data: Uint8Array, from: number, to: number): void {
-    const rest = to - from;
-    if (rest > 0) {
-      if (data === this.work) this.work.copyWithin(0, from, to);
-      else this.work.set(data.subarray(from, to));
-    }
-    this.held = rest;
-  }
 }
 
 /** Exception replies to the functions this controller sends (and FC0F, should a board see one). */
@@ -174,13 +149,7 @@ const KNOWN_EXCEPTIONS = new Set(
 );
 
 const SCRATCH_BYTES = 512;
-/** A scratch wider than this is used for one push and let go, so one huge chunk leaves no trace. */
-const SCRATCH_LIMIT = 4096;
 
 function copyOut(data: Uint8Array, from: number, to: number): Buffer {
   return Buffer.from(data.subarray(from, to));
-}
-
-function discard(data: Uint8Array, from: number, to: number, reason: DiscardReason): Decoded<never> {
-  return { kind: 'discarded', bytes: copyOut(data, from, to), reason };
 }

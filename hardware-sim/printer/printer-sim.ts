@@ -1,6 +1,5 @@
 import type { Socket } from 'node:net';
-import { PtyEndpoint } from '../pty-endpoint';
-import { TcpEndpoint } from '../tcp-endpoint';
+import { DevicePort } from '../device-port';
 import { EscPosParser } from './escpos-parser';
 import { bitmapToPng } from './png';
 import { type PrintedSlip, SlipAssembler } from './printed-slip';
@@ -34,8 +33,7 @@ export class SimulatedPrinter {
   /** Fault knob: ignore status requests, like a model (or a gateway) that never answers. */
   answersStatus = true;
   private readonly waiters: ((slip: CapturedSlip) => void)[] = [];
-  private tcp: TcpEndpoint | null = null;
-  private pty: PtyEndpoint | null = null;
+  private endpoint: DevicePort | null = null;
 
   private constructor(private readonly options: SimulatedPrinterOptions) {}
 
@@ -47,15 +45,12 @@ export class SimulatedPrinter {
       log: () => {},
       ...options,
     });
-    printer.tcp = await TcpEndpoint.open(printer.options.listen, (socket) => printer.serve(socket));
-    if (printer.options.ptyPath) {
-      printer.pty = await PtyEndpoint.open(printer.options.ptyPath, printer.tcp.port, printer.options.log);
-    }
+    printer.endpoint = await DevicePort.open(printer.options, (socket) => printer.serve(socket));
     return printer;
   }
 
   get port(): number {
-    return this.tcp?.port ?? 0;
+    return this.endpoint?.port ?? 0;
   }
 
   get url(): string {
@@ -70,8 +65,7 @@ export class SimulatedPrinter {
   }
 
   async stop(): Promise<void> {
-    await this.pty?.close();
-    await this.tcp?.close();
+    await this.endpoint?.close();
   }
 
   private serve(socket: Socket): void {

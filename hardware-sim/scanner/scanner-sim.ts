@@ -1,8 +1,7 @@
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DevicePort } from '../device-port';
 import { type Random, seededRandom } from '../prng';
-import { PtyEndpoint } from '../pty-endpoint';
-import { TcpEndpoint } from '../tcp-endpoint';
 
 export type ScanTerminator = 'CR' | 'LF' | 'CRLF';
 
@@ -27,8 +26,7 @@ export interface SimulatedScannerOptions {
 export class SimulatedScanner {
   private readonly clients = new Set<Socket>();
   private readonly clientWaiters: (() => void)[] = [];
-  private tcp: TcpEndpoint | null = null;
-  private pty: PtyEndpoint | null = null;
+  private endpoint: DevicePort | null = null;
   private readonly random: Random;
 
   private constructor(readonly options: SimulatedScannerOptions) {
@@ -43,15 +41,12 @@ export class SimulatedScanner {
       log: () => {},
       ...options,
     });
-    scanner.tcp = await TcpEndpoint.open(scanner.options.listen, (socket) => scanner.accept(socket));
-    if (scanner.options.ptyPath) {
-      scanner.pty = await PtyEndpoint.open(scanner.options.ptyPath, scanner.tcp.port, scanner.options.log);
-    }
+    scanner.endpoint = await DevicePort.open(scanner.options, (socket) => scanner.accept(socket));
     return scanner;
   }
 
   get url(): string {
-    return `tcp://127.0.0.1:${this.tcp?.port ?? 0}`;
+    return `tcp://127.0.0.1:${this.endpoint?.port ?? 0}`;
   }
 
   /** Resolves once someone (a daemon, or socat for the pty) is connected. */
@@ -96,8 +91,7 @@ export class SimulatedScanner {
   }
 
   async stop(): Promise<void> {
-    await this.pty?.close();
-    await this.tcp?.close();
+    await this.endpoint?.close();
   }
 
   private accept(socket: Socket): void {

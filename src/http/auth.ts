@@ -32,6 +32,23 @@ export function requireRole(app: FastifyInstance, ctx: HttpContext, roles: reado
   });
 }
 
+/**
+ * A console subtree (staff, technician): the role check, then a rate limit per signed-in account
+ * (`name` keeps its keys apart), so one account cannot flood the routes below.
+ */
+export function consoleAccess(
+  app: FastifyInstance,
+  ctx: HttpContext,
+  name: string,
+  roles: readonly StaffRole[],
+): void {
+  requireRole(app, ctx, roles);
+  app.addHook(
+    'preHandler',
+    keyedLimit(app, name, ctx.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
+  );
+}
+
 /** The account of the request's session (the role hook guarantees there is one). */
 export function accountOf(request: FastifyRequest): string {
   const s = request.staffSession;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOARD_PROFILE_NAMES } from '../../firmware-bridge';
 import { ConfigError, DEFAULTS, parseConfig } from '../../src/config';
+import { shippedConfig } from '../support/config-files';
 
 /**
  * The board families a bus can drive and the board profile that describes its boards, as a
@@ -17,7 +18,7 @@ type Doc = any;
 
 /** The demo file with its one bus turned into `bus`, and its doors in `lockers`. */
 function withBus(bus: Record<string, unknown>, lockers: unknown[]): Doc {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8'));
+  const doc = shippedConfig();
   doc.buses = [{ name: 'bank', connection: 'tcp://127.0.0.1:4001', ...bus }];
   doc.lockers = lockers;
   return doc;

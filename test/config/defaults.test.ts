@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,15 +11,16 @@ import {
 } from '../../src/config';
 import { DEFAULT_LOCKOUT_POLICY } from '../../src/domain/lockout';
 import { smsKioskName } from '../../src/notify';
+import { configErrorOf, shippedConfig } from '../support/config-files';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const _ROOT = join(import.meta.dirname, '..', '..');
 
 // biome-ignore lint/suspicious/noExplicitAny: test documents are edited freely, as a person editing the file would
 type Doc = any;
 
 /** The demo file with every optional setting taken out, so only the defaults table speaks. */
 function bare(): Doc {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8'));
+  const doc = shippedConfig();
   for (const key of [
     'http',
     'lockout',
@@ -110,7 +110,7 @@ describe('one ConfigError naming each field', () => {
     doc.http = { host: '0.0.0.0' };
     doc.procedures[1].code = doc.procedures[0].code;
     doc.accounts[0].pinHash = '246810';
-    const error = catchError(() => parse(doc, { PORT: 'x' }));
+    const error = configErrorOf(() => parse(doc, { PORT: 'x' }));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.field).sort()).toEqual([
       'PORT',
@@ -124,7 +124,7 @@ describe('one ConfigError naming each field', () => {
   it('a single problem reads file: field: reason, and names the field', () => {
     const doc = bare();
     doc.lockers.push({ bank: 0, board: 2, channel: 0, size: 'XL', position: 40 });
-    const error = catchError(() => parse(doc)) as ConfigError;
+    const error = configErrorOf(() => parse(doc)) as ConfigError;
     expect(error.message).toBe('k.json: lockers[1].size: expected one of "S", "M", "L"');
     expect(error.field).toBe('lockers[1].size');
   });
@@ -132,15 +132,8 @@ describe('one ConfigError naming each field', () => {
   it('a kiosk name of blanks is refused for the receipts it would be printed on', () => {
     const doc = bare();
     doc.kiosk.name.vi = '   ';
-    expect(catchError(() => parse(doc)).message).toContain('k.json: kiosk.name.vi: must be 1-200 characters');
+    expect(configErrorOf(() => parse(doc)).message).toContain(
+      'k.json: kiosk.name.vi: must be 1-200 characters',
+    );
   });
 });
-
-function catchError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a configuration error, got none');
-}

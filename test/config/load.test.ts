@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config';
 import { verifyPin } from '../../src/domain/staff-pin';
 import { smsKioskName } from '../../src/notify';
+import { type ConfigDoc, configErrorOf, shippedConfig } from '../support/config-files';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'config-load-'));
@@ -50,26 +51,26 @@ describe('start-up refuses a bad configuration, naming the file and the field', 
   it('a broken JSON file is reported with its line and column', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{\n  "kiosk": {\n    "code": "061",\n  }\n}\n');
-    const error = catchError(() => loadConfig({ env: { LOCKER_CONFIG: file } }));
+    const error = configErrorOf(() => loadConfig({ env: { LOCKER_CONFIG: file } }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toMatch(new RegExp(`^${file}: not valid JSON at line 4, column 3`));
   });
 
   it('a missing file is named', () => {
-    const error = catchError(() => loadConfig({ env: { LOCKER_CONFIG: join(dir, 'nope.json') } }));
+    const error = configErrorOf(() => loadConfig({ env: { LOCKER_CONFIG: join(dir, 'nope.json') } }));
     expect(error.message).toContain('nope.json: cannot read: ENOENT');
   });
 
   it('PORT overrides the HTTP port and a bad PORT is named', () => {
     const config = loadConfig({ env: { PORT: '9123' }, cwd: ROOT });
     expect(config.http.port).toBe(9123);
-    expect(catchError(() => loadConfig({ env: { PORT: '80a' }, cwd: ROOT })).message).toBe(
+    expect(configErrorOf(() => loadConfig({ env: { PORT: '80a' }, cwd: ROOT })).message).toBe(
       'config/default.json: PORT: "80a" is not a port number 0-65535',
     );
   });
 
   it("a bus's link options reach the link, the transport's intervals among them", () => {
-    const doc = base();
+    const doc = shippedConfig();
     doc.buses[0].link = { replyTimeoutMs: 400, tcpKeepAliveMs: 2000, deviceWatchMs: 250 };
     const config = parseConfig('k.json', JSON.stringify(doc), { cwd: '/srv/kiosk', env: {} });
     expect(config.buses[0]!.link).toMatchObject({
@@ -80,14 +81,14 @@ describe('start-up refuses a bad configuration, naming the file and the field', 
   });
 
   it('relative paths are taken from the working directory', () => {
-    const config = parseConfig('k.json', JSON.stringify(base()), { cwd: '/srv/kiosk', env: {} });
+    const config = parseConfig('k.json', JSON.stringify(shippedConfig()), { cwd: '/srv/kiosk', env: {} });
     expect(config.kioskKeyFile).toBe('/srv/kiosk/var/demo/kiosk.key');
     expect(config.store.backupDir).toBe('/srv/kiosk/var/demo/backups');
   });
 });
 
 /** One mutation of the demo file, and the line that must name it. */
-const CASES: [string, (c: Doc) => void, string][] = [
+const CASES: [string, (c: ConfigDoc) => void, string][] = [
   [
     'a bus connection',
     (c) => (c.buses[0].connection = 'COM3'),
@@ -272,9 +273,9 @@ const CASES: [string, (c: Doc) => void, string][] = [
 
 describe('every kind of bad field is named', () => {
   it.each(CASES)('%s', (_what, mutate, expected) => {
-    const doc = base();
+    const doc = shippedConfig();
     mutate(doc);
-    const error = catchError(() =>
+    const error = configErrorOf(() =>
       parseConfig('config/kiosk.json', JSON.stringify(doc), { env: {}, smsName: smsKioskName }),
     );
     expect(error).toBeInstanceOf(Error);
@@ -284,12 +285,12 @@ describe('every kind of bad field is named', () => {
   });
 
   it('lists every schema problem at once, one line per field', () => {
-    const doc = base();
+    const doc = shippedConfig();
     doc.buses[0].connection = 'COM3';
     doc.kiosk.code = 'x';
     doc.store.keepBackups = 0;
     doc.lockers.push({ bank: 0, board: 2, size: 'S', position: 40 });
-    const error = catchError(() => parseConfig('k.json', JSON.stringify(doc), { env: {} }));
+    const error = configErrorOf(() => parseConfig('k.json', JSON.stringify(doc), { env: {} }));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.field).sort()).toEqual([
       'buses[0].connection',
@@ -299,19 +300,3 @@ describe('every kind of bad field is named', () => {
     ]);
   });
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: test documents are mutated freely, as a person editing the file would
-type Doc = any;
-
-function base(): Doc {
-  return JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8'));
-}
-
-function catchError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a configuration error, got none');
-}

@@ -1,23 +1,17 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newestBackupAt, startBackups } from '../../src/daemon/backups';
 import { openStore, type Store } from '../../src/store';
+import { releasedAfterEach, tempDir } from '../support/release';
 
 const DAY = 86_400_000;
 const silent = pino({ level: 'silent' });
-let dir: string | null = null;
-let store: Store | null = null;
-afterEach(() => {
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = store = null;
-});
+const later = releasedAfterEach();
 
 function setUp(previous: { name: string; ageMs: number } | null): { store: Store; backups: string } {
-  dir = mkdtempSync(join(tmpdir(), 'backups-'));
+  const dir = tempDir('backups-', later);
   const backups = join(dir, 'backups');
   mkdirSync(backups);
   if (previous) {
@@ -26,7 +20,8 @@ function setUp(previous: { name: string; ageMs: number } | null): { store: Store
     const at = (Date.now() - previous.ageMs) / 1000;
     utimesSync(file, at, at);
   }
-  store = openStore(join(dir, 'ledger.db'));
+  const store = openStore(join(dir, 'ledger.db'));
+  later(() => store.close());
   return { store, backups };
 }
 

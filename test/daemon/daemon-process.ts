@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPin } from '../../src/domain/staff-pin';
+import { shippedConfig } from '../support/config-files';
+import type { Release } from '../support/release';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /**
@@ -19,7 +21,7 @@ export function testConfig(overrides: (doc: Record<string, unknown>) => void = (
   file: string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'daemon-'));
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+  const doc = shippedConfig();
   // No host: the default (loopback) is what is under test.
   doc.http = { port: 0 };
   doc.store = {
@@ -36,6 +38,27 @@ export function testConfig(overrides: (doc: Record<string, unknown>) => void = (
   const file = join(dir, 'kiosk.json');
   writeFileSync(file, JSON.stringify(doc));
   return { dir, file };
+}
+
+/** testConfig for one test: `later` (the file's releasedAfterEach) removes its directory after it. */
+export function scratchConfig(
+  later: (release: Release) => void,
+  overrides?: (doc: Record<string, unknown>) => void,
+): { dir: string; file: string } {
+  const config = testConfig(overrides);
+  later(() => rmSync(config.dir, { recursive: true, force: true }));
+  return config;
+}
+
+/** A daemon on `configFile` for one test: `later` kills it after the test, whatever the outcome. */
+export function launchDaemon(
+  later: (release: Release) => void,
+  configFile: string,
+  env: Record<string, string> = {},
+): DaemonProcess {
+  const daemon = new DaemonProcess(configFile, env);
+  later(() => daemon.kill());
+  return daemon;
 }
 
 export interface LogLine {

@@ -1,17 +1,12 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_ANCHOR_FILE } from '../../src/daemon/compose';
 import { openStore } from '../../src/store';
-import { DaemonProcess, listeningAddresses, testConfig } from './daemon-process';
+import { releasedAfterEach } from '../support/release';
+import { DaemonProcess, launchDaemon, listeningAddresses, scratchConfig } from './daemon-process';
 
-let daemon: DaemonProcess | null = null;
-let dir: string | null = null;
-afterEach(async () => {
-  await daemon?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  daemon = dir = null;
-});
+const later = releasedAfterEach();
 
 const LOOPBACK_V4 = '0100007F'; // 127.0.0.1 as /proc/net/tcp writes it
 
@@ -23,9 +18,8 @@ async function started(d: DaemonProcess): Promise<string> {
 
 describe('the kiosk daemon as a process', () => {
   it('comes up on the embedded simulator, healthy, serving the API, on loopback only by default; stops on SIGINT', async () => {
-    const config = testConfig();
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    const config = scratchConfig(later);
+    const daemon = launchDaemon(later, config.file);
     const base = await started(daemon);
     const port = Number(new URL(base).port);
     expect(new URL(base).hostname).toBe('127.0.0.1');
@@ -78,9 +72,8 @@ describe('the kiosk daemon as a process', () => {
   });
 
   it('on SIGTERM lets an open door settle before closing the store, leaving the ledger consistent', async () => {
-    const config = testConfig();
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    const config = scratchConfig(later);
+    const daemon = launchDaemon(later, config.file);
     const base = await started(daemon);
 
     // A second daemon on the same database is refused before it touches the store or the boards.
@@ -131,9 +124,8 @@ describe('the kiosk daemon as a process', () => {
   });
 
   it('a SIGTERM while starting is carried out once started, through the clean stop', async () => {
-    const config = testConfig();
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    const config = scratchConfig(later);
+    const daemon = launchDaemon(later, config.file);
     // Logged once the store is open, before the boards are reconciled and HTTP listens.
     await daemon.line('store open');
     daemon.signal('SIGTERM');
@@ -150,11 +142,10 @@ describe('the kiosk daemon as a process', () => {
   });
 
   it('after a kill -9 with a door open, the next start settles the operation before serving', async () => {
-    const config = testConfig((doc) => {
+    const config = scratchConfig(later, (doc) => {
       doc.demo = { handsAfterSeconds: 600 }; // nobody shuts the door before the crash
     });
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    let daemon = launchDaemon(later, config.file);
     const base = await started(daemon);
     const opened = await fetch(`${base}/api/v1/dropoffs`, {
       method: 'POST',
@@ -166,7 +157,7 @@ describe('the kiosk daemon as a process', () => {
     expect((await daemon.exited).signal).toBe('SIGKILL');
 
     // The embedded boards come back shut and empty: the deposit never happened, and says so.
-    daemon = new DaemonProcess(config.file);
+    daemon = launchDaemon(later, config.file);
     await started(daemon);
     expect(daemon.lines.find((l) => l.msg === 'doors reconciled')).toMatchObject({
       operations: 1,
@@ -186,11 +177,10 @@ describe('the kiosk daemon as a process', () => {
 
   it('also listens on the office-LAN address when one is configured, and on nothing else', async () => {
     // 127.0.0.2 is a loopback address standing in for the office LAN.
-    const config = testConfig((doc) => {
+    const config = scratchConfig(later, (doc) => {
       doc.http = { port: 0, officeHost: '127.0.0.2' };
     });
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    const daemon = launchDaemon(later, config.file);
     const line = await daemon.line('kiosk started');
     const listening = line.listening as { host: string; port: number }[];
     expect(listening.map((l) => l.host)).toEqual(['127.0.0.1', '127.0.0.2']);
@@ -203,11 +193,10 @@ describe('the kiosk daemon as a process', () => {
   });
 
   it('refuses a bad configuration by name, exits 78 and opens nothing', async () => {
-    const config = testConfig((doc) => {
+    const config = scratchConfig(later, (doc) => {
       (doc.buses as { connection: string }[])[0]!.connection = 'COM3';
     });
-    dir = config.dir;
-    daemon = new DaemonProcess(config.file);
+    const daemon = launchDaemon(later, config.file);
     expect(await daemon.exited).toEqual({ code: 78, signal: null });
     expect(daemon.stderr).toContain(
       `${config.file}: buses[0].connection: expected tcp://host:port or a tty path`,

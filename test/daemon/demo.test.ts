@@ -4,6 +4,7 @@ import type { BusConfig } from '../../src/config';
 import { simulatorControl } from '../../src/demo/control';
 import { type EmbeddedBuses, startEmbeddedBuses } from '../../src/demo/embedded-buses';
 import { startDemoHands } from '../../src/demo/hands';
+import { until } from '../support/child-process';
 import { FAST } from '../support/fixtures';
 
 const BUS: BusConfig = {
@@ -26,14 +27,6 @@ afterEach(async () => {
   await buses?.stop();
   buses = link = stopHands = null;
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function connected(): Promise<{ buses: EmbeddedBuses; link: LockerLink }> {
   buses = startEmbeddedBuses([BUS]);

@@ -1,19 +1,14 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_ANCHOR_FILE } from '../../src/daemon/compose';
 import { openStore, type Store } from '../../src/store';
 import { BIRTH_REGISTRATION } from '../store/fixtures';
-import { DaemonProcess, testConfig } from './daemon-process';
+import { releasedAfterEach } from '../support/release';
+import { launchDaemon, scratchConfig } from './daemon-process';
 
-let daemon: DaemonProcess | null = null;
-let dir: string | null = null;
-afterEach(async () => {
-  await daemon?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  daemon = dir = null;
-});
+const later = releasedAfterEach();
 
 const DAY_MS = 86_400_000;
 
@@ -44,13 +39,12 @@ function seedHistory(store: Store, now: number) {
 
 describe('the daemon keeps house without being asked', () => {
   it('at start marks an overdue dossier late with its apology queued, purges contact data past retention, anchors the audit chain', async () => {
-    const config = testConfig();
-    dir = config.dir;
-    const before = openStore(join(dir, 'ledger.db'));
+    const config = scratchConfig(later);
+    const before = openStore(join(config.dir, 'ledger.db'));
     const ids = seedHistory(before, Date.now());
     before.close();
 
-    daemon = new DaemonProcess(config.file);
+    const daemon = launchDaemon(later, config.file);
     await daemon.line('kiosk started');
     expect(await daemon.line('housekeeping done', (l) => l.duty === 'late')).toMatchObject({ markedLate: 1 });
     expect(await daemon.line('housekeeping done', (l) => l.duty === 'purge')).toMatchObject({ purged: 1 });
@@ -58,18 +52,18 @@ describe('the daemon keeps house without being asked', () => {
     const anchored = await daemon.line('audit chain verified and anchored');
     daemon.signal('SIGTERM');
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
-    const anchors = readFileSync(join(dir, 'backups', AUDIT_ANCHOR_FILE), 'utf8')
+    const anchors = readFileSync(join(config.dir, 'backups', AUDIT_ANCHOR_FILE), 'utf8')
       .trim()
       .split('\n');
     expect(JSON.parse(anchors.at(-1)!)).toMatchObject({ seq: anchored.seq, hash: anchored.hash });
 
-    const after = openStore(join(dir, 'ledger.db'));
+    const after = openStore(join(config.dir, 'ledger.db'));
     try {
       expect(after.dossiers.get(ids.overdue)).toMatchObject({ late: true });
       expect(after.dossiers.get(ids.overdue)!.apologyAt).not.toBeNull();
       expect(after.dossiers.get(ids.onTime)).toMatchObject({ late: false, apologyAt: null });
       // Sent by the demo's log provider or still queued: either way one apology, for that dossier.
-      const db = new Database(join(dir, 'ledger.db'), { readonly: true });
+      const db = new Database(join(config.dir, 'ledger.db'), { readonly: true });
       const apologies = db
         .prepare("SELECT dossier_id AS dossierId FROM notification_outbox WHERE kind = 'apology'")
         .all();

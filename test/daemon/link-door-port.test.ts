@@ -7,6 +7,7 @@ import type {
   OpenOutcome,
   OpenOutcomeKind,
 } from '../../firmware-bridge';
+import { emptyStats } from '../../firmware-bridge/driver/session';
 import { createLinkDoorPort, doorOutcomeOf } from '../../src/daemon/link-door-port';
 import type { DoorOutcome } from '../../src/domain/door';
 import { eventForOpenOutcome } from '../../src/domain/door-outcome';
@@ -71,15 +72,7 @@ function scriptedLink(open: () => Promise<OpenOutcome>): LockerLink {
       doors: [{ locked: true, open: false, present: true }],
     }),
     snapshot: (): BoardReading[] => [],
-    stats: () => ({
-      commandsSent: 0,
-      replies: 0,
-      timeouts: 0,
-      discardedBytes: 0,
-      reconnects: 0,
-      opensSent: 0,
-      openRetries: 0,
-    }),
+    stats: emptyStats,
     on: (_e: 'event', l: (...args: unknown[]) => void) => {
       emitter.on('event', l);
       return link;

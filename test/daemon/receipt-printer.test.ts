@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { SimulatedPrinter } from '../../hardware-sim/printer/printer-sim';
 import { parseConfig } from '../../src/config';
 import { receiptPrinter } from '../../src/daemon/devices';
 import { SAMPLE_SLIP } from '../devices/layouts/sample-slip';
+import { shippedConfig } from '../support/config-files';
 import { ROOT } from './daemon-process';
 
 let printer: SimulatedPrinter | null = null;
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 /** The demo configuration with its printer section replaced. */
 function configWithPrinter(section: Record<string, unknown>) {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+  const doc = shippedConfig();
   doc.printer = section;
   return parseConfig(join(ROOT, 'config', 'test.json'), JSON.stringify(doc));
 }

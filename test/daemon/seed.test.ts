@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../src/config';
 import { NOT_CONFIGURED, seedFromConfig } from '../../src/daemon/seed';
 import { openStore, type Store } from '../../src/store';
+import { releasedAfterEach, tempDir } from '../support/release';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-let dir: string | null = null;
-let store: Store | null = null;
-afterEach(() => {
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = store = null;
-});
+const later = releasedAfterEach();
 
 function freshStore(): Store {
-  dir = mkdtempSync(join(tmpdir(), 'seed-'));
-  store = openStore(join(dir, 'ledger.db'));
+  const store = openStore(join(tempDir('seed-', later), 'ledger.db'));
+  later(() => store.close());
   return store;
 }
 

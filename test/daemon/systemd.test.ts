@@ -1,53 +1,18 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSystemdNotifier, watchdogIntervalMs } from '../../src/systemd';
+import { hasCommand, until } from '../support/child-process';
+import { releasedAfterEach, tempDir } from '../support/release';
+import { notifyReceiver } from './notify-receiver';
 
-function has(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const canReceive = has('systemd-notify') && has('python3');
+const canReceive = hasCommand('systemd-notify') && hasCommand('python3');
 
-let receiver: ChildProcess | null = null;
-let dir: string | null = null;
-afterEach(() => {
-  receiver?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  receiver = dir = null;
-});
+const later = releasedAfterEach();
 
-/** A unix datagram socket standing in for systemd's: every message it gets, one line each. */
+/** systemd's notify socket, stood in for in a temporary directory. */
 async function notifySocket(): Promise<{ path: string; messages: string[] }> {
-  dir = mkdtempSync(join(tmpdir(), 'sd-notify-'));
-  const path = join(dir, 'notify.sock');
-  const messages: string[] = [];
-  receiver = spawn('python3', [join(import.meta.dirname, 'notify-receiver.py'), path], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => {
-    receiver!.stdout!.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        if (line === 'listening') resolve();
-        else messages.push(line);
-      }
-    });
-  });
-  return { path, messages };
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  const path = join(tempDir('sd-notify-', later), 'notify.sock');
+  return { path, messages: await notifyReceiver(path, later) };
 }
 
 describe('systemd notifications', () => {
@@ -79,7 +44,7 @@ describe('systemd notifications', () => {
       expect(notifier.active).toBe(true);
       await notifier.ready('serving http://127.0.0.1:8080');
       await notifier.stopping();
-      await until(() => socket.messages.length >= 2, 'two notifications');
+      await until(() => socket.messages.length >= 2, 'two notifications', 1000);
       expect(socket.messages[0]!.split(' ')).toEqual(
         expect.arrayContaining(['READY=1', `MAINPID=${process.pid}`, 'STATUS=serving']),
       );
@@ -97,10 +62,10 @@ describe('systemd notifications', () => {
       return healthy;
     });
     try {
-      await until(() => asked >= 3, 'three watchdog ticks');
+      await until(() => asked >= 3, 'three watchdog ticks', 1000);
       expect(socket.messages).toEqual([]);
       healthy = true;
-      await until(() => socket.messages.includes('WATCHDOG=1'), 'a watchdog feeding');
+      await until(() => socket.messages.includes('WATCHDOG=1'), 'a watchdog feeding', 1000);
       healthy = false;
     } finally {
       stop();

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { socatAvailable } from '../../hardware-sim/pty-endpoint';
 import { SimulatedScanner, type SimulatedScannerOptions } from '../../hardware-sim/scanner/scanner-sim';
 import type { DeviceError } from '../../src/devices/errors';
 import { QrScanner } from '../../src/devices/scanner';
+import { until } from '../support/child-process';
 
 const PAYLOAD = 'DL1.06126112100427.Qm9va2luZy1zZWNyZXQtMTIz';
 
@@ -21,14 +21,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (condition()) return;
-    await sleep(10);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 async function rig(via: 'tcp' | 'pty', options: Partial<SimulatedScannerOptions> = {}): Promise<Rig> {
   let ptyPath: string | undefined;

@@ -1,7 +1,7 @@
 import { allocateDoor, type DoorSize, type DoorStatus } from '../../src/domain/allocation';
 import { eventForOpenOutcome } from '../../src/domain/door-outcome';
 import { begin, type DossierEvent, type Handover, transition } from '../../src/domain/lifecycle';
-import { type Actor, type DossierState, isLive } from '../../src/domain/states';
+import { type Actor, type DossierState, isLive, LIVE_STATES } from '../../src/domain/states';
 
 /**
  * A bank of doors with both the ledger's view (dossier states) and the physical truth (where
@@ -217,15 +217,11 @@ export class LockerBankModel {
         return;
       }
       case 'lose_track': {
-        const d = this.pick(op.pick, [
-          'reserved',
-          'deposited',
-          'collecting',
-          'loading',
-          'ready',
-          'pickup_open',
-          'reclaiming',
-        ]);
+        // Any live state but the one losing track leads to.
+        const d = this.pick(
+          op.pick,
+          LIVE_STATES.filter((state) => state !== 'needs_inspection'),
+        );
         if (!d) return;
         this.apply(d, { type: 'lost_track' }, 'system');
         this.wander(d, op.act);

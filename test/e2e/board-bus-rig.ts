@@ -1,13 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { socatAvailable } from '../../hardware-sim/pty-endpoint';
 import { createSimulator, type KnobSettings, type Simulator } from '../../hardware-sim/simulator';
+import type { Release } from '../support/release';
 import { KioskApi } from './api';
-import { DaemonChild, freePort, ROOT } from './daemon-child';
+import { DaemonChild, freePort } from './daemon-child';
+import { installedConfig } from './installed-config';
+import { SimulatedDoors } from './simulated-doors';
 
 export const HAVE_SOCAT = socatAvailable();
+
+/** Says, once per file, that the serial-port half of a bank's tests is skipped on this machine. */
+export function warnIfNoSocat(bus: string): void {
+  if (!HAVE_SOCAT)
+    console.warn(`SKIPPING the ${bus} bus over a pty: socat is not on PATH (apt-get install socat).`);
+}
 
 /** The technician account of config/default.json, with the PIN config/README.md gives. */
 const TECHNICIAN = { accountId: 'kt.demo', pin: '135790' } as const;
@@ -35,7 +44,7 @@ export interface BusRigOptions {
  * runs as its own process, `node dist/main.mjs` with LOCKER_CONFIG, configured from
  * config/default.json with one bus of that family, as config/README.md describes.
  */
-export class BoardBusRig {
+export class BoardBusRig extends SimulatedDoors {
   daemon: DaemonChild | null = null;
   tech: KioskApi | null = null;
   kiosk: KioskApi | null = null;
@@ -43,12 +52,15 @@ export class BoardBusRig {
   private constructor(
     readonly options: BusRigOptions,
     readonly dir: string,
-    readonly sim: Simulator,
+    sim: Simulator,
     readonly configFile: string,
     readonly port: number,
-  ) {}
+  ) {
+    super(sim, options.sizes.length);
+  }
 
-  static async create(options: BusRigOptions): Promise<BoardBusRig> {
+  /** A rig for one test: `later` (the file's releasedAfterEach) disposes of it after the test. */
+  static async create(options: BusRigOptions, later: (release: Release) => void): Promise<BoardBusRig> {
     const dir = mkdtempSync(join(tmpdir(), `bus-${options.dialect}-`));
     const offset = options.dialect === 'kerong' ? 0 : 1;
     const sim = createSimulator({
@@ -65,28 +77,18 @@ export class BoardBusRig {
       connection = join(dir, 'ttyRS485');
       await sim.pty(connection);
     }
-    const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const doc = installedConfig(dir);
     doc.buses = [{ name: 'bank', dialect: options.dialect, connection, ...options.bus }];
     doc.lockers = [{ bank: 0, boards: options.boards, sizes: options.sizes, firstPosition: 1 }];
     // The test polls /healthz and the technician API where a person would look now and then.
     doc.http = { ...(doc.http as object), requestsPerMinute: 100_000 };
     doc.printer = { connection: 'none', codePage: 0 };
     doc.scanner = { connection: 'none' };
-    doc.store = {
-      path: join(dir, 'ledger.db'),
-      backupDir: join(dir, 'backups'),
-      backupEveryHours: 24,
-      keepBackups: 2,
-      integrityCheckEveryHours: 24,
-    };
-    doc.kioskKeyFile = join(dir, 'kiosk.key');
-    delete doc.demo; // no simulated hands: the test shuts the doors itself
     const configFile = join(dir, 'kiosk.json');
     writeFileSync(configFile, JSON.stringify(doc, null, 2));
-    return new BoardBusRig(options, dir, sim, configFile, await freePort());
+    const rig = new BoardBusRig(options, dir, sim, configFile, await freePort());
+    later(() => rig.dispose());
+    return rig;
   }
 
   /** Starts the daemon and waits for a healthy /healthz (every board answering). */
@@ -97,18 +99,6 @@ export class BoardBusRig {
     this.kiosk = api;
     this.tech = await api.signIn(TECHNICIAN);
     return this.daemon;
-  }
-
-  /** The simulator's board and channel of a painted door number. */
-  where(door: number): { board: number; channel: number } {
-    const perBoard = this.options.sizes.length;
-    return { board: Math.floor((door - 1) / perBoard), channel: (door - 1) % perBoard };
-  }
-
-  /** Lock fires the simulator recorded on this door. */
-  firesAt(door: number) {
-    const { board, channel } = this.where(door);
-    return this.sim.fires.filter((f) => f.board === board && f.channel === channel);
   }
 
   /** Every door shut at the simulator, whatever any reading says. */
@@ -134,16 +124,6 @@ export class BoardBusRig {
       timeoutMs,
       what: `door ${door} open at the simulator`,
     });
-  }
-
-  close(door: number): void {
-    const { board, channel } = this.where(door);
-    this.sim.closeDoor(board, channel);
-  }
-
-  put(door: number): void {
-    const { board, channel } = this.where(door);
-    this.sim.putItem(board, channel);
   }
 
   /** The open incidents the technician console lists. */

@@ -1,6 +1,7 @@
-import { afterEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { releasedAfterEach } from '../support/release';
 import { deadBoardAmongLive, noDoubleFires, opensOnce, shutAtRest } from './board-bus-checks';
-import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
+import { BoardBusRig, HAVE_SOCAT, warnIfNoSocat } from './board-bus-rig';
 
 /**
  * The daemon drives a bank of generic 8A/80 boards, configured as config/README.md describes,
@@ -9,32 +10,29 @@ import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
  * about 1 s later).
  */
 
-if (!HAVE_SOCAT)
-  console.warn('SKIPPING the 8A/80 bus over a pty: socat is not on PATH (apt-get install socat).');
+warnIfNoSocat('8A/80');
 
 const SIZES = 'SSSSSMML';
-let rig: BoardBusRig | null = null;
-afterEach(async () => {
-  await rig?.dispose();
-  rig = null;
-});
+/** The bank both tests drive, reached one way or the other. */
+const BANK = { dialect: '8a', boards: [1, 2], sizes: SIZES, baud: 9600 } as const;
+const later = releasedAfterEach();
 
 describe('an 8A/80 bank driven by the daemon', () => {
   it('through an echoing, slow gateway: 8A-headed replies, then silent unlocks, then a dead board', async () => {
-    rig = await BoardBusRig.create({
-      dialect: '8a',
-      boards: [1, 2],
-      sizes: SIZES,
-      via: 'tcp',
-      baud: 9600,
-      // The unlock reply `8A BB LL 11 X` is byte for byte the request: the echo must not pass for it.
-      wire: { unlockReplyHeader: 0x8a, echo: true, lateMs: 40 },
-      bus: {
-        profile: '8a80-reply8a',
-        // The gateway's 40 ms added to the profile's figures (hardware-install.md, section 3).
-        boardProfile: { replyTimeoutMs: { status: 300, open: 1400 } },
+    const rig = await BoardBusRig.create(
+      {
+        ...BANK,
+        via: 'tcp',
+        // The unlock reply `8A BB LL 11 X` is byte for byte the request: the echo must not pass for it.
+        wire: { unlockReplyHeader: 0x8a, echo: true, lateMs: 40 },
+        bus: {
+          profile: '8a80-reply8a',
+          // The gateway's 40 ms added to the profile's figures (hardware-install.md, section 3).
+          boardProfile: { replyTimeoutMs: { status: 300, open: 1400 } },
+        },
       },
-    });
+      later,
+    );
     await rig.start();
     await shutAtRest(rig);
     await opensOnce(rig, 11); // address 2, lock 3
@@ -47,15 +45,15 @@ describe('an 8A/80 bank driven by the daemon', () => {
   it.skipIf(!HAVE_SOCAT)(
     'over a serial port: inverted switches, 0x80 replies, with the polarity override',
     async () => {
-      rig = await BoardBusRig.create({
-        dialect: '8a',
-        boards: [1, 2],
-        sizes: SIZES,
-        via: 'pty',
-        baud: 9600,
-        wire: { unlockReplyHeader: 0x80, polarity: 'inverted' },
-        bus: { profile: '8a80', boardProfile: { boardBitLocked: false } },
-      });
+      const rig = await BoardBusRig.create(
+        {
+          ...BANK,
+          via: 'pty',
+          wire: { unlockReplyHeader: 0x80, polarity: 'inverted' },
+          bus: { profile: '8a80', boardProfile: { boardBitLocked: false } },
+        },
+        later,
+      );
       await rig.start();
       await shutAtRest(rig);
       await opensOnce(rig, 16); // address 2, lock 8

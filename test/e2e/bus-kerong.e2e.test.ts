@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KERONG_BOARDS } from '../../hardware-sim/simulator';
+import { releasedAfterEach } from '../support/release';
 import { deadBoardAmongLive, noDoubleFires, opensOnce, shutAtRest } from './board-bus-checks';
-import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
+import { BoardBusRig, HAVE_SOCAT, warnIfNoSocat } from './board-bus-rig';
 
 /**
  * The daemon drives a bank of Kerong CU16 boards, configured as config/README.md describes,
@@ -9,34 +10,31 @@ import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
  * julio-alv/lkaas-kerong and suryavirkapur/kerong-lib; frames in the shared hardware.md).
  */
 
-if (!HAVE_SOCAT)
-  console.warn('SKIPPING the Kerong bus over a pty: socat is not on PATH (apt-get install socat).');
+warnIfNoSocat('Kerong');
 
 const SIZES = 'SSSSSSSSSSMMMMLL';
-let rig: BoardBusRig | null = null;
-afterEach(async () => {
-  await rig?.dispose();
-  rig = null;
-});
+/** The bank both tests drive, reached one way or the other. */
+const BANK = { dialect: 'kerong', boards: [0, 1], sizes: SIZES, baud: 19200 } as const;
+const later = releasedAfterEach();
 
 describe('a Kerong CU16 bank driven by the daemon', () => {
   it('through an echoing, slow gateway: no reply to unlocks, then a dead board among live ones', async () => {
-    rig = await BoardBusRig.create({
-      dialect: 'kerong',
-      boards: [0, 1],
-      sizes: SIZES,
-      via: 'tcp',
-      baud: 19200,
-      // lkaas-kerong's board: status echoed as 0x30, latch bit 1 = closed, nothing after an unlock;
-      // behind a gateway that sends our bytes back and answers 40 ms late.
-      wire: { ...KERONG_BOARDS['lkaas-kerong'], echo: true, lateMs: 40 },
-      bus: {
-        profile: 'cu16',
-        // hardware-install.md: a gateway's latency is added to the link's and the profile's timeouts.
-        link: { replyTimeoutMs: 500 },
-        boardProfile: { replyTimeoutMs: { status: 500 }, quietAfterTimeoutMs: 100 },
+    const rig = await BoardBusRig.create(
+      {
+        ...BANK,
+        via: 'tcp',
+        // lkaas-kerong's board: status echoed as 0x30, latch bit 1 = closed, nothing after an unlock;
+        // behind a gateway that sends our bytes back and answers 40 ms late.
+        wire: { ...KERONG_BOARDS['lkaas-kerong'], echo: true, lateMs: 40 },
+        bus: {
+          profile: 'cu16',
+          // hardware-install.md: a gateway's latency is added to the link's and the profile's timeouts.
+          link: { replyTimeoutMs: 500 },
+          boardProfile: { replyTimeoutMs: { status: 500 }, quietAfterTimeoutMs: 100 },
+        },
       },
-    });
+      later,
+    );
     await rig.start();
     await shutAtRest(rig);
     await opensOnce(rig, 20); // board 1, lock 3
@@ -50,15 +48,15 @@ describe('a Kerong CU16 bank driven by the daemon', () => {
   it.skipIf(!HAVE_SOCAT)(
     'over a serial port: kerong-lib boards (0x35 replies, hook bit 0 = locked) with the polarity override',
     async () => {
-      rig = await BoardBusRig.create({
-        dialect: 'kerong',
-        boards: [0, 1],
-        sizes: SIZES,
-        via: 'pty',
-        baud: 19200,
-        wire: KERONG_BOARDS['kerong-lib'],
-        bus: { boardProfile: { hookActiveHigh: false }, link: { replyTimeoutMs: 500 } },
-      });
+      const rig = await BoardBusRig.create(
+        {
+          ...BANK,
+          via: 'pty',
+          wire: KERONG_BOARDS['kerong-lib'],
+          bus: { boardProfile: { hookActiveHigh: false }, link: { replyTimeoutMs: 500 } },
+        },
+        later,
+      );
       await rig.start();
       await shutAtRest(rig);
       await opensOnce(rig, 30); // board 1, lock 14
@@ -71,9 +69,7 @@ describe('a Kerong CU16 bank driven by the daemon', () => {
       });
       expect(start.status, start.text).toBe(201);
       const door = start.body.door;
-      await rig.doorOpens(door);
-      rig.put(door);
-      rig.close(door);
+      await rig.fillAndShut(door);
       const done = await rig.kiosk!.call<{ status: string }>(
         'GET',
         `/dropoffs/${start.body.ticket}?waitMs=10000`,

@@ -1,6 +1,7 @@
-import { afterEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { releasedAfterEach } from '../support/release';
 import { deadBoardAmongLive, noDoubleFires, opensOnce, shutAtRest } from './board-bus-checks';
-import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
+import { BoardBusRig, HAVE_SOCAT, warnIfNoSocat } from './board-bus-rig';
 
 /**
  * The daemon drives a bank of Modbus RTU relay + input boards, configured as config/README.md
@@ -9,32 +10,29 @@ import { BoardBusRig, HAVE_SOCAT } from './board-bus-rig';
  * board-timed "flash on" write answered by its echo, door inputs read with FC02).
  */
 
-if (!HAVE_SOCAT)
-  console.warn('SKIPPING the Modbus bus over a pty: socat is not on PATH (apt-get install socat).');
+warnIfNoSocat('Modbus');
 
 const SIZES = 'SSSSSMML'; // an 8-relay board: one door a relay
-let rig: BoardBusRig | null = null;
-afterEach(async () => {
-  await rig?.dispose();
-  rig = null;
-});
+/** The bank both tests drive, reached one way or the other. */
+const BANK = { dialect: 'modbus', boards: [1, 2], sizes: SIZES, baud: 9600 } as const;
+const later = releasedAfterEach();
 
 describe('a Modbus relay bank driven by the daemon', () => {
   it('through an echoing, slow gateway: the write echo, then silent unlocks, then a dead board', async () => {
-    rig = await BoardBusRig.create({
-      dialect: 'modbus',
-      boards: [1, 2],
-      sizes: SIZES,
-      via: 'tcp',
-      baud: 9600,
-      // An FC05 reply is the echo of its request: an adapter's echo must not pass for it.
-      wire: { echo: true, lateMs: 40 },
-      bus: {
-        profile: 'waveshare-8ch',
-        // The gateway's 40 ms added to the profile's figures (hardware-install.md, section 3).
-        boardProfile: { replyTimeoutMs: { status: 400, open: 400 } },
+    const rig = await BoardBusRig.create(
+      {
+        ...BANK,
+        via: 'tcp',
+        // An FC05 reply is the echo of its request: an adapter's echo must not pass for it.
+        wire: { echo: true, lateMs: 40 },
+        bus: {
+          profile: 'waveshare-8ch',
+          // The gateway's 40 ms added to the profile's figures (hardware-install.md, section 3).
+          boardProfile: { replyTimeoutMs: { status: 400, open: 400 } },
+        },
       },
-    });
+      later,
+    );
     await rig.start();
     await shutAtRest(rig);
     await opensOnce(rig, 14); // unit 2, relay 5
@@ -47,15 +45,15 @@ describe('a Modbus relay bank driven by the daemon', () => {
   it.skipIf(!HAVE_SOCAT)(
     'over a serial port: door contacts open on a shut door, with the polarity override',
     async () => {
-      rig = await BoardBusRig.create({
-        dialect: 'modbus',
-        boards: [1, 2],
-        sizes: SIZES,
-        via: 'pty',
-        baud: 9600,
-        wire: { polarity: 'inverted' },
-        bus: { boardProfile: { inputOpenWhenSet: true } },
-      });
+      const rig = await BoardBusRig.create(
+        {
+          ...BANK,
+          via: 'pty',
+          wire: { polarity: 'inverted' },
+          bus: { boardProfile: { inputOpenWhenSet: true } },
+        },
+        later,
+      );
       await rig.start();
       await shutAtRest(rig);
       await opensOnce(rig, 9); // unit 2, relay 0

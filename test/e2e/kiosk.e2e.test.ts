@@ -120,9 +120,7 @@ describe.skipIf(!haveSocat())(
         code,
       });
       expect(pickup.status, pickup.text).toBe(201);
-      await rig.doorOpens(pickup.body.door);
-      rig.take(pickup.body.door);
-      rig.close(pickup.body.door);
+      await rig.emptyAndShut(pickup.body.door);
       const done = await kiosk.call<{ status: string }>('GET', `/pickups/${pickup.body.ticket}?waitMs=10000`);
       expect(done.body.status).toBe('picked_up');
       const rated = await kiosk.call('POST', `/pickups/${pickup.body.ticket}/rating`, { rating: 5 });

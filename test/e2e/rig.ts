@@ -6,7 +6,9 @@ import { SimulatedPrinter } from '../../hardware-sim/printer';
 import { SimulatedScanner } from '../../hardware-sim/scanner';
 import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import { hashPin } from '../../src/domain/staff-pin';
-import { DaemonChild, freePort, ROOT } from './daemon-child';
+import { DaemonChild, freePort } from './daemon-child';
+import { installedConfig } from './installed-config';
+import { SimulatedDoors } from './simulated-doors';
 import { SmsGateway } from './sms-gateway';
 
 export const STAFF = { accountId: 'nv.e2e', pin: '482916' } as const;
@@ -32,7 +34,7 @@ export interface RigOptions {
  * scanner (a pty bridged by socat to the simulator's TCP listener: the configuration takes a tty
  * for a scanner), and an SMS gateway taking the webhook on loopback. Data, key and configuration live in a temp dir.
  */
-export class KioskRig {
+export class KioskRig extends SimulatedDoors {
   daemon: DaemonChild | null = null;
   /** Every daemon started on this rig, restarts included (their logs are kept). */
   readonly daemons: DaemonChild[] = [];
@@ -40,12 +42,13 @@ export class KioskRig {
 
   private constructor(
     readonly dir: string,
-    readonly sim: Simulator,
+    sim: Simulator,
     readonly printer: SimulatedPrinter,
     readonly scanner: SimulatedScanner,
     readonly sms: SmsGateway,
     readonly port: number,
   ) {
+    super(sim, 16);
     this.configFile = join(dir, 'kiosk.json');
   }
 
@@ -64,10 +67,7 @@ export class KioskRig {
     const sms = await SmsGateway.start();
     const rig = new KioskRig(dir, sim, printer, scanner, sms, await freePort());
     writeFileSync(join(dir, 'sms.secret'), 'kiosk-e2e-webhook-secret-0123456789abcdef\n', { mode: 0o600 });
-    const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const doc = installedConfig(dir);
     doc.http = { ...(doc.http as object), port: 8080 }; // PORT overrides it
     doc.buses = [
       {
@@ -81,17 +81,8 @@ export class KioskRig {
     ];
     doc.printer = { connection: printer.url, codePage: 52 };
     doc.scanner = { connection: join(dir, 'ttySCANNER') };
-    doc.store = {
-      path: join(dir, 'ledger.db'),
-      backupDir: join(dir, 'backups'),
-      backupEveryHours: 24,
-      keepBackups: 2,
-      integrityCheckEveryHours: 24,
-    };
-    doc.kioskKeyFile = join(dir, 'kiosk.key');
     doc.accounts = ACCOUNTS;
     doc.notifications = { provider: 'webhook', url: sms.url, secretFile: join(dir, 'sms.secret') };
-    delete doc.demo;
     options.config?.(doc);
     writeFileSync(rig.configFile, JSON.stringify(doc, null, 2));
     return rig;
@@ -133,17 +124,6 @@ export class KioskRig {
     return this.daemons.map((d) => d.stdout + d.stderr).join('\n');
   }
 
-  /** A door's place on the simulated bus, from its painted number (default.json's block). */
-  where(door: number): { board: number; channel: number } {
-    return { board: Math.floor((door - 1) / 16), channel: (door - 1) % 16 };
-  }
-
-  /** Fires recorded at the simulator on this door's channel. */
-  firesAt(door: number) {
-    const { board, channel } = this.where(door);
-    return this.sim.fires.filter((f) => f.board === board && f.channel === channel);
-  }
-
   /** Waits until the simulator sees the door open (after a lock fire). */
   async doorOpens(door: number, timeoutMs = 5000): Promise<void> {
     const { board, channel } = this.where(door);
@@ -152,21 +132,6 @@ export class KioskRig {
       if (Date.now() > deadline) throw new Error(`door ${door} did not open at the simulator`);
       await sleep(5);
     }
-  }
-
-  put(door: number): void {
-    const { board, channel } = this.where(door);
-    this.sim.putItem(board, channel);
-  }
-
-  take(door: number): void {
-    const { board, channel } = this.where(door);
-    this.sim.takeItem(board, channel);
-  }
-
-  close(door: number): void {
-    const { board, channel } = this.where(door);
-    this.sim.closeDoor(board, channel);
   }
 
   async dispose(): Promise<void> {

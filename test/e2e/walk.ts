@@ -39,9 +39,7 @@ export async function dropOff(
   const start = await kiosk.call<{ ticket: string; door: number }>('POST', '/dropoffs', who);
   expectStatus(start, 201, 'drop-off');
   const { ticket, door } = start.body;
-  await rig.doorOpens(door);
-  rig.put(door);
-  rig.close(door);
+  await rig.fillAndShut(door);
   const done = await kiosk.call<{ status: string; receipt: Receipt | null }>(
     'GET',
     `/dropoffs/${ticket}?waitMs=10000`,
@@ -71,9 +69,7 @@ export async function collect(
   );
   expectStatus(opened, 200, 'collect');
   const { door, operationId } = opened.body;
-  await rig.doorOpens(door);
-  rig.take(door);
-  rig.close(door);
+  await rig.emptyAndShut(door);
   await tech.settled(door, operationId);
   const confirmed = await staff.call('POST', `/staff/dossiers/${dossierId}/collected`, { externalCode });
   expectStatus(confirmed, 200, 'confirm collected');
@@ -93,9 +89,7 @@ export async function loadResult(
   );
   expectStatus(opened, 200, 'load');
   const { door, operationId } = opened.body;
-  await rig.doorOpens(door);
-  rig.put(door);
-  rig.close(door);
+  await rig.fillAndShut(door);
   await tech.settled(door, operationId);
   return door;
 }

@@ -5,6 +5,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../hardware-sim/simulator';
+import { releasedAfterEach } from '../support/release';
 
 /** Hex text of bytes, lower case, one space between bytes: "02 00 30 03 35". */
 export function hex(bytes: Uint8Array): string {
@@ -62,5 +63,20 @@ export async function byteBus(options: Omit<SimulatorOptions, 'scheduler'>) {
     async stop(): Promise<void> {
       await sim.stop();
     },
+  };
+}
+
+/**
+ * Buses of one dialect for the tests of a file (call at its top), one or more 8-door boards
+ * answering at once; each is stopped after its test.
+ */
+export function busPerTest(
+  dialect: '8a' | 'modbus',
+): (wire?: SimulatorOptions['wire'], boards?: number) => ReturnType<typeof byteBus> {
+  const later = releasedAfterEach();
+  return async (wire = {}, boards = 1) => {
+    const bus = await byteBus({ dialect, boards, doors: 8, baud: 'instant', wire });
+    later(() => bus.stop());
+    return bus;
   };
 }

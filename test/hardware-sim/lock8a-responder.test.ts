@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { byteBus } from './byte-host';
+import { describe, expect, it } from 'vitest';
+import { busPerTest } from './byte-host';
 
 /**
  * Golden frames of the generic "8A/80" boards, from the vendor manual as DigitalPlatform/dp2
@@ -11,16 +11,7 @@ import { byteBus } from './byte-host';
  * - query all `80 01 00 33 B2` -> `80 01 FF FF FF FF 33 B2` (every lock shut: "1 = closed");
  * - address discovery `80 01 00 99 18` -> `80 01 01 99 19` for the board at address 1.
  */
-let bus: Awaited<ReturnType<typeof byteBus>> | null = null;
-afterEach(async () => {
-  await bus?.stop();
-  bus = null;
-});
-
-async function start(wire = {}, boards = 1) {
-  bus = await byteBus({ dialect: '8a', boards, doors: 8, baud: 'instant', wire });
-  return bus;
-}
+const start = busPerTest('8a');
 
 describe('8A/80 boards', () => {
   it('answer query-all with every lock shut as dp2 shows it', async () => {

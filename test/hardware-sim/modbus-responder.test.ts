@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { byteBus } from './byte-host';
+import { describe, expect, it } from 'vitest';
+import { busPerTest } from './byte-host';
 
 /**
  * Golden frames of Modbus RTU relay + input boards, from public sources:
@@ -13,16 +13,7 @@ import { byteBus } from './byte-host';
  *   `FF 02 00 00 00 08 6C 12` -> `FF 02 01 01 51 A0` (unit 255: here CRCs are checked only).
  * Exception replies (function | 0x80, code) follow the Modbus application protocol.
  */
-let bus: Awaited<ReturnType<typeof byteBus>> | null = null;
-afterEach(async () => {
-  await bus?.stop();
-  bus = null;
-});
-
-async function start(wire = {}, boards = 1) {
-  bus = await byteBus({ dialect: 'modbus', boards, doors: 8, baud: 'instant', wire });
-  return bus;
-}
+const start = busPerTest('modbus');
 
 describe('Modbus relay + input boards', () => {
   it('read the coils as the wiki shows: all off', async () => {

@@ -28,6 +28,11 @@ async function kerong(wire = {}, baud: number | 'instant' = 'instant') {
   return bus;
 }
 
+/** One 8-door board of an 8A/80 or Modbus bus, answering at once. */
+function eightDoorBoard(dialect: '8a' | 'modbus', wire: Parameters<typeof byteBus>[0]['wire']) {
+  return byteBus({ dialect, boards: 1, doors: 8, baud: 'instant', wire });
+}
+
 describe('wire knobs', () => {
   it('echo: the host gets its own bytes back first, then the reply', async () => {
     const b = await kerong({ echo: true });
@@ -64,13 +69,7 @@ describe('wire knobs', () => {
   });
 
   it('silent unlocks: an 8A/80 board fires the lock and never answers', async () => {
-    bus = await byteBus({
-      dialect: '8a',
-      boards: 1,
-      doors: 8,
-      baud: 'instant',
-      wire: { silentUnlocks: true },
-    });
+    bus = await eightDoorBoard('8a', { silentUnlocks: true });
     await bus.send('8a 01 01 11 9b', 5000);
     expect(bus.take()).toBe('');
     expect(bus.sim.truth(0, 0)).toMatchObject({ locked: false, doorOpen: true });
@@ -107,23 +106,11 @@ describe('wire knobs', () => {
   });
 
   it('polarity of an 8A/80 board and of a Modbus board input', async () => {
-    bus = await byteBus({
-      dialect: '8a',
-      boards: 1,
-      doors: 8,
-      baud: 'instant',
-      wire: { polarity: 'inverted' },
-    });
+    bus = await eightDoorBoard('8a', { polarity: 'inverted' });
     await bus.send('80 01 00 33 b2');
     expect(bus.take()).toBe('80 01 00 00 00 00 33 b2');
     await bus.stop();
-    bus = await byteBus({
-      dialect: 'modbus',
-      boards: 1,
-      doors: 8,
-      baud: 'instant',
-      wire: { polarity: 'inverted' },
-    });
+    bus = await eightDoorBoard('modbus', { polarity: 'inverted' });
     await bus.send('01 02 00 00 00 08 79 cc');
     expect(bus.take()).toBe('01 02 01 00 a1 88');
   });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach } from 'vitest';
 import { buildApp } from '../../src/http/app';
 import type { KioskEvent } from '../../src/kiosk';
 import { type KioskOptions, type KioskRig, PINS, startKioskRig } from '../kiosk/harness';
+import { perTest } from '../support/release';
 
 export {
   CITIZEN,
@@ -27,15 +27,7 @@ export interface Kiosk extends KioskRig {
  * file, then `const k = await start(options)` in a test.
  */
 export function kioskPerTest(): (options?: KioskOptions) => Promise<Kiosk> {
-  const started: Kiosk[] = [];
-  afterEach(async () => {
-    for (const k of started.splice(0)) await k.dispose();
-  });
-  return async (options) => {
-    const k = await startKiosk(options);
-    started.push(k);
-    return k;
-  };
+  return perTest(startKiosk);
 }
 
 export async function startKiosk(options: KioskOptions = {}): Promise<Kiosk> {

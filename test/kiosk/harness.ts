@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach } from 'vitest';
 import { CU16_PROFILE, createLink, type LockerLink, probeKerongBus } from '../../firmware-bridge';
 import { createSimulator, type KnobSettings, type Simulator } from '../../hardware-sim/simulator';
 import { DEFAULT_HTTP_SETTINGS } from '../../src/config';
@@ -21,7 +20,10 @@ import {
 } from '../../src/kiosk';
 import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
-import { CALENDAR, FAST, KIOSK_KEY, LOCKERS, MONDAY_9AM } from '../support/fixtures';
+import { seed } from '../ledger/harness';
+import { until as poll } from '../support/child-process';
+import { CALENDAR, FAST, KIOSK_KEY, MONDAY_9AM } from '../support/fixtures';
+import { perTest } from '../support/release';
 
 /**
  * The kiosk's services over a real store, the real ledger and one simulated bank of six doors, with
@@ -85,24 +87,11 @@ export interface KioskRig {
 
 /** The rigs of each test, disposed after it. */
 export function rigPerTest(): (options?: KioskOptions) => Promise<KioskRig> {
-  const started: KioskRig[] = [];
-  afterEach(async () => {
-    for (const k of started.splice(0)) await k.dispose();
-  });
-  return async (options) => {
-    const k = await startKioskRig(options);
-    started.push(k);
-    return k;
-  };
+  return perTest(startKioskRig);
 }
 
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1500; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Waits up to 15 s of real time for what the rig's simulator and link do. */
+export const until = (condition: () => boolean, what: string): Promise<void> => poll(condition, what, 1500);
 
 export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRig> {
   const bank = options.bank ?? { dialect: 'line' };
@@ -128,13 +117,9 @@ export async function startKioskRig(options: KioskOptions = {}): Promise<KioskRi
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-'));
   const store = openStore(join(dir, 'ledger.db'));
   const now = { ms: MONDAY_9AM };
+  seed(store);
   store.write(() => {
-    for (const l of LOCKERS) {
-      store.lockers.upsert({ id: l.id, bank: 0, board: 0, channel: l.id - 1, size: l.size, position: l.id });
-    }
     const base = { nameVi: 'Thủ tục', nameEn: 'Procedure', feeNote: null, active: true };
-    store.procedures.upsert({ ...base, code: 'BIRTH', workingDays: 3, lockerSize: 'S', secondFactor: false });
-    store.procedures.upsert({ ...base, code: 'LAND', workingDays: 10, lockerSize: 'M', secondFactor: true });
     store.procedures.upsert({ ...base, code: 'BIG', workingDays: 5, lockerSize: 'L', secondFactor: false });
     for (const role of ['staff', 'supervisor', 'technician'] as const) {
       store.staff.create({ id: `${role}1`, role, pinHash: PIN_HASHES[role]!, createdAt: now.ms });

@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queueDueReminders } from '../../src/kiosk/reminders';
 import { openStore, type Store } from '../../src/store';
 import { BIRTH_REGISTRATION } from '../store/fixtures';
+import { releasedAfterEach, tempDir } from '../support/release';
 
-let dir: string | null = null;
-let store: Store | null = null;
-afterEach(() => {
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = store = null;
-});
+const later = releasedAfterEach();
 
 /** Local time at the kiosk (UTC+7, no daylight saving). */
 const local = (iso: string) => Date.parse(`${iso}+07:00`);
 const POLICY = { afterDays: [3, 7], sendAtMinute: 9 * 60 };
 
 function withResults(readyAt: string[]): Store {
-  dir = mkdtempSync(join(tmpdir(), 'reminders-'));
-  const s = openStore(join(dir, 'ledger.db'));
-  store = s;
+  const s = openStore(join(tempDir('reminders-', later), 'ledger.db'));
+  later(() => s.close());
   s.write(() => {
     s.procedures.upsert(BIRTH_REGISTRATION);
     readyAt.forEach((at, i) => {
@@ -68,7 +60,7 @@ describe('daily pickup reminders', () => {
     const path = s.path;
     s.close();
     const reopened = openStore(path);
-    store = reopened;
+    later(() => reopened.close());
     expect(queueDueReminders(reopened, POLICY, local('2026-11-21T20:00:00'))).toBeNull();
     expect(queuedFor(reopened)).toHaveLength(1);
   });

@@ -17,6 +17,20 @@ async function crashWithDoorOpen(start: () => Promise<{ operationId: number; loc
 
 const op = (id: number) => h.store.doorOperations.get(id)!;
 
+/** What the collection's intent transaction writes, with the process dying before the send. */
+function collectionIntentNeverSent(dossierId: number, lockerId: number): number {
+  return h.store.write(() => {
+    h.store.dossiers.update(dossierId, { state: 'collecting' }, 'deposited');
+    return h.store.doorOperations.recordIntent({
+      lockerId,
+      dossierId,
+      purpose: 'collect',
+      actor: 'staff:st1',
+      createdAt: h.now.ms,
+    });
+  });
+}
+
 describe('start-up reconciliation', () => {
   it('a deposit door found closed and empty is cancelled and confirmed', async () => {
     const { operationId, lockerId } = await crashWithDoorOpen(() => h.ledger.dropOff.start(CITIZEN_A));
@@ -97,17 +111,7 @@ describe('start-up reconciliation', () => {
 
   it('an intent never sent steps back when the door reads as the ledger left it', async () => {
     const { dossierId, lockerId } = await deposit(h);
-    // What the collection's intent transaction writes, with the process dying before the send.
-    const operationId = h.store.write(() => {
-      h.store.dossiers.update(dossierId, { state: 'collecting' }, 'deposited');
-      return h.store.doorOperations.recordIntent({
-        lockerId,
-        dossierId,
-        purpose: 'collect',
-        actor: 'staff:st1',
-        createdAt: h.now.ms,
-      });
-    });
+    const operationId = collectionIntentNeverSent(dossierId, lockerId);
     h = h.restart();
     h.doors.set(lockerId, { open: false, present: true });
     expect(await h.ledger.reconcile()).toMatchObject({ confirmed: 1 });
@@ -118,16 +122,7 @@ describe('start-up reconciliation', () => {
 
   it('an intent never sent whose door reads otherwise needs inspection', async () => {
     const { dossierId, lockerId } = await deposit(h);
-    const operationId = h.store.write(() => {
-      h.store.dossiers.update(dossierId, { state: 'collecting' }, 'deposited');
-      return h.store.doorOperations.recordIntent({
-        lockerId,
-        dossierId,
-        purpose: 'collect',
-        actor: 'staff:st1',
-        createdAt: h.now.ms,
-      });
-    });
+    const operationId = collectionIntentNeverSent(dossierId, lockerId);
     h = h.restart();
     h.doors.set(lockerId, { open: false, present: false });
     await h.ledger.reconcile();

@@ -7,6 +7,7 @@ import { createSimulator, type Simulator } from '../../hardware-sim/simulator';
 import { createLinkDoorPort } from '../../src/daemon/link-door-port';
 import { createLedger, type Ledger, unsealFromOutbox } from '../../src/ledger';
 import { openStore, type Store } from '../../src/store';
+import { until } from '../support/child-process';
 import { CALENDAR, FAST, KIOSK_KEY } from '../support/fixtures';
 import { CITIZEN_A, seed } from './harness';
 
@@ -27,14 +28,6 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   sim = sim2 = link = link2 = store = ledger = dir = null;
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function setUp(): Promise<{ sim: Simulator; store: Store; ledger: Ledger }> {
   sim = createSimulator({ dialect: 'line', boards: 1, doors: 6, baud: 'instant' });

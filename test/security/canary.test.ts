@@ -128,9 +128,7 @@ describe.skipIf(!haveSocat())('personal data and secrets', () => {
       }),
     );
     expect(pickup.status, pickup.text).toBe(201);
-    await rig.doorOpens(pickup.body.door);
-    rig.take(pickup.body.door);
-    rig.close(pickup.body.door);
+    await rig.emptyAndShut(pickup.body.door);
     note(await kiosk.call('GET', `/pickups/${pickup.body.ticket}?waitMs=10000`));
     note(await kiosk.call('POST', `/pickups/${pickup.body.ticket}/rating`, { rating: 4 }));
     // The spent QR scanned, and typed on screen: refused.
@@ -150,9 +148,7 @@ describe.skipIf(!haveSocat())('personal data and secrets', () => {
     await daemon.line('pickup started by scan'); // the screen hears of it on the live feed
     const claimed = note(await kiosk.call<{ ticket: string; door: number }>('POST', '/pickups/scanned'));
     expect(claimed.body.door).toBe(secondDoor);
-    await rig.doorOpens(secondDoor);
-    rig.take(secondDoor);
-    rig.close(secondDoor);
+    await rig.emptyAndShut(secondDoor);
     note(await kiosk.call('GET', `/pickups/${claimed.body.ticket}?waitMs=10000`));
     note(await kiosk.call('POST', `/pickups/${claimed.body.ticket}/rating`, { rating: 5 }));
 

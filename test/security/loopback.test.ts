@@ -1,33 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DaemonChild, freePort, ROOT } from '../e2e/daemon-child';
+import { describe, expect, it } from 'vitest';
+import { DaemonChild, freePort } from '../e2e/daemon-child';
+import { shippedConfig } from '../support/config-files';
+import { releasedAfterEach, tempDir } from '../support/release';
 import { listenersOf, processTree } from './listeners';
 
-let daemon: DaemonChild | null = null;
-let dir: string | null = null;
-afterEach(async () => {
-  await daemon?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  daemon = dir = null;
-});
+const later = releasedAfterEach();
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 describe('with the default configuration', () => {
   it('nothing the daemon starts listens beyond loopback', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kiosk-loopback-'));
+    const dir = tempDir('kiosk-loopback-', later);
     // config/default.json as shipped; only where its data goes is moved to a temp dir.
-    const doc = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const doc = shippedConfig();
     doc.store = { ...(doc.store as object), path: join(dir, 'ledger.db'), backupDir: join(dir, 'backups') };
     doc.kioskKeyFile = join(dir, 'kiosk.key');
     const file = join(dir, 'kiosk.json');
     writeFileSync(file, JSON.stringify(doc));
-    daemon = new DaemonChild(file, await freePort());
+    const daemon = new DaemonChild(file, await freePort());
+    later(() => daemon.kill());
     await daemon.healthy();
     await daemon.line('scanner open');
 

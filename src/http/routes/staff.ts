@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { accountOf, keyedLimit, requireRole } from '../auth';
+import { accountOf, consoleAccess } from '../auth';
 import type { HttpContext } from '../context';
 import {
   DoorOpened,
@@ -10,6 +10,7 @@ import {
   WorkItemSchema,
 } from '../schemas/common';
 import { ConfirmCollectedBody, FindQuery, RegisterResultBody } from '../schemas/staff';
+import { releaseLockRoute } from './release-lock';
 import { staffReportRoutes } from './staff-reports';
 
 const TAGS = ['staff'];
@@ -19,11 +20,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
   const { staffDesk: desk, reminders } = ctx.kiosk;
 
   return async (app) => {
-    requireRole(app, ctx, ['staff', 'supervisor']);
-    app.addHook(
-      'preHandler',
-      keyedLimit(app, 'staff', ctx.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
-    );
+    consoleAccess(app, ctx, 'staff', ['staff', 'supervisor']);
     const opened = { 200: DoorOpened, ...ERROR_REPLIES };
 
     app.get(
@@ -155,21 +152,7 @@ export function staffRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       async (request) => desk.reclaim(request.params.dossierId, accountOf(request)),
     );
 
-    app.post(
-      '/dossiers/:dossierId/release-lock',
-      {
-        schema: {
-          tags: TAGS,
-          summary: 'Release a dossier locked after too many wrong codes',
-          params: DossierIdParams,
-          response: { 200: Ok, ...ERROR_REPLIES },
-        },
-      },
-      async (request) => ({
-        ok: desk.releaseLock(request.params.dossierId, accountOf(request)),
-      }),
-    );
-
+    await app.register(releaseLockRoute(TAGS, desk.releaseLock));
     await app.register(staffReportRoutes(ctx));
   };
 }

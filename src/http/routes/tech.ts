@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { accountOf, keyedLimit, requireRole } from '../auth';
+import { accountOf, consoleAccess } from '../auth';
 import type { HttpContext } from '../context';
 import { DoorOpened, DossierIdParams, ERROR_REPLIES, LockerIdParams, Ok } from '../schemas/common';
 import {
@@ -14,6 +14,7 @@ import {
   ServiceBody,
   SettleBody,
 } from '../schemas/tech';
+import { releaseLockRoute } from './release-lock';
 import { bulkOpenRoutes } from './tech-bulk-open';
 import { commissionRoutes } from './tech-commission';
 import { techHealthRoutes } from './tech-health';
@@ -25,11 +26,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
   const { technician } = ctx.kiosk;
 
   return async (app) => {
-    requireRole(app, ctx, ['technician']);
-    app.addHook(
-      'preHandler',
-      keyedLimit(app, 'tech', ctx.config.requestsPerMinute, (r) => r.staffSession?.accountId ?? null),
-    );
+    consoleAccess(app, ctx, 'tech', ['technician']);
 
     app.put(
       '/maintenance',
@@ -125,21 +122,6 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.post(
-      '/dossiers/:dossierId/release-lock',
-      {
-        schema: {
-          tags: TAGS,
-          summary: 'Release a dossier locked after too many wrong codes',
-          params: DossierIdParams,
-          response: { 200: Ok, ...ERROR_REPLIES },
-        },
-      },
-      async (request) => ({
-        ok: technician.releaseLock(request.params.dossierId, accountOf(request)),
-      }),
-    );
-
     app.get(
       '/incidents',
       { schema: { tags: TAGS, summary: 'Open incidents', response: { 200: IncidentList } } },
@@ -158,6 +140,7 @@ export function techRoutes(ctx: HttpContext): FastifyPluginAsyncTypebox {
       async (request) => technician.backup(accountOf(request)),
     );
 
+    await app.register(releaseLockRoute(TAGS, technician.releaseLock));
     await app.register(techHealthRoutes(ctx));
     await app.register(bulkOpenRoutes(ctx));
     await app.register(commissionRoutes(ctx));

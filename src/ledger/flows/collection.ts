@@ -1,9 +1,9 @@
 import { getDossier } from '../apply-event';
 import { audit, dossierSubject, type LedgerContext } from '../context';
 import type { DoorEngine } from '../door-engine';
-import { recordDoorIntent } from '../door-intent';
 import type { DoorOpenResult } from '../door-results';
 import { LedgerError } from '../errors';
+import { openDossierDoor } from './dossier-door';
 import { allInState, type WorkItem, workItem } from './work-item';
 
 export interface CollectionFlow {
@@ -21,21 +21,12 @@ export interface CollectionFlow {
 export function collectionFlow(ctx: LedgerContext, engine: DoorEngine): CollectionFlow {
   return {
     listDeposited: () => allInState(ctx, 'deposited').map((d) => workItem(ctx, d)),
-    async open(dossierId, staffId) {
-      const actor = { role: 'staff', id: staffId } as const;
-      const operationId = ctx.store.write(() => {
-        const dossier = getDossier(ctx, dossierId);
-        if (dossier.lockerId === null) throw new LedgerError('not_allowed', 'dossier has no door');
-        return recordDoorIntent(ctx, {
-          lockerId: dossier.lockerId,
-          dossier,
-          purpose: 'collect',
-          actor,
-          event: { type: 'open_for_collection' },
-        });
-      });
-      return engine.execute(operationId);
-    },
+    open: (dossierId, staffId) =>
+      openDossierDoor(ctx, engine, dossierId, {
+        purpose: 'collect',
+        actor: { role: 'staff', id: staffId },
+        event: { type: 'open_for_collection' },
+      }),
     confirm(dossierId, externalCode, staffId) {
       const code = externalCode.trim();
       if (code.length === 0 || code.length > 64)

@@ -20,6 +20,16 @@ function lineLink(board: FakeLineBoard): LockerLink {
   return link;
 }
 
+/** A started link on a fresh line board, with every event it emits. */
+async function startedLineLink(): Promise<{ board: FakeLineBoard; link: LockerLink; events: LinkEvent[] }> {
+  const board = new FakeLineBoard();
+  const link = lineLink(board);
+  const events: LinkEvent[] = [];
+  link.on('event', (e) => events.push(e));
+  await clock.run(link.start());
+  return { board, link, events };
+}
+
 async function until(check: () => boolean, ms = 3000): Promise<void> {
   const deadline = clock.now() + ms;
   while (!check()) {
@@ -44,11 +54,7 @@ describe('door readings', () => {
   });
 
   it('confirms a line event with a status read before reporting the door', async () => {
-    const board = new FakeLineBoard();
-    const link = lineLink(board);
-    const events: LinkEvent[] = [];
-    link.on('event', (e) => events.push(e));
-    await clock.run(link.start());
+    const { board, link, events } = await startedLineLink();
     const before = board.requests.length;
     board.setDoor(0, 3, true);
     await until(() => events.some((e) => e.type === 'door'));
@@ -57,11 +63,7 @@ describe('door readings', () => {
   });
 
   it('does not report an event the board status contradicts (a sensor glitch)', async () => {
-    const board = new FakeLineBoard();
-    const link = lineLink(board);
-    const events: LinkEvent[] = [];
-    link.on('event', (e) => events.push(e));
-    await clock.run(link.start());
+    const { board, link, events } = await startedLineLink();
     const before = board.requests.length;
     board.event({ event: 'OPENED', board: 0, channel: 1 }); // but the door reads closed
     await until(() => board.requests.length > before);
@@ -85,11 +87,7 @@ describe('door readings', () => {
   });
 
   it('passes board faults on as link events', async () => {
-    const board = new FakeLineBoard();
-    const link = lineLink(board);
-    const events: LinkEvent[] = [];
-    link.on('event', (e) => events.push(e));
-    await clock.run(link.start());
+    const { board, events } = await startedLineLink();
     board.event({ event: 'FAULT', board: 0, code: 'TAMPER' });
     await until(() => events.some((e) => e.type === 'fault'));
     expect(events).toContainEqual({ type: 'fault', board: 0, code: 'TAMPER' });

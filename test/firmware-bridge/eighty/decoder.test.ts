@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../../firmware-bridge/codec';
 import { EightyDecoder, encodeEightyReply, encodeEightyRequest } from '../../../firmware-bridge/eighty/codec';
 import type {
   EightyExpectation,
@@ -8,7 +7,14 @@ import type {
   EightyReply,
   EightyRequest,
 } from '../../../firmware-bridge/eighty/types';
-import { chunked, splitsOf } from '../line/arbitraries';
+import {
+  assertBitFlipRejected,
+  assertBoundedUnderNoise,
+  assertChunkingChangesNothing,
+  assertFrameAfterGarbageWithout,
+  framesOf,
+  reasonsOf,
+} from '../decoder-properties';
 
 const board = fc.integer({ min: 1, max: 64 });
 const lock = fc.integer({ min: 1, max: 32 });
@@ -61,11 +67,7 @@ const decoder = (direction: 'requests' | 'replies', expecting: EightyExpectation
   d.expect(expecting);
   return d;
 };
-const framesOf = (out: Decoded<EightyFrame>[]) => out.flatMap((d) => (d.kind === 'frame' ? [d.frame] : []));
-const reasonsOf = (out: Decoded<EightyFrame>[]) => out.map((d) => (d.kind === 'frame' ? 'frame' : d.reason));
-const discardedBytes = (out: Decoded<EightyFrame>[]) =>
-  out.reduce((n, d) => n + (d.kind === 'discarded' ? d.bytes.length : 0), 0);
-const frameBytes = (frames: EightyFrame[]) => frames.reduce((n, f) => n + (f.kind === 'board' ? 8 : 5), 0);
+const frameLength = (frame: EightyFrame) => (frame.kind === 'board' ? 8 : 5);
 const bytes = (text: string) => Buffer.from(text.replace(/ /g, ''), 'hex');
 
 describe('EightyDecoder, golden frames (DigitalPlatform/dp2 WjlLockDriver.cs, vendor manual quoted there)', () => {
@@ -145,71 +147,22 @@ describe('EightyDecoder, the one ambiguity of the protocol', () => {
 
 describe('EightyDecoder, properties', () => {
   for (const { name, direction, expecting, frame } of kinds) {
+    const newDecoder = () => decoder(direction, expecting);
     describe(`(${name})`, () => {
       it('finds the same frames however the bytes are chunked, and accounts for every byte', () => {
-        const parts = fc.array(fc.oneof(frame, fc.uint8Array({ maxLength: 12 }).map(Buffer.from)), {
-          maxLength: 12,
-        });
-        fc.assert(
-          fc.property(
-            parts.chain((p) => {
-              const all = Buffer.concat(p);
-              return fc.tuple(fc.constant(all), splitsOf(all.length));
-            }),
-            ([all, cuts]) => {
-              const expected = decoder(direction, expecting).push(all);
-              const split = decoder(direction, expecting);
-              const out = chunked(all, cuts).flatMap((c) => split.push(c));
-              expect(framesOf(out)).toEqual(framesOf(expected));
-              expect(frameBytes(framesOf(out)) + discardedBytes(out) + split.buffered).toBe(all.length);
-            },
-          ),
-          { numRuns: 300 },
-        );
+        assertChunkingChangesNothing(newDecoder, frame, frameLength);
       });
 
       it('yields the frame after any garbage free of header bytes (80, 8A)', () => {
-        const garbage = fc
-          .uint8Array({ maxLength: 200 })
-          .map((b) => Buffer.from(b.filter((x) => x !== 0x80 && x !== 0x8a)));
-        fc.assert(
-          fc.property(garbage, frame, (noise, wanted) => {
-            const out = decoder(direction, expecting).push(Buffer.concat([noise, wanted]));
-            expect(framesOf(out)).toEqual(framesOf(decoder(direction, expecting).push(wanted)));
-            expect(framesOf(out)).toHaveLength(1);
-            expect(out.at(-1)?.kind).toBe('frame');
-          }),
-        );
+        assertFrameAfterGarbageWithout(newDecoder, frame, [0x80, 0x8a]);
       });
 
       it('rejects a frame alone on the line with any one bit flipped', () => {
-        fc.assert(
-          fc.property(frame, fc.nat(), fc.integer({ min: 0, max: 7 }), (wanted, at, bit) => {
-            const damaged = Buffer.from(wanted);
-            damaged[at % damaged.length]! ^= 1 << bit;
-            expect(framesOf(decoder(direction, expecting).push(damaged))).toEqual([]);
-          }),
-          { numRuns: 2000 },
-        );
+        assertBitFlipRejected(newDecoder, frame);
       });
 
       it('keeps its buffer below one frame under endless noise', () => {
-        const noise = fc.array(
-          fc.oneof(
-            fc.uint8Array({ maxLength: 64 }),
-            fc.constant(new Uint8Array([0x80, 0x01, 0x8a, 0x01, 0x80])),
-          ),
-          { minLength: 1, maxLength: 50 },
-        );
-        fc.assert(
-          fc.property(noise, (chunks) => {
-            const d = decoder(direction, expecting);
-            for (const chunk of chunks) {
-              d.push(chunk);
-              expect(d.buffered).toBeLessThan(d.maxFrameBytes);
-            }
-          }),
-        );
+        assertBoundedUnderNoise(newDecoder, new Uint8Array([0x80, 0x01, 0x8a, 0x01, 0x80]));
       });
     });
   }

@@ -7,13 +7,7 @@ import {
   encodeEightyReply,
   writeEightyBoard,
 } from '../../../firmware-bridge/eighty/codec';
-import { FAST } from '../../support/fixtures';
-
-/**
- * The board answers at once; generous timeouts only matter on a loaded machine (a 40 ms reply
- * timeout lost replies at a load average of 21 on two cores), and cost nothing when all is well.
- */
-const OPTIONS = { ...FAST, replyTimeoutMs: 1000, helloTimeoutMs: 1000, jamWindowMs: 3000 };
+import { FAST_PATIENT as OPTIONS } from '../../support/fixtures';
 
 /**
  * A bare 8A/80 board on the other end of an in-memory cable, answering as the manual quoted in

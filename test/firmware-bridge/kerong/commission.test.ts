@@ -68,21 +68,23 @@ describe('the commissioning judgement (every door shut and empty)', () => {
   });
 });
 
+/** The probe over a CU16 bus at 19200 baud, 300 ms a reply, as the technician's console runs it. */
+const probe = (bus: FakeKerongBoards, clock: ManualClock, boards: number[], attempts: number) =>
+  probeKerongBus({
+    bus: () => bus.connect(),
+    boards,
+    channels: 16,
+    baudRate: 19200,
+    timeoutMs: 300,
+    attempts,
+    clock,
+  });
+
 describe('the commissioning probe on a bus', () => {
   it('reads every board with status reads only, never an unlock, and judges the polarity', async () => {
     const clock = new ManualClock();
     const bus = new FakeKerongBoards(clock, { boards: 2, locks: 16, hookBitOneEngaged: false, echo: true });
-    const result = await clock.run(
-      probeKerongBus({
-        bus: () => bus.connect(),
-        boards: [0, 1],
-        channels: 16,
-        baudRate: 19200,
-        timeoutMs: 300,
-        attempts: 3,
-        clock,
-      }),
-    );
+    const result = await clock.run(probe(bus, clock, [0, 1], 3));
     expect(result.silent).toEqual([]);
     expect(result.verdict.overrides).toEqual({ hookActiveHigh: false, infraredActiveHigh: true });
     // Every frame the boards received was a status read (CMD 0x30): 02 00 30 03 35, 02 10 30 03 45.
@@ -94,17 +96,7 @@ describe('the commissioning probe on a bus', () => {
     const clock = new ManualClock();
     const bus = new FakeKerongBoards(clock, { boards: 2, locks: 16 });
     bus.dead.add(1);
-    const result = await clock.run(
-      probeKerongBus({
-        bus: () => bus.connect(),
-        boards: [0, 1],
-        channels: 16,
-        baudRate: 19200,
-        timeoutMs: 300,
-        attempts: 3,
-        clock,
-      }),
-    );
+    const result = await clock.run(probe(bus, clock, [0, 1], 3));
     expect(result.silent).toEqual([1]);
     expect(bus.received.every((hex) => hex.slice(4, 6) === '30')).toBe(true);
     expect(bus.received).toHaveLength(4);
@@ -113,17 +105,7 @@ describe('the commissioning probe on a bus', () => {
   it('refuses a board beyond 0-9 before touching the bus', async () => {
     const clock = new ManualClock();
     const bus = new FakeKerongBoards(clock);
-    await expect(
-      probeKerongBus({
-        bus: () => bus.connect(),
-        boards: [15],
-        channels: 16,
-        baudRate: 19200,
-        timeoutMs: 300,
-        attempts: 1,
-        clock,
-      }),
-    ).rejects.toThrow(/0-9/);
+    await expect(probe(bus, clock, [15], 1)).rejects.toThrow(/0-9/);
     expect(bus.received).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../../firmware-bridge/codec';
 import { encodeKerongReply, encodeKerongRequest, KerongDecoder } from '../../../firmware-bridge/kerong/codec';
 import { CU16_PROFILE, CU16_REPLY35_PROFILE } from '../../../firmware-bridge/kerong/profile';
 import type { KerongReply, KerongRequest } from '../../../firmware-bridge/kerong/types';
-import { chunked, splitsOf } from '../line/arbitraries';
+import {
+  assertBitFlipRejected,
+  assertBoundedUnderNoise,
+  assertChunkingChangesNothing,
+  assertFrameAfterAnyGarbage,
+  assertFrameAfterGarbageWithout,
+  framesOf,
+  reasonsOf,
+} from '../decoder-properties';
 
 type KerongFrame = KerongRequest | KerongReply;
 
@@ -23,11 +30,6 @@ const reply = fc.record({
 });
 const requestBytes = request.map(encodeKerongRequest);
 const replyBytes = reply.map((r) => encodeKerongReply(r, CU16_PROFILE));
-
-const framesOf = (out: Decoded<KerongFrame>[]) => out.flatMap((d) => (d.kind === 'frame' ? [d.frame] : []));
-const reasonsOf = (out: Decoded<KerongFrame>[]) => out.map((d) => (d.kind === 'frame' ? 'frame' : d.reason));
-const discardedBytes = (out: Decoded<KerongFrame>[]) =>
-  out.reduce((n, d) => n + (d.kind === 'discarded' ? d.bytes.length : 0), 0);
 
 const directions = [
   { direction: 'requests' as const, frame: requestBytes },
@@ -63,41 +65,14 @@ describe('KerongDecoder', () => {
   });
 
   for (const { direction, frame } of directions) {
+    const newDecoder = () => new KerongDecoder(direction, CU16_PROFILE);
     describe(`(${direction})`, () => {
       it('finds the same frames however the bytes are chunked, and accounts for every byte', () => {
-        const parts = fc.array(fc.oneof(frame, fc.uint8Array({ maxLength: 12 }).map(Buffer.from)), {
-          maxLength: 12,
-        });
-        fc.assert(
-          fc.property(
-            parts.chain((p) => {
-              const bytes = Buffer.concat(p);
-              return fc.tuple(fc.constant(bytes), splitsOf(bytes.length));
-            }),
-            ([bytes, cuts]) => {
-              const expected = new KerongDecoder(direction, CU16_PROFILE).push(bytes);
-              const decoder = new KerongDecoder(direction, CU16_PROFILE);
-              const out = chunked(bytes, cuts).flatMap((c) => decoder.push(c));
-              expect(framesOf(out)).toEqual(framesOf(expected));
-              const frameBytes = framesOf(out).reduce((n, f) => n + ('data' in f ? 5 + f.data.length : 5), 0);
-              expect(frameBytes + discardedBytes(out) + decoder.buffered).toBe(bytes.length);
-            },
-          ),
-          { numRuns: 300 },
-        );
+        assertChunkingChangesNothing(newDecoder, frame, frameLength);
       });
 
       it('yields a frame after any garbage free of STX (0x02)', () => {
-        const garbage = fc
-          .uint8Array({ maxLength: 200 })
-          .map((b) => Buffer.from(b.filter((x) => x !== 0x02)));
-        fc.assert(
-          fc.property(garbage, frame, (noise, bytes) => {
-            const out = new KerongDecoder(direction, CU16_PROFILE).push(Buffer.concat([noise, bytes]));
-            expect(out.at(-1)?.kind).toBe('frame');
-            expect(framesOf(out)).toHaveLength(1);
-          }),
-        );
+        assertFrameAfterGarbageWithout(newDecoder, frame, [0x02]);
       });
 
       it('yields a frame after any garbage, STX included, unless a false frame begun in the garbage reaches into it', () => {
@@ -105,62 +80,20 @@ describe('KerongDecoder', () => {
         // begin a candidate that borrows the real frame's first bytes and still checks out
         // (see the next test). Then the real frame is lost, and the host's timeout and status
         // read cover it. Any other garbage costs nothing.
-        const garbage = fc.array(
-          fc.oneof(fc.constant(0x02), fc.constant(0x03), fc.integer({ min: 0, max: 255 })),
-          {
+        const garbage = fc
+          .array(fc.oneof(fc.constant(0x02), fc.constant(0x03), fc.integer({ min: 0, max: 255 })), {
             maxLength: 40,
-          },
-        );
-        fc.assert(
-          fc.property(garbage, frame, (noise, bytes) => {
-            const out = new KerongDecoder(direction, CU16_PROFILE).push(
-              Buffer.concat([Buffer.from(noise), bytes]),
-            );
-            let at = 0;
-            const spans = out.map((d) => {
-              const length = d.kind === 'frame' ? frameLength(d.frame) : d.bytes.length;
-              const span = { d, from: at, to: at + length };
-              at += length;
-              return span;
-            });
-            const covering = spans.find((s) => s.from <= noise.length && noise.length < s.to);
-            expect(covering?.d.kind).toBe('frame');
-            if (covering?.from === noise.length) {
-              expect(covering.d).toEqual(new KerongDecoder(direction, CU16_PROFILE).push(bytes)[0]);
-              expect(spans.at(-1)).toBe(covering);
-            } else {
-              expect(covering!.from).toBeLessThan(noise.length);
-            }
-          }),
-          { numRuns: 2000 },
-        );
+          })
+          .map((b) => Buffer.from(b));
+        assertFrameAfterAnyGarbage(newDecoder, garbage, frame, frameLength, 2000);
       });
 
       it('rejects a frame alone on the line with any one bit flipped', () => {
-        fc.assert(
-          fc.property(frame, fc.nat(), fc.integer({ min: 0, max: 7 }), (bytes, at, bit) => {
-            const damaged = Buffer.from(bytes);
-            damaged[at % damaged.length]! ^= 1 << bit;
-            expect(framesOf(new KerongDecoder(direction, CU16_PROFILE).push(damaged))).toEqual([]);
-          }),
-          { numRuns: 2000 },
-        );
+        assertBitFlipRejected(newDecoder, frame);
       });
 
       it('keeps its buffer below one frame under endless noise', () => {
-        const noise = fc.array(
-          fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array([2, 0, 0x30, 2, 0x31, 2]))),
-          { minLength: 1, maxLength: 50 },
-        );
-        fc.assert(
-          fc.property(noise, (chunks) => {
-            const decoder = new KerongDecoder(direction, CU16_PROFILE);
-            for (const chunk of chunks) {
-              decoder.push(chunk);
-              expect(decoder.buffered).toBeLessThan(decoder.maxFrameBytes);
-            }
-          }),
-        );
+        assertBoundedUnderNoise(newDecoder, new Uint8Array([2, 0, 0x30, 2, 0x31, 2]));
       });
     });
   }

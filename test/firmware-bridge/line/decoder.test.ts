@@ -4,7 +4,8 @@ import type { Decoded } from '../../../firmware-bridge/codec';
 import { encodeLine } from '../../../firmware-bridge/line/codec';
 import { LineDecoder } from '../../../firmware-bridge/line/decoder';
 import type { LineFrame } from '../../../firmware-bridge/line/types';
-import { chunked, lineFrame, splitsOf } from './arbitraries';
+import { assertChunkingChangesNothing, discardedBytes, framesOf } from '../decoder-properties';
+import { chunked, lineFrame } from './arbitraries';
 
 const ping = (seq: number): LineFrame => ({ type: 'request', request: { seq, command: { verb: 'PING' } } });
 
@@ -12,37 +13,14 @@ function feed(decoder: LineDecoder, chunks: Buffer[]): Decoded<LineFrame>[] {
   return chunks.flatMap((chunk) => decoder.push(chunk));
 }
 
-const framesOf = (out: Decoded<LineFrame>[]) => out.flatMap((d) => (d.kind === 'frame' ? [d.frame] : []));
-const discardedBytes = (out: Decoded<LineFrame>[]) =>
-  out.reduce((n, d) => n + (d.kind === 'discarded' ? d.bytes.length : 0), 0);
-
-/** Noise and frames interleaved, as a line that rebooted boards and bad cables produce. */
-const stream = fc.array(
-  fc.oneof(lineFrame.map(encodeLine), fc.uint8Array({ maxLength: 40 }).map(Buffer.from)),
-  {
-    maxLength: 12,
-  },
-);
-
 describe('LineDecoder', () => {
   it('finds the same frames however the bytes are chunked, and accounts for every byte', () => {
-    fc.assert(
-      fc.property(
-        stream.chain((parts) => {
-          const bytes = Buffer.concat(parts);
-          return fc.tuple(fc.constant(bytes), splitsOf(bytes.length));
-        }),
-        ([bytes, cuts]) => {
-          const whole = new LineDecoder();
-          const expected = whole.push(bytes);
-          const split = new LineDecoder();
-          const out = feed(split, chunked(bytes, cuts));
-          expect(framesOf(out)).toEqual(framesOf(expected));
-          const frameBytes = framesOf(out).reduce((n, f) => n + encodeLine(f).length, 0);
-          expect(frameBytes + discardedBytes(out) + split.buffered).toBe(bytes.length);
-        },
-      ),
-      { numRuns: 300 },
+    // Noise and frames interleaved, as a line that rebooted boards and bad cables produce.
+    assertChunkingChangesNothing(
+      () => new LineDecoder(),
+      lineFrame.map(encodeLine),
+      (frame) => encodeLine(frame).length,
+      40,
     );
   });
 

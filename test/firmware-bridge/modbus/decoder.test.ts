@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../../firmware-bridge/codec';
 import {
   encodeModbusReply,
   encodeModbusRequest,
@@ -8,7 +7,14 @@ import {
   modbusCrc,
 } from '../../../firmware-bridge/modbus/codec';
 import type { ModbusFrame, ModbusReply, ModbusRequest } from '../../../firmware-bridge/modbus/types';
-import { chunked, splitsOf } from '../line/arbitraries';
+import {
+  assertBitFlipRejected,
+  assertBoundedUnderNoise,
+  assertChunkingChangesNothing,
+  assertFrameAfterAnyGarbage,
+  framesOf,
+  reasonsOf,
+} from '../decoder-properties';
 
 const unit = fc.integer({ min: 1, max: 255 });
 const request: fc.Arbitrary<ModbusRequest> = fc.oneof(
@@ -56,10 +62,6 @@ const directions = [
 ];
 const newDecoder = (direction: 'requests' | 'replies') => new ModbusDecoder(direction, { maxBitBytes: 4 });
 
-const framesOf = (out: Decoded<ModbusFrame>[]) => out.flatMap((d) => (d.kind === 'frame' ? [d.frame] : []));
-const reasonsOf = (out: Decoded<ModbusFrame>[]) => out.map((d) => (d.kind === 'frame' ? 'frame' : d.reason));
-const discardedBytes = (out: Decoded<ModbusFrame>[]) =>
-  out.reduce((n, d) => n + (d.kind === 'discarded' ? d.bytes.length : 0), 0);
 const lengthOf = (frame: ModbusFrame) =>
   'kind' in frame ? (frame.kind === 'bits' ? 5 + frame.data.length : frame.kind === 'write' ? 8 : 5) : 8;
 const bytes = (text: string) => Buffer.from(text.replace(/ /g, ''), 'hex');
@@ -108,28 +110,10 @@ describe('ModbusDecoder, golden frames (Waveshare wiki, csdn article, artisan di
 
 describe('ModbusDecoder, properties', () => {
   for (const { direction, frame } of directions) {
+    const decoder = () => newDecoder(direction);
     describe(`(${direction})`, () => {
       it('finds the same frames however the bytes are chunked, and accounts for every byte', () => {
-        const parts = fc.array(fc.oneof(frame, fc.uint8Array({ maxLength: 12 }).map(Buffer.from)), {
-          maxLength: 12,
-        });
-        fc.assert(
-          fc.property(
-            parts.chain((p) => {
-              const all = Buffer.concat(p);
-              return fc.tuple(fc.constant(all), splitsOf(all.length));
-            }),
-            ([all, cuts]) => {
-              const expected = newDecoder(direction).push(all);
-              const split = newDecoder(direction);
-              const out = chunked(all, cuts).flatMap((c) => split.push(c));
-              expect(framesOf(out)).toEqual(framesOf(expected));
-              const frameBytes = framesOf(out).reduce((n, f) => n + lengthOf(f), 0);
-              expect(frameBytes + discardedBytes(out) + split.buffered).toBe(all.length);
-            },
-          ),
-          { numRuns: 300 },
-        );
+        assertChunkingChangesNothing(decoder, frame, lengthOf);
       });
 
       it('yields the frame after any garbage, with nothing held back, unless a false frame begun in the garbage passes its CRC', () => {
@@ -139,57 +123,16 @@ describe('ModbusDecoder, properties', () => {
         // whose CRC-16 happens to check (about 1 in 65,536 candidates; fast-check finds one in
         // some 10^5 runs): then that false frame is taken and the real one lost, and the host's
         // timeout and status read cover it, as for a lost reply.
-        fc.assert(
-          fc.property(fc.uint8Array({ maxLength: 200 }).map(Buffer.from), frame, (noise, wanted) => {
-            const out = newDecoder(direction).push(Buffer.concat([noise, wanted]));
-            let at = 0;
-            const spans = out.map((d) => {
-              const length = d.kind === 'frame' ? lengthOf(d.frame) : d.bytes.length;
-              const span = { d, from: at, to: at + length };
-              at += length;
-              return span;
-            });
-            const covering = spans.find((s) => s.from <= noise.length && noise.length < s.to);
-            expect(covering?.d.kind).toBe('frame');
-            if (covering?.from === noise.length) {
-              expect(covering.d).toEqual(newDecoder(direction).push(wanted)[0]);
-              expect(spans.at(-1)).toBe(covering);
-            } else {
-              expect(covering!.from).toBeLessThan(noise.length);
-            }
-          }),
-          { numRuns: 1000 },
-        );
+        const garbage = fc.uint8Array({ maxLength: 200 }).map(Buffer.from);
+        assertFrameAfterAnyGarbage(decoder, garbage, frame, lengthOf, 1000);
       });
 
       it('rejects a frame alone on the line with any one bit flipped', () => {
-        fc.assert(
-          fc.property(frame, fc.nat(), fc.integer({ min: 0, max: 7 }), (wanted, at, bit) => {
-            const damaged = Buffer.from(wanted);
-            damaged[at % damaged.length]! ^= 1 << bit;
-            expect(framesOf(newDecoder(direction).push(damaged))).toEqual([]);
-          }),
-          { numRuns: 2000 },
-        );
+        assertBitFlipRejected(decoder, frame);
       });
 
       it('keeps its buffer below one frame under endless noise', () => {
-        const noise = fc.array(
-          fc.oneof(
-            fc.uint8Array({ maxLength: 64 }),
-            fc.constant(new Uint8Array([0x01, 0x0f, 0, 0, 0, 8, 0xf6])),
-          ),
-          { minLength: 1, maxLength: 50 },
-        );
-        fc.assert(
-          fc.property(noise, (chunks) => {
-            const d = newDecoder(direction);
-            for (const chunk of chunks) {
-              d.push(chunk);
-              expect(d.buffered).toBeLessThan(d.maxFrameBytes);
-            }
-          }),
-        );
+        assertBoundedUnderNoise(decoder, new Uint8Array([0x01, 0x0f, 0, 0, 0, 8, 0xf6]));
       });
     });
   }

@@ -7,13 +7,7 @@ import {
   WAVESHARE_8CH_PROFILE,
   writeModbusBits,
 } from '../../../firmware-bridge/modbus/codec';
-import { FAST } from '../../support/fixtures';
-
-/**
- * The board answers at once; generous timeouts only matter on a loaded machine (a 40 ms reply
- * timeout lost replies at a load average of 21 on two cores), and cost nothing when all is well.
- */
-const OPTIONS = { ...FAST, replyTimeoutMs: 1000, helloTimeoutMs: 1000, jamWindowMs: 3000 };
+import { FAST_PATIENT as OPTIONS } from '../../support/fixtures';
 
 /**
  * A bare Waveshare-style relay + input board on an in-memory cable, answering as its wiki

@@ -27,7 +27,7 @@ describe('POST /api/v1/tech/buses/:bank/commission', { timeout: 30_000 }, () => 
       fit: { hookActiveHigh: false, infraredActiveHigh: true, bitOrder: 'lsb-first', layout: 'usual' },
       overrides: { hookActiveHigh: false, infraredActiveHigh: true },
       linkReadAllOpen: true,
-      boards: [{ board: 0, answered: true, replyCommand: 0x30, misfits: [] }],
+      boards: [{ board: 0, answered: true, replyCommand: 0x35, misfits: [] }],
     });
     expect(res.json().explanation.length).toBeGreaterThan(0);
     expect(k.sim.fires).toEqual([]);

@@ -41,7 +41,8 @@ describe('the commissioning probe from the technician console', { timeout: 30_00
       fit: { hookActiveHigh: false, infraredActiveHigh: true, layout: 'usual', fitting: 6, total: 6 },
       overrides: { hookActiveHigh: false, infraredActiveHigh: true },
       linkReadAllOpen: true,
-      boards: [{ board: 0, answered: true, replyCommand: STATUS, misfits: [] }],
+      // The simulated board answers as kerong-lib reads it: CMD 0x35.
+      boards: [{ board: 0, answered: true, replyCommand: 0x35, misfits: [] }],
     });
     // The kiosk's own link is back on the bus afterwards.
     await until(() => k.link.state === 'ready', 'the link restarted');

@@ -38,7 +38,7 @@ export function scheduleHousekeeping(
   const purgeSlices = async () => {
     let purged = 0;
     for (;;) {
-      const result = ledger.purge.run();
+      const result = ledger.purge.run({ maxBatches: 1 });
       purged += result.purged;
       if (!result.more || stopped) break;
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,4 @@
-import { DOSSIER_STATES, type DossierState } from '../store';
+import { DOSSIER_STATES, type DossierState } from '../domain/states';
 import type { KioskContext } from './context';
 import { type OpenedDoor, openedDoor } from './door-reply';
 import { KioskRefusal } from './refusals';

@@ -1,19 +1,16 @@
-import { DOSSIER_STATES as DOMAIN_DOSSIER_STATES, FINAL_STATES, LIVE_STATES } from '../domain/states';
+import { DOSSIER_STATES, FINAL_STATES, LIVE_STATES } from '../domain/states';
 
 /**
- * Dossier states come from the lifecycle rules in src/domain. LIVE_DOSSIER_STATES are the states
- * in which a dossier holds its door: migration 001 writes the partial UNIQUE index from the same
- * list (frozen there, as migrations must be), and a test checks that both still agree; a change
- * to the domain's list needs a new migration that rebuilds the index.
+ * Dossier states are the domain's (src/domain/states.ts), defined there only; the store's rows
+ * carry its `DossierState`. LIVE_STATES are the states in which a dossier holds its door:
+ * migration 001 writes the partial UNIQUE index from the same list (frozen there, as migrations
+ * must be), and a test checks that both still agree; a change to the domain's list needs a new
+ * migration that rebuilds the index.
  */
-export const DOSSIER_STATES = DOMAIN_DOSSIER_STATES;
-export type DossierState = (typeof DOSSIER_STATES)[number];
-
-export const LIVE_DOSSIER_STATES = LIVE_STATES;
-export type LiveDossierState = (typeof LIVE_DOSSIER_STATES)[number];
+export type { DossierState } from '../domain/states';
 
 /** The live list as an SQL `IN (...)` body, written exactly as the index's WHERE clause is. */
-export const LIVE_STATES_SQL = LIVE_DOSSIER_STATES.map((s) => `'${s}'`).join(',');
+export const LIVE_STATES_SQL = LIVE_STATES.map((s) => `'${s}'`).join(',');
 
 /**
  * States a dossier can still leave: every state but the final ones. Migration 005 writes the

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIVE_STATES } from '../../src/domain/states';
 import { openStore } from '../../src/store/database';
 import { StoreError } from '../../src/store/errors';
 import { MIGRATIONS } from '../../src/store/migrations/index';
-import { LIVE_DOSSIER_STATES, OPEN_DOSSIER_STATES } from '../../src/store/states';
+import { OPEN_DOSSIER_STATES } from '../../src/store/states';
 import { tempDir } from './fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -121,7 +122,7 @@ describe('migrations', () => {
       .exec(sql)?.[1]
       ?.split(',')
       .map((s) => s.trim().replaceAll("'", ''));
-    expect(listed).toEqual([...LIVE_DOSSIER_STATES]);
+    expect(listed).toEqual([...LIVE_STATES]);
     expect(sql).toMatch(/^CREATE UNIQUE INDEX/);
   });
 

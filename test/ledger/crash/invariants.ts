@@ -1,8 +1,7 @@
 import type { Simulator } from '../../../hardware-sim/simulator';
-import { holdsCitizenProperty } from '../../../src/domain/states';
+import { holdsCitizenProperty, LIVE_STATES } from '../../../src/domain/states';
 import type { Store } from '../../../src/store/database';
 import type { Dossier } from '../../../src/store/dossiers';
-import { LIVE_DOSSIER_STATES } from '../../../src/store/states';
 
 /** A deposit the ledger acknowledged to a citizen, as the worker reported it. */
 export type AcknowledgedDeposit = { readonly dossierId: number; readonly receiptNo: string };
@@ -17,7 +16,7 @@ const DOOR_OPEN_STATES = new Set(['reserved', 'collecting', 'loading', 'pickup_o
 
 export function liveDossiers(store: Store): Dossier[] {
   const out: Dossier[] = [];
-  for (const state of LIVE_DOSSIER_STATES) {
+  for (const state of LIVE_STATES) {
     let after = 0;
     for (;;) {
       const page = store.dossiers.listByState(state, 500, after);

@@ -63,7 +63,7 @@ export async function startDaemon(config: Config, options: DaemonOptions = {}): 
 
     mkdirSync(dirname(config.store.path), { recursive: true, mode: 0o700 });
     mkdirSync(config.store.backupDir, { recursive: true, mode: 0o700 });
-    teardown.add('instance lock', acquireInstanceLock(`${config.store.path}.lock`));
+    teardown.add('instance lock', acquireInstanceLock(`${config.store.path}.instance-lock`));
     const store = openStore(config.store.path);
     teardown.add('store', () => store.close());
     const storeLog = layerLogger(root, 'store');

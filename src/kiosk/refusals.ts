@@ -50,8 +50,8 @@ export const KIOSK_MESSAGES = {
     en: 'This account may not do this.',
   },
   bad_login: {
-    vi: 'Mã nhân viên hoặc mã PIN không đúng.',
-    en: 'The staff id or PIN is not correct.',
+    vi: 'Mã nhân viên hoặc mã PIN không đúng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ít phút.',
+    en: 'The staff id or PIN is not correct, or the account is paused after wrong PINs. Please try again in a few minutes.',
   },
   login_locked: {
     vi: 'Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau.',

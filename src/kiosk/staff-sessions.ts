@@ -13,9 +13,26 @@ export interface SignedIn {
 export type StaffSessions = ReturnType<typeof staffSessions>;
 
 /**
+ * The pause after the n-th consecutive wrong PIN, before the account takes another sign-in:
+ * 1, 2, 4, 8 s, then the full lock (loginLockMs, 15 min by default) from the loginMaxFailures-th
+ * (5 by default). Retyping a PIN takes longer than the first pauses, so a typo costs a staff
+ * member nothing, while a guesser gets 4 tries in 15 s and then 1 per lock period.
+ */
+export function pauseAfter(
+  failures: number,
+  settings: { loginMaxFailures: number; loginLockMs: number },
+): number {
+  if (failures >= settings.loginMaxFailures) return settings.loginLockMs;
+  return Math.min(1_000 * 2 ** (failures - 1), settings.loginLockMs);
+}
+
+/**
  * Sign-in for staff, supervisors and technicians, and the sessions it opens. The lockout counters
  * live in the store (they must survive a restart); the sessions in memory (a restart signs
- * everybody out, which fails safe).
+ * everybody out, which fails safe). A lock stops new sign-ins only: a session already open stays
+ * open, so a stranger guessing at the office LAN cannot sign a staff member out. An unknown id, an
+ * inactive one, a wrong PIN and a paused or locked account all get the same refusal after the same
+ * scrypt work, so the answer tells nothing about which ids exist or are locked.
  */
 export function staffSessions(ctx: Pick<KioskContext, 'store' | 'sessions' | 'settings' | 'clock'>) {
   const { store, sessions, settings, clock } = ctx;
@@ -28,34 +45,31 @@ export function staffSessions(ctx: Pick<KioskContext, 'store' | 'sessions' | 'se
   }
 
   return {
-    /** Signs in, or counts a wrong PIN and locks the account after too many. */
+    /** Signs in, or counts a wrong PIN and pauses, then locks, the account's new sign-ins. */
     signIn(accountId: string, pin: string): SignedIn {
       const now = clock();
       const account = store.staff.get(accountId);
-      if (!account?.active) {
-        verifyPin(pin, decoy);
-        throw new KioskRefusal('bad_login');
-      }
-      if (account.lockedUntil !== null && account.lockedUntil > now) {
-        throw new KioskRefusal('login_locked', { account: 'locked' });
-      }
-      if (!verifyPin(pin, account.pinHash)) {
-        const locked = store.write(() => {
+      const usable = account?.active === true ? account : null;
+      // One scrypt on every path, its result used only once the account may sign in.
+      const pinMatches = verifyPin(pin, usable ? usable.pinHash : decoy);
+      if (!usable) throw new KioskRefusal('bad_login');
+      // Tries while paused are neither counted nor audited: waiting is the only way through.
+      if (usable.lockedUntil !== null && usable.lockedUntil > now) throw new KioskRefusal('bad_login');
+      if (!pinMatches) {
+        store.write(() => {
           const failures = store.staff.recordFailedLogin(accountId);
-          audit(account, 'staff.login_failed', { failures });
-          if (failures < settings.loginMaxFailures) return false;
-          store.staff.lockUntil(accountId, now + settings.loginLockMs);
-          audit(account, 'staff.login_locked', { until: now + settings.loginLockMs });
-          return true;
+          audit(usable, 'staff.login_failed', { failures });
+          const until = now + pauseAfter(failures, settings);
+          store.staff.lockUntil(accountId, until);
+          if (failures >= settings.loginMaxFailures) audit(usable, 'staff.login_locked', { until });
         });
-        if (locked) sessions.closeAccount(accountId);
-        throw new KioskRefusal(locked ? 'login_locked' : 'bad_login');
+        throw new KioskRefusal('bad_login');
       }
       store.write(() => {
         store.staff.clearFailedLogins(accountId);
-        audit(account, 'staff.login');
+        audit(usable, 'staff.login');
       });
-      const { token, session } = sessions.open(accountId, account.role);
+      const { token, session } = sessions.open(accountId, usable.role);
       return { token, role: session.role, expiresAt: session.expiresAt };
     },
 

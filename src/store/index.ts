@@ -15,6 +15,7 @@ export type {
 export type { Dossier, DossierPatch, DossierRepo, NewDossier } from './dossiers';
 export { StoreError, type StoreErrorCode } from './errors';
 export type { Incident, IncidentRepo, NewIncident } from './incidents';
+export { holdInstanceLock } from './instance-lock';
 export type { IntegrityCheckKind, IntegrityReport } from './integrity';
 export type { Locker, LockerOccupancy, LockerRepo, NewLocker } from './lockers';
 export type { MigrationResult } from './migrate';

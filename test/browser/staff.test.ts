@@ -17,7 +17,8 @@ describe.skipIf(!haveChromium())('staff console in Chromium', { timeout: 120_000
         role: 'staff',
         pinHash: hashPin(LOCKED.pin),
       });
-      (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 2, lockMinutes: 15 };
+      // One wrong PIN locks at once: the pauses between earlier ones would need real seconds.
+      (doc.http as Record<string, unknown>).loginLockout = { maxFailures: 1, lockMinutes: 15 };
     },
   });
 

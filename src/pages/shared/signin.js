@@ -80,8 +80,9 @@ export function signInCard({ api, i18n, roles, onSignedIn }) {
           message.classList.add('error');
           message.textContent =
             error instanceof ApiError
-              ? error.code === 'login_locked'
-                ? `${refusalWords(i18n, error)} ${t('lockedHint')}`
+              ? // A paused or locked account answers as a wrong PIN does (issue 12): hint at both.
+                error.code === 'bad_login' || error.code === 'login_locked'
+                ? `${refusalWords(i18n, error)} ${t('signInHint')}`
                 : refusalWords(i18n, error)
               : String(error);
         }
@@ -108,9 +109,9 @@ export const SIGNIN_STRINGS = {
   erase: { vi: 'Xoá một số', en: 'Erase one digit' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  lockedHint: {
-    vi: 'Hãy đợi hết thời gian khoá hoặc nhờ kỹ thuật viên hỗ trợ.',
-    en: 'Wait until the lock lifts, or ask a technician.',
+  signInHint: {
+    vi: 'Nếu đã quên mã PIN, hãy nhờ kỹ thuật viên hỗ trợ.',
+    en: 'If you have forgotten the PIN, ask a technician.',
   },
   language: { vi: 'English', en: 'Tiếng Việt' },
   languageLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },

@@ -9,7 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { isLoopback } from './auth';
 import type { HttpContext } from './context';
 import type { AppDeps } from './deps';
-import { installErrorHandling } from './error-handler';
+import { frameworkErrors, installErrorHandling } from './error-handler';
 import { HttpRefusal } from './errors';
 import { httpLogger, logRequests } from './logging';
 import { readPathNumbers } from './path-numbers';
@@ -43,6 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomBytes(6).toString('hex'),
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    frameworkErrors,
     // No coercion: a body carries exactly its schema's types. Integers of paths and query strings
     // are read from digits by readPathNumbers() before validation.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },

@@ -9,9 +9,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { isLoopback } from './auth';
 import type { HttpContext } from './context';
 import type { AppDeps } from './deps';
-import { installErrorHandling } from './error-handler';
+import { frameworkErrors, installErrorHandling } from './error-handler';
 import { HttpRefusal } from './errors';
 import { httpLogger, logRequests } from './logging';
+import { readPathNumbers } from './path-numbers';
 import { citizenRoutes } from './routes/citizen';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -20,6 +21,7 @@ import { sessionRoutes } from './routes/session';
 import { simRoutes } from './routes/sim';
 import { staffRoutes } from './routes/staff';
 import { techRoutes } from './routes/tech';
+import { checkTypedText } from './typed-text';
 
 export const API_PREFIX = '/api/v1';
 
@@ -41,7 +43,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomBytes(6).toString('hex'),
     bodyLimit: 64 * 1024,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors,
+    // No coercion: a body carries exactly its schema's types. Integers of paths and query strings
+    // are read from digits by readPathNumbers() before validation.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -51,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('staffSession', null);
 
   installErrorHandling(base);
+  readPathNumbers(base);
+  checkTypedText(base);
   logRequests(base);
 
   await app.register(swagger, {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { refusalOf } from '../kiosk';
 import { type ErrorCode, errorBody, statusFor } from './errors';
 
@@ -31,4 +31,18 @@ export function installErrorHandling(app: FastifyInstance): void {
     reply.errorCode = 'not_found';
     return reply.code(404).send(errorBody('not_found'));
   });
+}
+
+/**
+ * Errors the router meets before any route runs (a path parameter over maxParamLength: 414, a URL
+ * that does not decode: 400), which bypass the error handler: Fastify would answer them with its own
+ * body and the URL in the message. Same stable shape as every other refusal, nothing echoed.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+      ? error.statusCode
+      : 400;
+  reply.errorCode = 'bad_request';
+  reply.code(status).send(errorBody('bad_request'));
 }

@@ -9,6 +9,7 @@ type HttpErrorCode = KioskRefusalCode;
 
 const HTTP_STATUS: Record<HttpErrorCode, number> = {
   bad_request: 400,
+  text_not_allowed: 400,
   not_found: 404,
   not_allowed: 409,
   door_busy: 409,
@@ -23,6 +24,7 @@ const HTTP_STATUS: Record<HttpErrorCode, number> = {
   kiosk_only: 403,
   pickup_not_done: 409,
   simulator_off: 404,
+  not_simulated: 404,
   backup_unavailable: 503,
   commission_unsupported: 422,
   commission_doors_open: 409,

@@ -17,6 +17,10 @@ export const KIOSK_MESSAGES = {
     vi: 'Thông tin gửi lên không hợp lệ. Vui lòng kiểm tra và nhập lại.',
     en: 'The information sent is not valid. Please check it and try again.',
   },
+  text_not_allowed: {
+    vi: 'Tên hoặc nội dung nhập có ký tự không hợp lệ (ký tự điều khiển, ký tự ẩn hoặc đổi chiều chữ). Vui lòng nhập lại.',
+    en: 'The name or text contains characters that are not allowed (control, invisible or direction characters). Please type it again.',
+  },
   not_found: {
     vi: 'Không tìm thấy nội dung yêu cầu.',
     en: 'Nothing was found here.',
@@ -68,6 +72,10 @@ export const KIOSK_MESSAGES = {
   pickup_not_done: {
     vi: 'Chỉ đánh giá được sau khi đã nhận kết quả.',
     en: 'A rating is possible only after the result has been collected.',
+  },
+  not_simulated: {
+    vi: 'Dãy tủ hoặc ngăn tủ này không có trong bộ mô phỏng.',
+    en: 'This bank or door is not part of the simulator.',
   },
   simulator_off: {
     vi: 'Bộ mô phỏng phần cứng không chạy.',

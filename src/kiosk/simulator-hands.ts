@@ -6,6 +6,18 @@ export type DoorAction = 'close' | 'force_open' | 'put_item' | 'take_item' | 'ja
 
 export type SimulatorHands = ReturnType<typeof simulatorHands>;
 
+/**
+ * A door or bank the kiosk knows but the simulator does not drive (a real bus beside simulated
+ * ones): the simulator throws, which is the caller's mistake, not a fault of the kiosk.
+ */
+function simulated(act: () => void, detail: Readonly<Record<string, number>>): void {
+  try {
+    act();
+  } catch {
+    throw new KioskRefusal('not_simulated', detail);
+  }
+}
+
 /** The demo simulator's hands: what a person would do to the doors, the scanner and the cable. */
 export function simulatorHands(ctx: Pick<KioskContext, 'store'>, sim: SimulatorControl) {
   return {
@@ -19,9 +31,13 @@ export function simulatorHands(ctx: Pick<KioskContext, 'store'>, sim: SimulatorC
         jam: () => sim.jam(lockerId, true),
         unjam: () => sim.jam(lockerId, false),
       };
-      act[action]();
+      simulated(() => act[action](), { lockerId });
     },
     scan: (payload: string) => sim.scan(payload),
-    cutLink: (bank: number, cut: boolean) => sim.cutLink(bank, cut),
+    cutLink(bank: number, cut: boolean): void {
+      if (!ctx.store.lockers.list().some((l) => l.bank === bank))
+        throw new KioskRefusal('not_found', { bank });
+      simulated(() => sim.cutLink(bank, cut), { bank });
+    },
   };
 }

@@ -28,7 +28,7 @@ export interface LockoutPolicy {
 
 export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = {
   maxConsecutiveFailures: 5,
-  kioskFailuresPerHour: 10,
+  kioskFailuresPerHour: 30, // as config/default.json
   windowMs: 3_600_000,
 };
 

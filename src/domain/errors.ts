@@ -10,20 +10,20 @@ export interface BilingualMessage {
 
 export const DOMAIN_MESSAGES = {
   wrong_code: {
-    vi: 'Mã nhận kết quả không đúng. Vui lòng kiểm tra biên nhận và nhập lại.',
-    en: 'The pickup code is not correct. Please check your receipt and try again.',
+    vi: 'Số biên nhận hoặc mã nhận kết quả không đúng. Vui lòng kiểm tra biên nhận và nhập lại.',
+    en: 'The receipt number or the pickup code is not correct. Please check your receipt and try again.',
   },
   wrong_second_factor: {
     vi: 'Số xác nhận không đúng. Vui lòng nhập lại 4 số cuối điện thoại hoặc CCCD.',
     en: 'The confirmation digits are not correct. Please re-enter the last 4 digits of your phone or ID.',
   },
   dossier_locked: {
-    vi: 'Hồ sơ đã bị khóa do nhập sai nhiều lần. Vui lòng liên hệ bộ phận một cửa để được hỗ trợ.',
-    en: 'This dossier is locked after too many wrong attempts. Please contact the one-stop counter.',
+    vi: 'Mã nhận kết quả của hồ sơ đã bị khóa do nhập sai nhiều lần. Vui lòng quét mã QR trên biên nhận hoặc liên hệ bộ phận một cửa.',
+    en: 'The typed code of this dossier is locked after too many wrong attempts. Please scan the QR code on your receipt or contact the one-stop counter.',
   },
   kiosk_attempts_capped: {
-    vi: 'Máy tạm ngừng nhận mã do có quá nhiều lần nhập sai. Vui lòng thử lại sau.',
-    en: 'The kiosk has paused code entry after too many wrong attempts. Please try again later.',
+    vi: 'Máy tạm dừng nhận mã nhập tay vài phút do có nhiều lần nhập sai. Quét mã QR vẫn dùng được.',
+    en: 'Typed codes are paused for a few minutes after many wrong attempts. Scanning the QR code still works.',
   },
   unknown_receipt: {
     vi: 'Không tìm thấy hồ sơ với số biên nhận này. Vui lòng kiểm tra lại.',

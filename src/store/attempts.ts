@@ -2,8 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Failed-credential counters, kept in the database so power-cycling the kiosk resets nothing.
- * The rules (5 consecutive failures lock a dossier, a cap per kiosk per fixed hour window) live in
- * src/domain/lockout.ts: the caller reads the counters, applies the rule, and saves the result in
+ * The rules (5 consecutive typed failures lock a dossier's typed code, escalating pauses per kiosk
+ * for typed failures) live in src/domain/lockout.ts: the caller reads the counters, applies the rule, and saves the result in
  * the same write transaction. Every path that checks a secret shares these rows.
  */
 export type DossierAttempts = {
@@ -18,10 +18,14 @@ export type DossierAttempts = {
 
 export type DossierCountersRow = { readonly consecutiveFailures: number; readonly lockedAt: number | null };
 
+/**
+ * Typed-code failures at a kiosk since the last quiet hour. The columns keep their first names
+ * (window_started_at, failures_in_window): window_started_at now holds the last failure's time.
+ */
 export type KioskAttempts = {
   readonly kioskCode: string;
-  readonly windowStartedAt: number | null;
-  readonly failuresInWindow: number;
+  readonly lastFailureAt: number | null;
+  readonly failures: number;
 };
 
 export type AttemptRepo = {
@@ -32,7 +36,7 @@ export type AttemptRepo = {
   /** A staff member releases a locked dossier: the streak restarts at zero. False if not locked. */
   releaseDossier(dossierId: number, releasedBy: string, at: number): boolean;
   forKiosk(kioskCode: string): KioskAttempts;
-  saveKiosk(kioskCode: string, windowStartedAt: number | null, failuresInWindow: number): void;
+  saveKiosk(kioskCode: string, lastFailureAt: number | null, failures: number): void;
 };
 
 const COLUMNS =
@@ -52,7 +56,7 @@ export function createAttemptRepo(db: Database): AttemptRepo {
     UPDATE dossier_attempts SET locked_at = NULL, consecutive_failures = 0, released_by = ?, released_at = ?
     WHERE dossier_id = ? AND locked_at IS NOT NULL`);
   const kioskGet: Statement<[string], KioskAttempts> = db.prepare(`
-    SELECT kiosk_code AS kioskCode, window_started_at AS windowStartedAt, failures_in_window AS failuresInWindow
+    SELECT kiosk_code AS kioskCode, window_started_at AS lastFailureAt, failures_in_window AS failures
     FROM kiosk_attempts WHERE kiosk_code = ?`);
   const kioskSave = db.prepare(`
     INSERT INTO kiosk_attempts (kiosk_code, window_started_at, failures_in_window) VALUES (?, ?, ?)
@@ -78,10 +82,9 @@ export function createAttemptRepo(db: Database): AttemptRepo {
       });
     },
     releaseDossier: (dossierId, by, at) => release.run(by, at, dossierId).changes === 1,
-    forKiosk: (kioskCode) =>
-      kioskGet.get(kioskCode) ?? { kioskCode, windowStartedAt: null, failuresInWindow: 0 },
-    saveKiosk: (kioskCode, windowStartedAt, failuresInWindow) => {
-      kioskSave.run(kioskCode, windowStartedAt, failuresInWindow);
+    forKiosk: (kioskCode) => kioskGet.get(kioskCode) ?? { kioskCode, lastFailureAt: null, failures: 0 },
+    saveKiosk: (kioskCode, lastFailureAt, failures) => {
+      kioskSave.run(kioskCode, lastFailureAt, failures);
     },
   };
 }

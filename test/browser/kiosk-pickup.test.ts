@@ -77,7 +77,7 @@ describe.skipIf(!haveChromium())('kiosk pickup in a real browser', { timeout: 12
     expect(await page.textContent('h1')).toBe('Thank you!');
   });
 
-  it('explains a wrong code in plain words, and a dossier locked after five', async () => {
+  it('explains a wrong code in plain words, and a typed code locked after five', async () => {
     const ready = await readyResult('Võ Thị Lan', '0903555666');
     const page = await kiosk.newPage('/');
     const taps = new Taps(page);
@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium())('kiosk pickup in a real browser', { timeout: 12
     await typeReceiptAndCode(taps, ready.receiptDigits, wrong);
     await onScreen(page, 'pickup-code');
     const notice = await page.textContent('[role="alert"]');
-    expect(notice).toContain('Mã nhận kết quả không đúng');
+    expect(notice).toContain('mã nhận kết quả không đúng');
     expect(notice).not.toMatch(/wrong_code|403|error/i);
     await kiosk.screenshot(page, 'kiosk-vi-wrong-code');
     expect(await kiosk.axe(page)).toEqual([]);
@@ -96,14 +96,16 @@ describe.skipIf(!haveChromium())('kiosk pickup in a real browser', { timeout: 12
       await waitForVisits(page, 'opening', i);
       await page.waitForSelector('body:not([data-screen="opening"])');
       await onScreen(page, 'pickup-code');
-      expect(await page.textContent('[role="alert"]')).toContain('Mã nhận kết quả không đúng');
+      expect(await page.textContent('[role="alert"]')).toContain('mã nhận kết quả không đúng');
     }
-    // Five wrong codes lock the dossier: even the right code is refused now, in plain words.
+    // Five wrong codes lock the typed code: even the right one is refused now, in plain words that
+    // point at the receipt's QR, which still works.
     for (const d of ready.code) await taps.key(d);
     await taps.tap('#next');
     await onScreen(page, 'sorry');
     const message = await page.textContent('.message');
-    expect(message).toContain('Hồ sơ đã bị khóa');
+    expect(message).toContain('Mã nhận kết quả của hồ sơ đã bị khóa');
+    expect(message).toContain('quét mã QR');
     expect(message).toContain('liên hệ bộ phận một cửa');
     await kiosk.screenshot(page, 'kiosk-vi-locked');
     expect(await kiosk.axe(page)).toEqual([]);

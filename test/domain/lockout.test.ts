@@ -7,9 +7,13 @@ import {
   checkAttempt,
   checkLockoutPolicy,
   DEFAULT_LOCKOUT_POLICY,
+  FIRST_PAUSE_MS,
   FRESH_DOSSIER_COUNTERS,
   FRESH_KIOSK_COUNTERS,
   type LockoutPolicy,
+  MAX_PAUSE_MS,
+  pauseAfter,
+  rebaseClock,
   releaseLock,
 } from '../../src/domain/lockout';
 
@@ -48,14 +52,19 @@ describe('lockout', () => {
   it('a success resets the streak, so failures must be consecutive to lock', () => {
     const c = afterSuccess(fail(fresh(), 4));
     expect(c.dossier?.consecutiveFailures).toBe(0);
-    // A new hour, so the kiosk cap (8) is not what refuses here.
+    // A quiet hour later, so the kiosk's pause is not what refuses here.
     const again = fail(c, 4, 61);
-    expect(again.kiosk.failuresInWindow).toBe(4);
+    expect(again.kiosk.failures).toBe(4);
     expect(checkAttempt(again, at(61), policy)).toEqual({ allowed: true });
     expect(afterFailure(again, at(61), policy).dossier?.lockedAt).toEqual(at(61));
   });
 
-  it('caps failures per kiosk per hour across dossiers, and a success does not lift the cap', () => {
+  it('after the free typed budget each failure pauses typed entry, doubling per batch, capped', () => {
+    // Figures of the policy: 8 free here, then batches of PAUSE_BATCH at 30 s, 60 s, 120 s ... 300 s.
+    expect([7, 8, 12, 13, 18, 23, 28, 100].map((n) => pauseAfter(n, policy))).toEqual([
+      0, 30_000, 30_000, 60_000, 120_000, 240_000, 300_000, 300_000,
+    ]);
+    expect([FIRST_PAUSE_MS, MAX_PAUSE_MS]).toEqual([30_000, 300_000]);
     let c = fresh();
     for (let i = 0; i < 8; i++) {
       // Each failure on a different receipt (or an unknown one): no dossier reaches its limit.
@@ -66,23 +75,45 @@ describe('lockout', () => {
       );
     }
     const next: AttemptCounters = { dossier: { ...FRESH_DOSSIER_COUNTERS }, kiosk: c.kiosk };
-    expect(checkAttempt(next, at(10), policy)).toEqual({
+    const paused = new Date(at(7).getTime() + FIRST_PAUSE_MS);
+    expect(checkAttempt(next, at(7), policy)).toEqual({
       allowed: false,
       code: 'kiosk_attempts_capped',
-      retryAt: at(60),
+      retryAt: paused,
     });
-    expect(checkAttempt(afterSuccess(next), at(10), policy)).toMatchObject({ allowed: false });
-    expect(checkAttempt(next, at(60), policy)).toEqual({ allowed: true });
-    // The next failure after the window opens a new one.
-    expect(afterFailure(next, at(61), policy).kiosk).toEqual({
-      windowStartedAt: at(61),
-      failuresInWindow: 1,
+    expect(checkAttempt(afterSuccess(next), at(7), policy)).toMatchObject({ allowed: false });
+    expect(checkAttempt(next, paused, policy)).toEqual({ allowed: true });
+    // The QR path never meets the typed pause.
+    expect(checkAttempt(next, at(7), policy, 'qr')).toEqual({ allowed: true });
+    // An hour without a typed failure clears the count.
+    expect(afterFailure(next, at(7 + 60), policy).kiosk).toEqual({ lastFailureAt: at(67), failures: 1 });
+  });
+
+  it('a clock set back restarts the pause in full instead of lifting it', () => {
+    const c: AttemptCounters = { dossier: null, kiosk: { lastFailureAt: at(60), failures: 8 } };
+    const back = rebaseClock(c, at(0));
+    expect(back.kiosk.lastFailureAt).toEqual(at(0));
+    expect(checkAttempt(back, at(0), policy)).toMatchObject({
+      allowed: false,
+      code: 'kiosk_attempts_capped',
     });
+    expect(rebaseClock(c, at(61))).toBe(c);
+  });
+
+  it('a typed-code lock leaves a plain QR working, but not a QR that must also guess a second factor', () => {
+    const locked = fail(fresh(), 5);
+    expect(checkAttempt(locked, at(1), policy, 'typed')).toMatchObject({ code: 'dossier_locked' });
+    expect(checkAttempt(locked, at(1), policy, 'qr')).toEqual({ allowed: true });
+    expect(checkAttempt(locked, at(1), policy, 'qr_second_factor')).toMatchObject({ code: 'dossier_locked' });
+    // A wrong QR counts nowhere; a wrong second factor behind a QR counts on the dossier only.
+    expect(afterFailure(fresh(), at(1), policy, 'qr')).toEqual(fresh());
+    const sf = afterFailure(fresh(), at(1), policy, 'qr_second_factor');
+    expect(sf).toEqual({ dossier: { consecutiveFailures: 1, lockedAt: null }, kiosk: FRESH_KIOSK_COUNTERS });
   });
 
   it('an unknown receipt counts against the kiosk only', () => {
     const c = afterFailure({ dossier: null, kiosk: { ...FRESH_KIOSK_COUNTERS } }, t0, policy);
-    expect(c).toEqual({ dossier: null, kiosk: { windowStartedAt: t0, failuresInWindow: 1 } });
+    expect(c).toEqual({ dossier: null, kiosk: { lastFailureAt: t0, failures: 1 } });
   });
 });
 

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { formatReceipt, parseReceipt } from '../../src/domain/receipt';
 import { expectRefusal } from './expect';
 import { dropOff, loadResult } from './flows';
 import { CITIZEN, CITIZEN_LAND, kioskPerTest, until } from './harness';
@@ -261,7 +262,7 @@ describe('pickup at the kiosk', { timeout: 30_000 }, () => {
     expect(res.statusCode, res.body).toBe(201);
   });
 
-  it('a wrong code is refused; five in a row lock the dossier', async () => {
+  it('a wrong code is refused; five in a row lock the typed code, and the QR still opens the door', async () => {
     const k = await start();
     const dropped = await dropOff(k);
     await loadResult(k, dropped.dossierId);
@@ -280,6 +281,31 @@ describe('pickup at the kiosk', { timeout: 30_000 }, () => {
       'dossier_locked',
     );
     expect(k.store.attempts.forDossier(dropped.dossierId)?.lockedAt).not.toBeNull();
+    const byQr = await k.app.inject({
+      method: 'POST',
+      url: '/api/v1/pickups',
+      payload: { qr: dropped.receipt.qrPayload },
+    });
+    expect(byQr.statusCode, byQr.body).toBe(201);
+  });
+
+  it('an unknown receipt number and a wrong code answer byte for byte alike', async () => {
+    const k = await start();
+    const dropped = await dropOff(k);
+    await loadResult(k, dropped.dossierId);
+    const real = dropped.receipt.receiptNo;
+    // Another receipt of the same kiosk and day, with a valid check digit, that no dossier has.
+    const parsed = parseReceipt(real);
+    if (!parsed.ok) throw new Error('bad receipt');
+    const unknown = formatReceipt({ ...parsed.receipt, sequence: parsed.receipt.sequence + 500 }).compact;
+    const wrong = k.pickupCode(dropped.dossierId) === '00000000' ? '11111111' : '00000000';
+    const ask = (receiptNo: string) =>
+      k.app.inject({ method: 'POST', url: '/api/v1/pickups', payload: { receiptNo, code: wrong } });
+    const a = await ask(real);
+    const b = await ask(unknown);
+    expectRefusal(a, 403, 'wrong_code');
+    expect(b.statusCode).toBe(a.statusCode);
+    expect(b.body).toBe(a.body);
   });
 
   it('a sensitive procedure asks for the second factor once the secret is proven', async () => {

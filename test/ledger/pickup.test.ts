@@ -65,20 +65,24 @@ describe('citizen pickup', () => {
     expect(await refusal(h.ledger.pickup.start({ qr: issued.qrPayload }))).toBe('not_ready_yet');
   });
 
-  it('five wrong codes lock the dossier: even the right code is refused until staff release it', async () => {
-    const { issued, code, dossierId } = await readyDossier(h);
-    for (let i = 0; i < 4; i++) {
+  it('five wrong codes lock the typed code until staff release it; the QR still opens the door', async () => {
+    const { issued, code, dossierId, lockerId } = await readyDossier(h);
+    for (let i = 0; i < 5; i++) {
       expect(
         await refusal(h.ledger.pickup.start({ receiptNo: issued.receiptNo, code: wrongCode(code) })),
       ).toBe('wrong_code');
     }
-    expect(await refusal(h.ledger.pickup.start({ receiptNo: issued.receiptNo, code: wrongCode(code) }))).toBe(
-      'wrong_code',
-    );
     expect(await refusal(h.ledger.pickup.start({ receiptNo: issued.receiptNo, code }))).toBe(
       'dossier_locked',
     );
-    expect(await refusal(h.ledger.pickup.start({ qr: issued.qrPayload }))).toBe('dossier_locked');
+    // A stranger who typed five guesses cannot take the citizen's QR away.
+    const byQr = await h.ledger.pickup.start({ qr: issued.qrPayload });
+    expect(byQr).toMatchObject({ ok: true, lockerId });
+    h.doors.close(lockerId); // closed with the result still inside: back to ready
+    expect((await h.ledger.awaitClose(byQr.operationId)).state).toBe('ready');
+    expect(await refusal(h.ledger.pickup.start({ receiptNo: issued.receiptNo, code }))).toBe(
+      'dossier_locked',
+    );
     expect(h.ledger.technician.releaseLock(dossierId, 'st1')).toBe(true);
     expect((await h.ledger.pickup.start({ receiptNo: issued.receiptNo, code })).ok).toBe(true);
   });
@@ -93,7 +97,7 @@ describe('citizen pickup', () => {
     );
   });
 
-  it('the kiosk caps failures per hour across dossiers, and the window reopens an hour later', async () => {
+  it('past the kiosk budget a typed failure pauses typed entry for 30 s; the QR is never paused', async () => {
     const a = await readyDossier(h);
     const b = await deposit(h);
     const tries = [a, a, a, a, b, b, b, b]; // 8 failures, no dossier reaches 5
@@ -105,19 +109,25 @@ describe('citizen pickup', () => {
     expect(await refusal(h.ledger.pickup.start({ receiptNo: a.issued.receiptNo, code: a.code }))).toBe(
       'kiosk_attempts_capped',
     );
-    h.now.ms += 3_600_000;
+    h.now.ms += 29_999;
+    expect(await refusal(h.ledger.pickup.start({ receiptNo: a.issued.receiptNo, code: a.code }))).toBe(
+      'kiosk_attempts_capped',
+    );
+    const byQr = await h.ledger.pickup.start({ qr: a.issued.qrPayload });
+    expect(byQr.ok).toBe(true);
+    h.doors.close(a.lockerId);
+    await h.ledger.awaitClose(byQr.operationId);
+    h.now.ms += 1;
     expect((await h.ledger.pickup.start({ receiptNo: a.issued.receiptNo, code: a.code })).ok).toBe(true);
   });
 
-  it('an unknown receipt number counts against the kiosk only', async () => {
+  it('an unknown receipt number answers like a wrong code and counts against the kiosk only', async () => {
     const { issued } = await deposit(h);
     const parsed = parseReceipt(issued.receiptNo);
     if (!parsed.ok) throw new Error('bad receipt');
     const unknown = formatReceipt({ ...parsed.receipt, sequence: 9999 }).compact;
-    expect(await refusal(h.ledger.pickup.start({ receiptNo: unknown, code: '00000000' }))).toBe(
-      'unknown_receipt',
-    );
-    expect(h.store.attempts.forKiosk('061').failuresInWindow).toBe(1);
+    expect(await refusal(h.ledger.pickup.start({ receiptNo: unknown, code: '00000000' }))).toBe('wrong_code');
+    expect(h.store.attempts.forKiosk('061').failures).toBe(1);
   });
 
   it('a mistyped receipt or a foreign QR is refused without counting', async () => {
@@ -125,7 +135,7 @@ describe('citizen pickup', () => {
       'receipt_mistyped',
     );
     expect(await refusal(h.ledger.pickup.start({ qr: 'https://example.com' }))).toBe('not_our_qr');
-    expect(h.store.attempts.forKiosk('061').failuresInWindow).toBe(0);
+    expect(h.store.attempts.forKiosk('061').failures).toBe(0);
   });
 
   it('a sensitive procedure asks for the last phone digits once the secret is proven', async () => {

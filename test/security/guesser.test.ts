@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type LockoutPolicy, pauseAfter } from '../../src/domain/lockout';
 import { receiptFor } from '../../src/domain/receipt';
 import { codeOf, KioskApi } from '../e2e/api';
 import { KioskRig, STAFF, TECHNICIAN } from '../e2e/rig';
@@ -16,8 +17,21 @@ const BATCHES = 5;
 const PER_BATCH = 2000;
 const PARALLEL = 8;
 /** config/default.json's lockout section, which the rig keeps. */
-const MAX_CONSECUTIVE = 5;
-const KIOSK_PER_HOUR = 30;
+const POLICY: LockoutPolicy = { maxConsecutiveFailures: 5, kioskFailuresPerHour: 30, windowMs: 3_600_000 };
+
+/**
+ * The most typed failures the policy lets through in `elapsedMs` of real time: the free budget at
+ * once, then one per pause (the rig runs on the wall clock, so the pauses lift while it guesses).
+ */
+function mostChecked(elapsedMs: number): number {
+  let n = POLICY.kioskFailuresPerHour;
+  let waited = 0;
+  while (waited + pauseAfter(n, POLICY) <= elapsedMs) {
+    waited += pauseAfter(n, POLICY);
+    n++;
+  }
+  return n;
+}
 
 type Tally = Record<string, number>;
 
@@ -27,7 +41,7 @@ function add(tally: Tally, code: string): void {
 
 // The rig's QR scanner is a real pty, made by socat.
 describe.skipIf(!haveSocat())('a guesser at typed pickup codes', () => {
-  it('makes 10,000 attempts across daemon restarts, opens nothing, and is held to the caps', async () => {
+  it('makes 10,000 attempts across daemon restarts, opens nothing, is held to the pauses, and leaves the QR working', async () => {
     rig = await KioskRig.create({ render: false });
     await rig.start();
     const kiosk = new KioskApi(rig.base);
@@ -51,7 +65,7 @@ describe.skipIf(!haveSocat())('a guesser at typed pickup codes', () => {
     };
 
     // After a restart, before the last batch (the per-receipt rate limit is fresh): the right code
-    // meets the lock; released by staff, it meets the kiosk's hourly cap. Nothing fires.
+    // meets the lock on typed codes, and staff release it. Nothing fires.
     const rightCodeStillRefused = async () => {
       const locked = await kiosk.call('POST', '/pickups', {
         receiptNo: target.receipt.receiptNo,
@@ -61,14 +75,10 @@ describe.skipIf(!haveSocat())('a guesser at typed pickup codes', () => {
       staff = await kiosk.signIn(STAFF);
       const released = await staff.call('POST', `/staff/dossiers/${target.dossierId}/release-lock`);
       expect(released.status, released.text).toBe(200);
-      const capped = await kiosk.call('POST', '/pickups', {
-        receiptNo: target.receipt.receiptNo,
-        code: realCode,
-      });
-      expect(codeOf(capped)).toBe('kiosk_attempts_capped');
       expect(rig?.sim.fires.length).toBe(firesBefore);
     };
 
+    const startedAt = Date.now();
     const total: Tally = {};
     const batches: Tally[] = [];
     let statuses = new Set<number>();
@@ -97,18 +107,23 @@ describe.skipIf(!haveSocat())('a guesser at typed pickup codes', () => {
     expect(rig.sim.fires.length).toBe(firesBefore);
     expect(Object.values(total).reduce((a, n) => a + n, 0)).toBe(BATCHES * PER_BATCH);
     expect([...statuses].every((s) => s >= 400 && s < 500)).toBe(true);
-    // Checked secrets: 5 at the real dossier (then it is locked), and the kiosk's hourly cap in all,
-    // across four restarts: the counters are in the store, not in the process.
-    expect(total.wrong_code).toBe(MAX_CONSECUTIVE);
-    expect((total.wrong_code ?? 0) + (total.unknown_receipt ?? 0)).toBe(KIOSK_PER_HOUR);
+    // Checked secrets: the kiosk's free typed budget, then one per pause, across four restarts (the
+    // counters are in the store, not in the process). An unknown receipt answers as a wrong code.
+    expect(total.wrong_code ?? 0).toBeGreaterThanOrEqual(POLICY.kioskFailuresPerHour);
+    expect(total.wrong_code ?? 0).toBeLessThanOrEqual(mostChecked(Date.now() - startedAt));
     for (const later of batches.slice(1)) {
-      expect(later.wrong_code ?? 0).toBe(0);
-      expect(later.unknown_receipt ?? 0).toBe(0);
-      // Locked (until the release before the last batch) and capped: refused before any check.
+      // Paused, or locked until the release before the last batch: refused before any check.
       expect(later.kiosk_attempts_capped ?? 0).toBeGreaterThan(0);
     }
     expect(Object.keys(total).sort()).toEqual(
-      ['dossier_locked', 'kiosk_attempts_capped', 'rate_limited', 'unknown_receipt', 'wrong_code'].sort(),
+      ['dossier_locked', 'kiosk_attempts_capped', 'rate_limited', 'wrong_code'].sort(),
     );
+    // The citizen's QR was never blocked by the typed guesses: it opens the door. (After a restart:
+    // the HTTP rate limit per receipt number still shares one key between QR and typed code.)
+    expect(await rig.stop()).toEqual({ code: 0, signal: null });
+    await rig.start();
+    const byQr = await kiosk.call('POST', '/pickups', { qr: target.receipt.qrPayload });
+    expect(byQr.status, byQr.text).toBe(201);
+    expect(rig.sim.fires.length).toBe(firesBefore + 1);
   }, 400_000);
 });

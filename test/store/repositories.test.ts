@@ -49,8 +49,8 @@ describe('attempt counters', () => {
     });
     expect(store.attempts.forKiosk('061')).toEqual({
       kioskCode: '061',
-      windowStartedAt: T0,
-      failuresInWindow: 7,
+      lastFailureAt: T0,
+      failures: 7,
     });
     expect(store.write(() => store.attempts.releaseDossier(id, 'staff:S01', T0 + 99))).toBe(true);
     expect(store.write(() => store.attempts.releaseDossier(id, 'staff:S01', T0 + 99))).toBe(false);
@@ -65,8 +65,8 @@ describe('attempt counters', () => {
     expect(store.attempts.forDossier(999)).toMatchObject({ consecutiveFailures: 0, lockedAt: null });
     expect(store.attempts.forKiosk('062')).toEqual({
       kioskCode: '062',
-      windowStartedAt: null,
-      failuresInWindow: 0,
+      lastFailureAt: null,
+      failures: 0,
     });
   });
 });

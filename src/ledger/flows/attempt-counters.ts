@@ -11,8 +11,8 @@ export function readCounters(ctx: LedgerContext, dossierId: number | null): Atte
       lockedAt: row.lockedAt === null ? null : new Date(row.lockedAt),
     },
     kiosk: {
-      windowStartedAt: kiosk.windowStartedAt === null ? null : new Date(kiosk.windowStartedAt),
-      failuresInWindow: kiosk.failuresInWindow,
+      lastFailureAt: kiosk.lastFailureAt === null ? null : new Date(kiosk.lastFailureAt),
+      failures: kiosk.failures,
     },
   };
 }
@@ -26,8 +26,8 @@ export function saveCounters(
 ): void {
   ctx.store.attempts.saveKiosk(
     ctx.kioskCode,
-    counters.kiosk.windowStartedAt?.getTime() ?? null,
-    counters.kiosk.failuresInWindow,
+    counters.kiosk.lastFailureAt?.getTime() ?? null,
+    counters.kiosk.failures,
   );
   if (dossierId !== null && counters.dossier) {
     ctx.store.attempts.saveDossier(

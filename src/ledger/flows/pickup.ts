@@ -5,7 +5,7 @@ import {
   verifyTypedCode,
 } from '../../domain/credentials';
 import { DomainError, type DomainErrorCode } from '../../domain/errors';
-import { attemptSecret, checkAttempt } from '../../domain/lockout';
+import { attemptSecret, type CredentialPath, checkAttempt, rebaseClock } from '../../domain/lockout';
 import { parseQrPayload } from '../../domain/qr-payload';
 import { parseReceipt, type Receipt } from '../../domain/receipt';
 import { errorForPickup, errorForQr, errorForReceipt } from '../../domain/refusals';
@@ -23,9 +23,9 @@ export type PickupCredentials =
 
 export interface PickupFlow {
   /**
-   * Checks the credential (throttled by the shared lockout counters kept in the store), then
-   * opens the result's door once. Refusals throw DomainError; nothing about the dossier is
-   * revealed before the secret is proven. Then awaitClose(operationId): empty -> picked up.
+   * Checks the credential (throttled per credential path by counters kept in the store, see
+   * src/ledger/README.md), then opens the result's door once. Refusals throw DomainError; nothing
+   * about the dossier, not even that it exists, is revealed before the secret is proven. Then awaitClose(operationId): empty -> picked up.
    */
   start(credentials: PickupCredentials): Promise<DoorOpenResult>;
   /** Satisfaction 1-5, once, after a completed pickup. */
@@ -33,6 +33,9 @@ export interface PickupFlow {
 }
 
 type Checked = { operationId: number } | { refusal: DomainErrorCode };
+
+/** A well-formed SHA-256 digest that no secret hashes to in practice. */
+const NO_DIGEST = '0'.repeat(64);
 
 function parse(credentials: PickupCredentials): { receipt: Receipt; via: 'qr' | 'typed'; secret: string } {
   if ('qr' in credentials) {
@@ -53,38 +56,55 @@ export function pickupFlow(ctx: LedgerContext, engine: DoorEngine): PickupFlow {
     const now = ctx.clock();
     const dossier = store.dossiers.getByReceiptNo(receipt.compact) ?? null;
     const credential = dossier ? store.credentials.get(dossier.id) : undefined;
-    const counters = readCounters(ctx, dossier?.id ?? null);
-    const gate = checkAttempt(counters, new Date(now), ctx.lockoutPolicy);
+    const needsSecond =
+      (credential?.secondFactorHash ?? null) !== null &&
+      (store.procedures.get(dossier?.procedureCode ?? '')?.secondFactor ?? false);
+    const path: CredentialPath = via === 'typed' ? 'typed' : needsSecond ? 'qr_second_factor' : 'qr';
+    const counters = rebaseClock(readCounters(ctx, dossier?.id ?? null), new Date(now));
+    // An unknown receipt, or one without a credential yet, is hashed against a digest nothing
+    // matches: the same work and the same answer as a wrong code on a real one (no oracle).
+    const primaryOk = () => {
+      if (via === 'qr') return verifyQrSecret(secret, credential?.qrSecretHash ?? NO_DIGEST);
+      const code = normaliseTypedCode(secret);
+      return (
+        code !== null &&
+        verifyTypedCode(code, receipt.compact, ctx.kioskKey, credential?.codeHash ?? NO_DIGEST)
+      );
+    };
+    const given = credentials.secondFactor?.replace(/\D/g, '') ?? '';
+    // The kiosk-wide typed pause is checked before anything about the receipt is used.
+    const gate = checkAttempt(counters, new Date(now), ctx.lockoutPolicy, path);
     if (!gate.allowed) {
+      saveCounters(ctx, dossier?.id ?? null, counters, null);
       audit(ctx, CITIZEN, 'pickup.throttled', dossier ? dossierSubject(dossier.id) : null, {
+        via,
         refusal: gate.code,
       });
       return { refusal: gate.code };
     }
-    const primaryOk = () => {
-      if (!credential) return false;
-      if (via === 'qr') return verifyQrSecret(secret, credential.qrSecretHash);
-      const code = normaliseTypedCode(secret);
-      return code !== null && verifyTypedCode(code, receipt.compact, ctx.kioskKey, credential.codeHash);
-    };
-    const secondHash = credential?.secondFactorHash ?? null;
-    const needsSecond =
-      secondHash !== null && (store.procedures.get(dossier?.procedureCode ?? '')?.secondFactor ?? false);
-    const given = credentials.secondFactor?.replace(/\D/g, '') ?? '';
     // Asking for the second factor reveals something of the procedure: only once the secret is proven.
     if (needsSecond && given === '' && primaryOk()) return { refusal: 'second_factor_required' };
-    const result = attemptSecret(counters, new Date(now), ctx.lockoutPolicy, () => {
-      if (!primaryOk()) return false;
-      return !needsSecond || verifySecondFactor(given, receipt.compact, ctx.kioskKey, secondHash!);
-    });
+    const result = attemptSecret(
+      counters,
+      new Date(now),
+      ctx.lockoutPolicy,
+      () => {
+        if (!primaryOk()) return false;
+        return (
+          !needsSecond ||
+          verifySecondFactor(given, receipt.compact, ctx.kioskKey, credential!.secondFactorHash!)
+        );
+      },
+      path,
+    );
     saveCounters(ctx, dossier?.id ?? null, result.counters, result.ok ? null : now);
     audit(ctx, CITIZEN, 'pickup.attempt', dossier ? dossierSubject(dossier.id) : null, {
       via,
       ok: result.ok,
       ...(result.ok ? {} : { refusal: result.code }),
     });
-    if (!result.ok)
-      return { refusal: dossier || result.code !== 'wrong_code' ? result.code : 'unknown_receipt' };
+    if (!result.ok) return { refusal: result.code };
+    if (!credential) return { refusal: 'wrong_code' }; // unreachable: nothing matches NO_DIGEST
     // The secret is proven: from here the refusals may speak of the dossier.
     const d = dossier!;
     const notReady = errorForPickup(d.state);

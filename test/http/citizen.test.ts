@@ -340,6 +340,26 @@ describe('pickup at the kiosk', { timeout: 30_000 }, () => {
     expect((await tries('06126112300025')).statusCode).not.toBe(429);
   });
 
+  it("typed guesses at a receipt number do not use up its QR's rate limit", async () => {
+    const k = await start({ config: { attemptsPerMinute: 3 } });
+    const dropped = await dropOff(k);
+    await loadResult(k, dropped.dossierId);
+    const typed = () =>
+      k.app.inject({
+        method: 'POST',
+        url: '/api/v1/pickups',
+        payload: { receiptNo: dropped.receipt.receiptNo, code: '12345678' },
+      });
+    for (let i = 0; i < 3; i++) expect((await typed()).statusCode).not.toBe(429);
+    expectRefusal(await typed(), 429, 'rate_limited');
+    const byQr = await k.app.inject({
+      method: 'POST',
+      url: '/api/v1/pickups',
+      payload: { qr: dropped.receipt.qrPayload },
+    });
+    expect(byQr.statusCode, byQr.body).toBe(201);
+  });
+
   it('garbled input: neither a QR nor a number and code', async () => {
     const k = await start();
     expectRefusal(

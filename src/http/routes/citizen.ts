@@ -17,11 +17,22 @@ import { kioskStatusRoutes } from './kiosk-status';
 
 const TAGS = ['citizen'];
 
-/** The receipt number a pickup names, to key its rate limit by the dossier and not only the IP. */
+/**
+ * The receipt number a pickup names, and by which path, to key its rate limit by the dossier and
+ * not only the IP. QR and typed pickups have separate budgets: a stranger typing guesses at a
+ * receipt number must not hold back the holder's QR (issue 12).
+ */
 function receiptKey(body: unknown): string | null {
   const b = body as { qr?: unknown; receiptNo?: unknown } | undefined;
-  if (typeof b?.qr === 'string') return b.qr.split('.')[1]?.replace(/\D/g, '').slice(0, 20) || null;
-  if (typeof b?.receiptNo === 'string') return b.receiptNo.replace(/\D/g, '').slice(0, 20) || null;
+  const digits = (text: string | undefined) => text?.replace(/\D/g, '').slice(0, 20) || null;
+  if (typeof b?.qr === 'string') {
+    const receipt = digits(b.qr.split('.')[1]);
+    return receipt === null ? null : `qr:${receipt}`;
+  }
+  if (typeof b?.receiptNo === 'string') {
+    const receipt = digits(b.receiptNo);
+    return receipt === null ? null : `typed:${receipt}`;
+  }
   return null;
 }
 

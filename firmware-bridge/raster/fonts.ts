@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type * as fontkit from 'fontkit';
+import * as fontkit from 'fontkit';
 
 /**
  * Be Vietnam Pro, from the @fontsource package: each subset file holds part of the alphabet
@@ -29,14 +29,8 @@ function fontDir(): string {
   return join(dirname(require.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
 }
 
-/**
- * fontkit is loaded on the first font opened, not at start-up: importing it costs about 150 ms
- * (measured on the 2-core test machine), and only a printer without a Vietnamese code page, or
- * the simulated printer drawing a slip, ever opens a font.
- */
 function open(path: string): fontkit.Font {
-  const { openSync } = createRequire(import.meta.url)('fontkit') as typeof fontkit;
-  const font = openSync(path);
+  const font = fontkit.openSync(path);
   if (!('layout' in font)) throw new Error(`${path} is a font collection, not a font`);
   return font;
 }

@@ -109,36 +109,28 @@ describe('migrations', () => {
     expect((error as Error).message).toContain(`version ${MIGRATIONS.length}`);
   });
 
-  it('write the one-door index from the same live states the lifecycle names', () => {
+  /** A fresh store's index by name: its SQL and the states its `state IN (...)` lists. */
+  const indexStates = (name: string) => {
     const path = tmp.file('ledger.db');
     openStore(path).close();
     const raw = new Database(path, { readonly: true });
-    const sql = raw
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers_live_locker'")
-      .pluck()
-      .get() as string;
+    const sql = raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
     raw.close();
     const listed = /state IN \(([^)]*)\)/
       .exec(sql)?.[1]
       ?.split(',')
       .map((s) => s.trim().replaceAll("'", ''));
+    return { sql, listed };
+  };
+
+  it('write the one-door index from the same live states the lifecycle names', () => {
+    const { sql, listed } = indexStates('dossiers_live_locker');
     expect(listed).toEqual([...LIVE_STATES]);
     expect(sql).toMatch(/^CREATE UNIQUE INDEX/);
   });
 
   it('write the work-list index from the same open states the store lists through it', () => {
-    const path = tmp.file('ledger.db');
-    openStore(path).close();
-    const raw = new Database(path, { readonly: true });
-    const sql = raw
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers_open_state'")
-      .pluck()
-      .get() as string;
-    raw.close();
-    const listed = /state IN \(([^)]*)\)/
-      .exec(sql)?.[1]
-      ?.split(',')
-      .map((s) => s.trim().replaceAll("'", ''));
+    const { listed } = indexStates('dossiers_open_state');
     expect(listed).toEqual([...OPEN_DOSSIER_STATES]);
   });
 });

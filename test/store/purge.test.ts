@@ -79,7 +79,8 @@ describe('personal-data purge', () => {
     expect(store.dossiers.get(recent)?.applicantPhone).toBeNull();
   });
 
-  it('works through many dossiers in batches, one audit row per batch', () => {
+  /** 25 dossiers reclaimed 40 days before T0, phones starting with `prefix`. */
+  const closeManyLongAgo = (prefix: string) =>
     store.write(() => {
       for (let i = 0; i < 25; i++) {
         const id = store.dossiers.insert({
@@ -88,11 +89,14 @@ describe('personal-data purge', () => {
           origin: 'counter',
           state: 'ready',
           createdAt: T0 - 90 * DAY,
-          applicantPhone: `09000000${String(i).padStart(2, '0')}`,
+          applicantPhone: `${prefix}${String(i).padStart(2, '0')}`,
         });
         store.dossiers.update(id, { state: 'reclaimed', closedAt: T0 - 40 * DAY + i });
       }
     });
+
+  it('works through many dossiers in batches, one audit row per batch', () => {
+    closeManyLongAgo('09000000');
     expect(
       store.purgePersonalData({ now: T0, retentionDays: 30, actor: 'system:purge', batchSize: 10 }).purged,
     ).toBe(25);
@@ -102,19 +106,7 @@ describe('personal-data purge', () => {
   });
 
   it('goes in slices when asked: maxBatches batches, then more until none is left', () => {
-    store.write(() => {
-      for (let i = 0; i < 25; i++) {
-        const id = store.dossiers.insert({
-          receiptNo: newReceipt(),
-          procedureCode: 'HT.01',
-          origin: 'counter',
-          state: 'ready',
-          createdAt: T0 - 90 * DAY,
-          applicantPhone: `09000001${String(i).padStart(2, '0')}`,
-        });
-        store.dossiers.update(id, { state: 'reclaimed', closedAt: T0 - 40 * DAY + i });
-      }
-    });
+    closeManyLongAgo('09000001');
     const slice = () =>
       store.purgePersonalData({
         now: T0,

@@ -25,10 +25,6 @@ export const DOMAIN_MESSAGES = {
     vi: 'Máy tạm dừng nhận mã nhập tay vài phút do có nhiều lần nhập sai. Quét mã QR vẫn dùng được.',
     en: 'Typed codes are paused for a few minutes after many wrong attempts. Scanning the QR code still works.',
   },
-  unknown_receipt: {
-    vi: 'Không tìm thấy hồ sơ với số biên nhận này. Vui lòng kiểm tra lại.',
-    en: 'No dossier matches this receipt number. Please check it.',
-  },
   receipt_mistyped: {
     vi: 'Số biên nhận có chữ số bị nhập sai. Vui lòng kiểm tra và nhập lại.',
     en: 'A digit of the receipt number seems mistyped. Please check and enter it again.',

@@ -57,10 +57,6 @@ export const KIOSK_MESSAGES = {
     vi: 'Mã nhân viên hoặc mã PIN không đúng, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ít phút.',
     en: 'The staff id or PIN is not correct, or the account is paused after wrong PINs. Please try again in a few minutes.',
   },
-  login_locked: {
-    vi: 'Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau.',
-    en: 'This account is locked after too many wrong PINs. Please try again later.',
-  },
   presence_code_wrong: {
     vi: 'Mã tại chỗ không đúng hoặc đã hết hạn. Xem mã mới trên màn hình của tủ.',
     en: 'The on-site code is wrong or has expired. Read the current one on the kiosk screen.',

@@ -52,11 +52,6 @@ export class SessionBook {
     return this.byDigest.delete(digest(token));
   }
 
-  /** Ends every session of an account (it was locked or deactivated). */
-  closeAccount(accountId: string): void {
-    for (const [k, s] of this.byDigest) if (s.accountId === accountId) this.byDigest.delete(k);
-  }
-
   get size(): number {
     return this.byDigest.size;
   }

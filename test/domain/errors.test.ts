@@ -14,7 +14,6 @@ describe('domain errors', () => {
       'garbled_scan',
       'already_picked_up',
       'receipt_mistyped',
-      'unknown_receipt',
     ]) {
       expect(DOMAIN_ERROR_CODES).toContain(code);
     }

@@ -151,7 +151,7 @@ function pickupRefused(k, r) {
     f.code = '';
     return k.refuse(r, 'pickup-code');
   }
-  if ((r.code === 'receipt_mistyped' || r.code === 'unknown_receipt') && !f.qr && !f.scanned) {
+  if (r.code === 'receipt_mistyped' && !f.qr && !f.scanned) {
     f.code = '';
     return k.refuse(r, 'pickup-receipt');
   }

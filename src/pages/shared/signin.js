@@ -81,7 +81,7 @@ export function signInCard({ api, i18n, roles, onSignedIn }) {
           message.textContent =
             error instanceof ApiError
               ? // A paused or locked account answers as a wrong PIN does (issue 12): hint at both.
-                error.code === 'bad_login' || error.code === 'login_locked'
+                error.code === 'bad_login'
                 ? `${refusalWords(i18n, error)} ${t('signInHint')}`
                 : refusalWords(i18n, error)
               : String(error);
